@@ -1,0 +1,236 @@
+"""The `wirehouse` command."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from flows.config import PROJECT_ROOT, ConfigError, Settings, load_config, sources_for_targets
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _quiet_environment() -> None:
+    """Defaults that keep Prefect and GX local, quiet and inside the project."""
+    os.environ.setdefault("PREFECT_HOME", str(PROJECT_ROOT / ".prefect"))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("TQDM_DISABLE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _db_path(value: str | None) -> Path:
+    from warehouse.db import default_db_path
+
+    return Path(value) if value else default_db_path()
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {value!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirehouse", description="Wire news into a DuckDB warehouse."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def fetch_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--db", help="DuckDB file (default $WIREHOUSE_DB or warehouse/wirehouse.duckdb)"
+        )
+        p.add_argument(
+            "--allow-private-hosts",
+            action="store_true",
+            help="allow fetching from private, loopback and link-local addresses",
+        )
+
+    run = commands.add_parser("run", help="run every configured source once")
+    run.add_argument("--config", type=Path, help="config file (default: the bundled sample corpus)")
+    fetch_options(run)
+
+    ingest = commands.add_parser("ingest", help="one-off run over URLs, files or folders")
+    ingest.add_argument("targets", nargs="+", metavar="TARGET")
+    ingest.add_argument("--published-default", type=_parse_date, metavar="DATE")
+    fetch_options(ingest)
+
+    sql = commands.add_parser("sql", help="ad-hoc SQL on a read-only connection")
+    sql.add_argument("query")
+    sql.add_argument("--db")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    report = commands.add_parser("report", help="the data quality report")
+    report.add_argument("--db")
+    report.add_argument("--out", type=Path, default=Path("reports"))
+
+    serve = commands.add_parser("serve", help="run each source on its schedule")
+    serve.add_argument("--config", type=Path)
+
+    reprocess = commands.add_parser("reprocess", help="rebuild tables from stored documents")
+    reprocess.add_argument("--db")
+    reprocess.add_argument("--since", type=_parse_date, metavar="DATE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _quiet_environment()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "run": _run,
+        "ingest": _ingest,
+        "sql": _sql,
+        "report": _report,
+        "serve": _not_yet,
+        "reprocess": _not_yet,
+    }
+    try:
+        return handlers[args.command](args)
+    except ConfigError as exc:
+        print(f"wirehouse: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("wirehouse: interrupted; what was loaded before stays loaded", file=sys.stderr)
+        return EXIT_PARTIAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    settings = config.settings
+    if args.allow_private_hosts or os.environ.get("WIREHOUSE_ALLOW_PRIVATE_HOSTS") == "1":
+        settings = _with(settings, allow_private_hosts=True)
+    default = _parse_date(settings.published_default) if settings.published_default else None
+    return _execute(config.sources, _db_path(args.db), settings, "run", default)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    sources = sources_for_targets(args.targets)
+    settings = Settings(
+        allow_private_hosts=args.allow_private_hosts
+        or os.environ.get("WIREHOUSE_ALLOW_PRIVATE_HOSTS") == "1"
+    )
+    return _execute(sources, _db_path(args.db), settings, "ingest", args.published_default)
+
+
+def _with(settings: Settings, **changes: Any) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, **changes)
+
+
+def _execute(
+    sources: list[Any], db_path: Path, settings: Settings, command: str, default: date | None
+) -> int:
+    from flows.ingest import ingest
+    from warehouse.db import WarehouseLocked
+
+    with _progress() as progress:
+        try:
+            summary = ingest(
+                sources,
+                str(db_path),
+                settings,
+                command=command,
+                published_default=default,
+                progress=progress,
+            )
+        except WarehouseLocked as exc:
+            print(
+                f"wirehouse: {exc}; nothing was loaded, run again when it is free", file=sys.stderr
+            )
+            return EXIT_PARTIAL
+    for source in summary.sources:
+        print(source.line())
+        for problem in source.problems[:5]:
+            print(f"  - {problem}")
+        if len(source.problems) > 5:
+            print(f"  - … and {len(source.problems) - 5} more (see table rejected_documents)")
+    print(f"run {summary.run_id}: {summary.status}; warehouse at {summary.db_path}")
+    print(f'query it with: wirehouse sql "select count(*) from metrics" --db {summary.db_path}')
+    return summary.exit_code
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str, int], None] | None]:
+    """A progress bar on a terminal; nothing when output is redirected."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True
+    ) as bar:
+        task = bar.add_task("starting", total=None)
+
+        def update(stage: str, done: int) -> None:
+            verb = "read" if stage == "extract" else "loaded"
+            bar.update(task, description=f"{stage}: {done} articles {verb}")
+
+        yield update
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.db import WarehouseLocked, query
+
+    try:
+        result = query(_db_path(args.db), args.query)
+    except FileNotFoundError as exc:
+        print(f"wirehouse: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except WarehouseLocked as exc:
+        print(f"wirehouse: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
+    except duckdb.Error as exc:
+        print(f"wirehouse: query failed: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
+    elif args.format == "json":
+        records = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+        print(json.dumps(records, default=str, ensure_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(table)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from flows.report import report
+
+    return report(_db_path(args.db), args.out)
+
+
+def _not_yet(args: argparse.Namespace) -> int:
+    print(
+        f"wirehouse: `{args.command}` is not available in this version yet "
+        "(see the README's roadmap)",
+        file=sys.stderr,
+    )
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

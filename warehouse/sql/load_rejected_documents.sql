@@ -1,0 +1,2 @@
+INSERT INTO rejected_documents BY NAME SELECT * FROM batch_rejected_documents
+ON CONFLICT (rejection_id) DO UPDATE SET run_id = excluded.run_id, reason = excluded.reason;
