@@ -92,6 +92,13 @@ def subject_matches(predicted: str | None, gold: str | None) -> bool:
     return len(want & got) / len(want) >= 0.6 and bool(got)
 
 
+def _none(value: Any) -> Any:
+    """pandas turns missing strings into NaN; the gold set uses null."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value or None
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(1e-6, 0.005 * abs(b))
 
@@ -179,7 +186,7 @@ def score_times(
         used.add(hit)
         report.tables["time_expressions"].tp += 1
         got = predicted[hit]["value"]
-        ok = (got or None) == (value or None)
+        ok = _none(got) == _none(value)
         report.fields["time_expressions.value"].add(ok)
         if not ok:
             report.errors["time_expressions.value"].append(
@@ -218,10 +225,10 @@ def score_metrics(gid: str, gold: dict[str, Any], frames: dict[str, Any], report
         report.tables["metrics (value+unit)"].tp += 1
         checks = {
             "subject": subject_matches(p["subject"], item.get("subject")),
-            "period": (p["period_label"] or None) == (item.get("period_label") or None),
+            "period": _none(p["period_label"]) == _none(item.get("period_label")),
             "qualifier": p["qualifier"] == item.get("qualifier", "exact"),
             "measure": p["measure"] == item.get("measure", "level"),
-            "direction": (p["direction"] or None) == (item.get("direction") or None),
+            "direction": _none(p["direction"]) == _none(item.get("direction")),
         }
         for name, ok in checks.items():
             report.fields[f"metrics.{name}"].add(ok)
@@ -266,7 +273,7 @@ def score_quotes(gid: str, gold: dict[str, Any], frames: dict[str, Any], report:
             continue
         used.add(hit)
         report.tables["quotes"].tp += 1
-        got = predicted[hit]["speaker_name"]
+        got = _none(predicted[hit]["speaker_name"])
         ok = bool(got) and (
             _fold(got) == _fold(item["speaker"])
             or _fold(got).split()[-1:] == _fold(item["speaker"]).split()[-1:]

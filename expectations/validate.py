@@ -12,6 +12,7 @@ import hashlib
 import json
 import math
 import os
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -72,6 +73,17 @@ def _context() -> Any:
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     return context
+
+
+_GX_LOCK = threading.RLock()
+
+
+def warm_up() -> None:
+    """Import GX and build its context and batch definitions ahead of the first batch."""
+    with _GX_LOCK:
+        for table in TABLES:
+            _batch_definition(table)
+            load_suite(table)
 
 
 @cache
@@ -143,12 +155,16 @@ def add_check_columns(
 
 
 def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT
+    if value is None or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
 
 
 def run_suite(table: str, frame: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
     """Validate one frame: per-expectation results, and failed expectation names per row."""
-    batch = _batch_definition(table).get_batch(batch_parameters={"dataframe": frame})
+    with _GX_LOCK:
+        definition = _batch_definition(table)
+    batch = definition.get_batch(batch_parameters={"dataframe": frame})
     result = batch.validate(load_suite(table), result_format="COMPLETE")
     outcomes = []
     failures: dict[int, list[str]] = defaultdict(list)
@@ -253,6 +269,7 @@ def quarantine_row(
     run_id: str, table: str, row: dict[str, Any], reasons: list[str], now: datetime
 ) -> dict[str, Any]:
     """A quarantine record: the row as JSON and the expectations it failed."""
+    row = {k: None if _is_missing(v) else v for k, v in row.items()}
     payload = json.dumps(row, default=str, sort_keys=True)
     # The key leaves out per-run bookkeeping so a row quarantined again is the same row.
     stable = json.dumps(

@@ -134,6 +134,7 @@ def _with(settings: Settings, **changes: Any) -> Settings:
 def _execute(
     sources: list[Any], db_path: Path, settings: Settings, command: str, default: date | None
 ) -> int:
+    _warm_up_in_background()
     from flows.ingest import ingest
     from warehouse.db import WarehouseLocked
 
@@ -161,6 +162,20 @@ def _execute(
     print(f"run {summary.run_id}: {summary.status}; warehouse at {summary.db_path}")
     print(f'query it with: wirehouse sql "select count(*) from metrics" --db {summary.db_path}')
     return summary.exit_code
+
+
+def _warm_up_in_background() -> None:
+    """Load spaCy and Great Expectations while Prefect starts its server (seconds each)."""
+    import threading
+
+    def warm() -> None:
+        from expectations.validate import warm_up
+        from transforms.pipeline import load_nlp
+
+        load_nlp()
+        warm_up()
+
+    threading.Thread(target=warm, name="wirehouse-warm-up", daemon=True).start()
 
 
 @contextmanager

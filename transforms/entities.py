@@ -60,8 +60,12 @@ def _match_long_form(acronym: str, words: list[str]) -> str | None:
         run = words[-size:]
         if run[0].lower() in _SMALL_WORDS:
             continue
-        significant = [w for w in run if w.lower() not in _SMALL_WORDS]
-        if _spells(letters, [w.lower() for w in significant]):
+        significant = [w.lower() for w in run if w.lower() not in _SMALL_WORDS]
+        # Mixed-case acronyms spell small words too: MoEI, Ministry of Energy and Infrastructure.
+        every = [w.lower() for w in run if w.lower() not in ("and", "&", "the")]
+        if _spells(letters, significant) or (
+            acronym != acronym.upper() and _spells(letters, every)
+        ):
             return " ".join(run)
     return None
 
@@ -98,7 +102,7 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     text = doc.text
     sentence_starts = [s.start_char for s in doc.sents]
     raws = [_Raw(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
-    raws = [r for r in raws if r.label in ENTITY_TYPES]
+    raws = [_cut_parenthesis(r) for r in raws if r.label in ENTITY_TYPES]
 
     dateline = DATELINE.match(text)
     if dateline:
@@ -144,6 +148,9 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
         labels = Counter(raws[i].label for i in members)
         full = [raws[i].label for i in members if _key(_clean(raws[i].text)) == _key(name)]
         label = full[0] if full else labels.most_common(1)[0][0]
+        # A name the text itself uses as a place (a dateline, "in Karachi") is a place.
+        if label == "ORG" and labels["GPE"] and country_code_for(name):
+            label = "GPE"
         aliases = sorted({_clean(raws[i].text) for i in members} - {name})
         country = _country(text, raws, members, name, label)
         for i in members:
@@ -162,6 +169,14 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
             )
     mentions.sort(key=lambda m: m.start_char)
     return mentions
+
+
+def _cut_parenthesis(raw: _Raw) -> _Raw:
+    """'Ministry of Energy (MoE' -> 'Ministry of Energy': the model often swallows the acronym."""
+    cut = raw.text.find(" (")
+    if cut > 0:
+        return _Raw(raw.text[:cut], raw.start, raw.start + cut, raw.label)
+    return raw
 
 
 def _add_acronym_uses(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,9 +47,17 @@ def model_name() -> str:
     return os.environ.get("WIREHOUSE_SPACY_MODEL") or DEFAULT_MODEL
 
 
-@cache
+_NLP_LOCK = threading.Lock()
+
+
 def load_nlp(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline, without the components we do not use."""
+    with _NLP_LOCK:  # a warm-up thread may be loading it already
+        return _load_nlp(name)
+
+
+@cache
+def _load_nlp(name: str | None) -> Language:
     import spacy
 
     wanted = name or model_name()

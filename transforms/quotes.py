@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.gazetteer import country_of_nation
 from transforms.model import EntityMention, Quote
 
 MIN_QUOTE_WORDS = 4
@@ -19,6 +20,20 @@ _ROLE = re.compile(
     r"president|chairman|chairwoman|chief|director|governor|ambassador|secretary|envoy|"
     r"statement|ministry|company|agency|premier|mayor|ceo|commissioner))\b",
     re.I,
+)
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr prof president vice prime minister secretary general managing director chief "
+    "executive officer chairman chairwoman chair governor deputy spokesperson spokesman "
+    "spokeswoman ambassador senator minister's state foreign finance federal head ceo cfo coo "
+    "founder analyst economist commissioner mayor premier king queen prince sheikh his her "
+    "highness excellency the of and for tan sri datuk dato seri tun haji".split()
+)
+# A capitalised name next to a speech verb, for speakers the model did not tag.
+_NAME_AFTER_VERB = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+(?P<name>(?:[A-Z][\w.'’-]+\s+){{0,5}}[A-Z][\w'’-]+)"
+)
+_NAME_BEFORE_VERB = re.compile(
+    rf"(?P<name>(?:[A-Z][\w.'’-]+\s+){{0,5}}[A-Z][\w'’-]+)\s+(?:{SPEECH_VERBS})\b"
 )
 _OPEN = "“"
 _CLOSE = "”"
@@ -85,16 +100,53 @@ def _attribute(
         verb = _VERB.search(segment)
         if not verb:
             continue
-        named = [m for m in people if window[0] <= m.start_char < window[1]]
-        if named:
+        verb_at = window[0] + verb.start()
+        # Whoever was told is the listener, not the speaker ("Nystad told Anadolu").
+        named = [
+            m
+            for m in people
+            if window[0] <= m.start_char < window[1]
+            and not re.search(r"\b(?:told|to)\s*$", text[max(0, m.start_char - 8) : m.start_char])
+        ]
+        persons = [m for m in named if m.entity_type == "PERSON"]
+        if persons or named:
             # The name nearest the verb is the speaker ("said Xiong", "Xiong said").
-            verb_at = window[0] + verb.start()
-            best = min(named, key=lambda m: abs(m.start_char - verb_at))
-            return best.canonical, verb.group("verb").lower()
+            best = min(persons or named, key=lambda m: abs(m.start_char - verb_at))
+            if persons or not _untagged_name(segment):
+                return best.canonical, verb.group("verb").lower()
+        name = _untagged_name(segment)
+        if name:
+            return _resolve_name(name, people), verb.group("verb").lower()
         if _PRONOUN.search(segment) or _ROLE.search(segment):
             return _nearest_before(people, start), verb.group("verb").lower()
     # A quote paragraph with no attribution continues the last named speaker's remarks.
     return _nearest_before([m for m in people if m.entity_type == "PERSON"], start), None
+
+
+def _untagged_name(segment: str) -> str | None:
+    """A capitalised name beside the speech verb, with leading titles removed."""
+    for pattern in (_NAME_AFTER_VERB, _NAME_BEFORE_VERB):
+        match = pattern.search(segment)
+        if not match:
+            continue
+        # The name is the trailing run of words that are not titles or nationalities:
+        # "Chinese Ambassador Zhou Haoran" -> "Zhou Haoran".
+        words: list[str] = []
+        for word in reversed(match.group("name").split()):
+            if word.lower().strip(".") in _TITLE_WORDS or country_of_nation(word):
+                break
+            words.insert(0, word)
+        if words and words[0].lower() not in {"he", "she", "they", "it", "we", "i"}:
+            return " ".join(words)
+    return None
+
+
+def _resolve_name(name: str, people: list[EntityMention]) -> str:
+    """A surname or partial name maps to the full name the article uses elsewhere."""
+    for mention in people:
+        if mention.entity_type == "PERSON" and name in mention.canonical.split():
+            return mention.canonical
+    return name
 
 
 def _nearest_before(people: list[EntityMention], offset: int) -> str | None:

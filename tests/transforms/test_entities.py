@@ -1,0 +1,95 @@
+"""Entities: the rules news copy needs on top of spaCy's NER, cases as data."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities import extract_entities, find_acronyms
+
+
+def entities(nlp, text):
+    found = {}
+    for m in extract_entities(nlp(text)):
+        found.setdefault(m.canonical, (m.entity_type, set(m.aliases), m.country_code))
+        assert text[m.start_char : m.end_char] == m.text
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "acronyms"),
+    [
+        (
+            "The Abu Dhabi National Oil Company (ADNOC) raised output.",
+            {"ADNOC": ("Abu Dhabi National Oil Company", True)},
+        ),
+        (
+            "Sales of electric vehicles (EVs) and battery electric buses (BEB) rose.",
+            {"EV": ("electric vehicles", False), "BEB": ("battery electric buses", False)},
+        ),
+        (
+            "Pakistan Bureau of Statistics (PBS) data showed it.",
+            {"PBS": ("Pakistan Bureau of Statistics", True)},
+        ),
+        (
+            "China Central Television (CCTV) reported the launch.",
+            {"CCTV": ("China Central Television", True)},
+        ),
+        ("He spoke (briefly) to the press.", {}),
+    ],
+)
+def test_acronym_definitions(text, acronyms):
+    assert find_acronyms(text) == acronyms
+
+
+def test_acronym_uses_share_the_long_form(nlp):
+    text = (
+        "The Ministry of Energy and Infrastructure (MoEI) opened the plant. "
+        "Data from MoEI showed output rose."
+    )
+    found = entities(nlp, text)
+    entity_type, aliases, _ = found["Ministry of Energy and Infrastructure"]
+    assert entity_type == "ORG" and "MoEI" in aliases
+    assert "MoEI" not in found
+
+
+def test_lower_case_acronyms_are_terms_not_entities(nlp):
+    text = (
+        "Sales of new energy vehicles (NEV) climbed in Shenzhen. The NEV market is crowded, "
+        "and NEV makers are cutting prices."
+    )
+    assert "NEV" not in entities(nlp, text)
+
+
+def test_a_surname_is_the_person_not_a_place(nlp):
+    text = (
+        "Vice Minister Xiong Jijun spoke in Haikou on Saturday. "
+        "Xiong said the sector would open further. Xiong also praised local suppliers."
+    )
+    found = entities(nlp, text)
+    assert found["Xiong Jijun"][0] == "PERSON"
+    assert "Xiong" in found["Xiong Jijun"][1]
+    assert "Xiong" not in found
+
+
+def test_dateline_place_is_a_place_and_the_credit_is_not_an_entity(nlp):
+    text = (
+        "KARACHI, (UrduPoint / Pakistan Point News - 3rd Nov, 2025) Karachi's port handled "
+        "record cargo in October, officials in Karachi said."
+    )
+    found = entities(nlp, text)
+    assert found["Karachi"][0] == "GPE"
+    assert found["Karachi"][2] == "PK"
+    assert "KARACHI" in found["Karachi"][1]
+    assert not any("Pakistan Point News" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Officials in Haikou of Hainan Province welcomed delegates.", "Hainan", "CN"),
+        ("Exports from Vietnam rose sharply.", "Vietnam", "VN"),
+        ("China's Ministry of Commerce issued a notice.", "Ministry of Commerce", "CN"),
+    ],
+)
+def test_country_codes_from_the_gazetteer(nlp, text, name, country):
+    assert entities(nlp, text)[name][2] == country
