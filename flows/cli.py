@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--db")
     report.add_argument("--out", type=Path, default=Path("reports"))
 
+    export = commands.add_parser("export", help="write the warehouse as Parquet for other engines")
+    export.add_argument("--db")
+    export.add_argument("--format", choices=("parquet",), default="parquet")
+    export.add_argument("--out", type=Path, default=Path("warehouse") / "export")
+
     serve = commands.add_parser("serve", help="run each source on its schedule")
     serve.add_argument("--config", type=Path)
 
@@ -94,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ingest": _ingest,
         "sql": _sql,
         "report": _report,
+        "export": _export,
         "serve": _not_yet,
         "reprocess": _not_yet,
     }
@@ -159,6 +165,15 @@ def _execute(
             print(f"  - {problem}")
         if len(source.problems) > 5:
             print(f"  - … and {len(source.problems) - 5} more (see table rejected_documents)")
+    if summary.staged_before[0]:
+        batches, rows = summary.staged_before
+        print(f"loaded {batches} batch(es) staged by an earlier run ({rows} rows)")
+    if summary.staged:
+        folder = Path(summary.staged[0]).parent
+        print(
+            f"warehouse locked by another process: {len(summary.staged)} batch(es) staged "
+            f"under {folder}; they load on the next run"
+        )
     print(f"run {summary.run_id}: {summary.status}; warehouse at {summary.db_path}")
     print(f'query it with: wirehouse sql "select count(*) from metrics" --db {summary.db_path}')
     return summary.exit_code
@@ -229,6 +244,20 @@ def _sql(args: argparse.Namespace) -> int:
         for row in result.rows:
             table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from warehouse.db import WarehouseLocked
+    from warehouse.export import export_parquet
+
+    try:
+        counts = export_parquet(_db_path(args.db), args.out)
+    except (FileNotFoundError, WarehouseLocked) as exc:
+        print(f"wirehouse: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, FileNotFoundError) else EXIT_PARTIAL
+    for table, rows in counts.items():
+        print(f"{table}: {rows} rows -> {args.out / table}")
     return EXIT_OK
 
 

@@ -39,7 +39,12 @@ class Settings:
     lock_wait_seconds: float = 30.0
     allow_private_hosts: bool = False
     timeout_seconds: float = 20.0
+    connect_timeout_seconds: float = 10.0
     max_body_bytes: int = 10 * 1024 * 1024
+    fetch_retries: int = 3
+    max_retry_after_seconds: float = 30.0
+    min_host_interval_seconds: float = 1.0
+    max_concurrency: int = 4
     published_default: str | None = None
 
 

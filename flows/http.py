@@ -1,27 +1,55 @@
-"""HTTP fetching: one requests Session per run, timeouts, retries, size limits, host safety."""
+"""HTTP fetching for one run: one Session, bounded and polite GETs, robots.txt, host safety.
+
+Every failure is a `FetchError` whose message is one line naming the URL; callers record it and
+carry on. Nothing here retries forever, waits without a bound or reads without a bound.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.client
 import ipaddress
 import random
+import re
 import socket
+import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from types import TracebackType
+from typing import Any, NamedTuple
+from urllib.parse import quote, urldefrag, urljoin, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from requests.utils import requote_uri
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import ReadTimeoutError
 
 from flows import __version__ as VERSION
 
 USER_AGENT = f"Wirehouse/{VERSION} (+https://github.com/wirehouse/wirehouse; news ETL)"
-RETRY_STATUS = {429, 500, 502, 503, 504}
-MAX_REDIRECTS = 5
+ROBOTS_AGENT = "wirehouse"  # the product token robots.txt groups are matched against
+ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: read at least 500 KiB, ignore the rest
+CHUNK_BYTES = 64 * 1024
+_NOT_RETRIED_5XX = {501, 505}  # "not implemented" and "version not supported" will not change
 
 
 class FetchError(RuntimeError):
     """A fetch that failed for a reason worth one line in the run summary."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(_one_line(message))
+        self.status = status
+
+
+class RobotsDisallowed(FetchError):
+    """robots.txt does not let us fetch this page."""
 
 
 @dataclass(slots=True)
@@ -39,178 +67,541 @@ class Response:
         return self.status == 304
 
 
+@dataclass(frozen=True, slots=True)
+class Wait:
+    """A pause the fetcher took: before a retry, or to keep its distance from a host."""
+
+    url: str
+    seconds: float
+    reason: str
+
+
+def is_private_address(address: str) -> bool:
+    """True for any address that is not globally routable (private, loopback, link-local...)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is not None:
+            ip = embedded
+    return not ip.is_global or ip.is_multicast
+
+
 def is_private_host(host: str) -> bool:
     """True when the host resolves to a private, loopback, link-local or reserved address."""
     try:
-        infos = socket.getaddrinfo(host, None)
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve host {host}: {exc.strerror}") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if (
-            address.is_private
-            or address.is_loopback
-            or address.is_link_local
-            or address.is_reserved
-            or address.is_multicast
-            or address.is_unspecified
-        ):
+        raise FetchError(f"cannot resolve host {host}: {exc.strerror}") from None
+    except (UnicodeError, ValueError, OSError) as exc:
+        raise FetchError(f"cannot resolve host {host}: {exc}") from None
+    return any(is_private_address(str(info[4][0])) for info in infos)
+
+
+@dataclass(frozen=True, slots=True)
+class RobotsRules:
+    """What one host's robots.txt allows us (RFC 9309): longest match wins, allow wins ties."""
+
+    rules: tuple[tuple[bool, str], ...] = ()
+    unavailable: str | None = None  # robots.txt could not be read: nothing is allowed
+
+    @classmethod
+    def parse(cls, text: str, agent: str = ROBOTS_AGENT) -> RobotsRules:
+        """The rules of the groups naming `agent`, else of the `*` groups."""
+        groups: list[tuple[list[str], list[tuple[bool, str]]]] = []
+        agents: list[str] = []
+        rules: list[tuple[bool, str]] = []
+        in_rules = False
+        for raw_line in text.splitlines():
+            key, colon, value = raw_line.split("#", 1)[0].partition(":")
+            if not colon:
+                continue
+            key, value = key.strip().lower(), value.strip()
+            if key == "user-agent":
+                if in_rules:
+                    groups.append((agents, rules))
+                    agents, rules, in_rules = [], [], False
+                agents.append(value.split("/", 1)[0].strip().lower())
+            elif key in ("allow", "disallow") and agents:
+                in_rules = True
+                if value:
+                    rules.append((key == "allow", _robots_path(value)))
+        if agents:
+            groups.append((agents, rules))
+        chosen = [r for names, r in groups if agent.lower() in names]
+        if not chosen:
+            chosen = [r for names, r in groups if "*" in names]
+        return cls(tuple(rule for group in chosen for rule in group))
+
+    def allows(self, url: str) -> bool:
+        if self.unavailable is not None:
+            return False
+        parts = urlsplit(url)
+        path = _robots_path((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
+        if path == "/robots.txt":
             return True
-    return False
+        longest, allowed = -1, True
+        for allow, pattern in self.rules:
+            if _robots_regex(pattern).match(path) and (
+                len(pattern) > longest or (len(pattern) == longest and allow)
+            ):
+                longest, allowed = len(pattern), allow
+        return allowed
 
 
 class Fetcher:
-    """Polite, bounded HTTP GETs."""
+    """Polite, bounded HTTP GETs for one run; share one instance between sources, then close it.
+
+    `timeout` bounds each wait for the server (connect: `connect_timeout`), `max_fetch_seconds`
+    a whole download, `max_bytes` a body (declared, received and decompressed). Requests to one
+    host start at least `min_host_interval` seconds apart; at most `max_concurrency` run at once.
+    Every pause is recorded in `waits`; `sleep` is how the fetcher pauses.
+    """
 
     def __init__(
         self,
         *,
         allow_private_hosts: bool = False,
         timeout: float = 20.0,
+        connect_timeout: float = 10.0,
         max_bytes: int = 10 * 1024 * 1024,
         retries: int = 3,
         backoff: float = 0.5,
+        max_backoff: float = 30.0,
         max_retry_after: float = 30.0,
+        min_host_interval: float = 1.0,
+        max_concurrency: int = 4,
+        max_redirects: int = 5,
+        max_fetch_seconds: float = 120.0,
+        user_agent: str = USER_AGENT,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = USER_AGENT
-        self.session.headers["Accept-Encoding"] = "gzip, deflate"
         self.allow_private_hosts = allow_private_hosts
         self.timeout = timeout
+        self.connect_timeout = connect_timeout
         self.max_bytes = max_bytes
         self.retries = retries
         self.backoff = backoff
+        self.max_backoff = max_backoff
         self.max_retry_after = max_retry_after
+        self.max_concurrency = max(1, max_concurrency)
+        self.max_redirects = max_redirects
+        self.max_fetch_seconds = max_fetch_seconds
         self.requests_made = 0
+        self.waits: list[Wait] = []
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = user_agent
+        self.session.headers["Accept-Encoding"] = "gzip, deflate"
+        adapter = (
+            HTTPAdapter(pool_maxsize=self.max_concurrency)
+            if allow_private_hosts
+            else _PublicOnlyAdapter(pool_maxsize=self.max_concurrency)
+        )
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self._sleep = sleep
+        self._gate = _HostGate(min_host_interval)
+        self._slots = threading.BoundedSemaphore(self.max_concurrency)
+        self._lock = threading.Lock()
+        self._robots: dict[str, RobotsRules] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
 
     def close(self) -> None:
         self.session.close()
 
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
     def check_url(self, url: str) -> None:
-        parts = urlsplit(url)
+        """Refuse other schemes than http(s), and private hosts unless they are allowed."""
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+            _ = parts.port  # raises on a port that is not a number in range
+        except ValueError as exc:
+            raise FetchError(f"refused {url}: invalid URL ({exc})") from None
         if parts.scheme not in ("http", "https"):
             raise FetchError(f"refused {url}: only http and https are fetched")
-        if not parts.hostname:
+        if not host:
             raise FetchError(f"refused {url}: no host")
-        if not self.allow_private_hosts and is_private_host(parts.hostname):
+        if not self.allow_private_hosts and is_private_host(host):
             raise FetchError(
                 f"refused {url}: private or loopback address (use --allow-private-hosts)"
             )
 
-    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
-        """GET with redirects checked hop by hop, retries on 429/5xx and connection errors."""
+    def get(
+        self,
+        url: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        *,
+        obey_robots: bool = False,
+    ) -> Response:
+        """GET with every redirect hop checked, retrying 429, 5xx and lost connections.
+
+        `etag` and `last_modified` make it a conditional GET (a 304 has an empty body);
+        `obey_robots` checks robots.txt before each hop.
+        """
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        attempt = 0
+        response = self._fetch(url, headers, obey_robots, self.max_bytes, truncate=False)
+        if response.not_modified:
+            response.etag = response.etag or etag
+            response.last_modified = response.last_modified or last_modified
+        return response
+
+    def robots_rules(self, url: str) -> RobotsRules:
+        """The robots.txt rules of the URL's host, read once per run."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        with self._lock:
+            lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with lock:
+            if origin not in self._robots:
+                self._robots[origin] = self._read_robots(origin)
+            return self._robots[origin]
+
+    def _read_robots(self, origin: str) -> RobotsRules:
+        try:
+            response = self._fetch(f"{origin}/robots.txt", {}, False, ROBOTS_MAX_BYTES, True)
+        except FetchError as exc:
+            if exc.status is not None and 400 <= exc.status < 500 and exc.status != 429:
+                return RobotsRules()  # no robots.txt: everything is allowed
+            return RobotsRules(unavailable=str(exc))  # RFC 9309: assume complete disallow
+        return RobotsRules.parse(response.body.decode("utf-8", errors="replace"))
+
+    def _fetch(
+        self, url: str, headers: dict[str, str], obey_robots: bool, limit: int, truncate: bool
+    ) -> Response:
+        attempt = 1
         while True:
             try:
-                return self._get_following(url, headers)
+                return self._follow(url, headers, obey_robots, limit, truncate)
             except _Retryable as exc:
-                attempt += 1
+                if exc.retry_after is not None and exc.retry_after > self.max_retry_after:
+                    raise FetchError(
+                        f"{url}: {exc.reason}; the server asks to retry in "
+                        f"{exc.retry_after:.0f} s, more than the {self.max_retry_after:g} s limit",
+                        exc.status,
+                    ) from None
                 if attempt > self.retries:
-                    raise FetchError(f"{url}: {exc.reason} after {attempt} attempts") from None
+                    tries = f" (after {attempt} attempts)" if attempt > 1 else ""
+                    raise FetchError(f"{url}: {exc.reason}{tries}", exc.status) from None
                 delay = exc.retry_after
                 if delay is None:
-                    delay = self.backoff * (2 ** (attempt - 1)) * (1 + random.random())
-                time.sleep(min(delay, self.max_retry_after))
+                    # Exponential, with jitter so that retries from many clients spread out.
+                    delay = self.backoff * 2 ** (attempt - 1) * (1 + random.random())
+                    delay = min(self.max_backoff, delay)
+                self._pause(url, delay, exc.reason)
+                attempt += 1
 
-    def _get_following(self, url: str, headers: dict[str, str]) -> Response:
-        seen = set()
+    def _follow(
+        self, url: str, headers: dict[str, str], obey_robots: bool, limit: int, truncate: bool
+    ) -> Response:
+        seen: set[str] = set()
         current = url
-        for _ in range(MAX_REDIRECTS + 1):
-            self.check_url(current)
-            if current in seen:
+        for _ in range(self.max_redirects + 1):
+            key = urldefrag(current)[0]
+            if key in seen:
                 raise FetchError(f"{url}: redirect loop at {current}")
-            seen.add(current)
-            try:
-                self.requests_made += 1
-                raw = self.session.get(
-                    current,
-                    headers=headers,
-                    timeout=(min(self.timeout, 10.0), self.timeout),
-                    allow_redirects=False,
-                    stream=True,
-                )
-            except requests.Timeout:
-                raise _Retryable("timed out", None) from None
-            except requests.ConnectionError as exc:
-                raise _Retryable(f"connection failed ({type(exc).__name__})", None) from None
-            with raw:
-                if raw.is_redirect and raw.headers.get("Location"):
-                    current = urljoin(current, raw.headers["Location"])
-                    continue
-                if raw.status_code in RETRY_STATUS:
-                    raise _Retryable(f"HTTP {raw.status_code}", _retry_after(raw))
-                if raw.status_code == 304:
-                    return Response(current, 304, b"", None, None, etag=None, last_modified=None)
-                if raw.status_code >= 400:
-                    raise FetchError(f"{current}: HTTP {raw.status_code}")
-                body = self._read_bounded(raw, current)
-                ctype = raw.headers.get("Content-Type")
-                return Response(
-                    url=current,
-                    status=raw.status_code,
-                    body=body,
-                    content_type=ctype.split(";")[0].strip() if ctype else None,
-                    charset=_charset(ctype),
-                    etag=raw.headers.get("ETag"),
-                    last_modified=raw.headers.get("Last-Modified"),
-                )
-        raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+            seen.add(key)
+            self.check_url(current)
+            if obey_robots:
+                rules = self.robots_rules(current)
+                if not rules.allows(current):
+                    raise RobotsDisallowed(_robots_refusal(rules, current, url))
+            result = self._exchange(current, headers, limit, truncate)
+            if isinstance(result, Response):
+                return result
+            current = result.location
+        raise FetchError(f"{url}: more than {self.max_redirects} redirects")
 
-    def _read_bounded(self, raw: requests.Response, url: str) -> bytes:
-        """Read at most max_bytes, decompressing ourselves so a gzip bomb stops early."""
-        declared = raw.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > self.max_bytes:
-            raise FetchError(f"{url}: body of {int(declared)} bytes exceeds {self.max_bytes}")
-        encoding = (raw.headers.get("Content-Encoding") or "").lower()
-        decompressor = (
-            zlib.decompressobj(16 + zlib.MAX_WBITS)
-            if encoding == "gzip"
-            else zlib.decompressobj()
-            if encoding == "deflate"
-            else None
-        )
-        chunks: list[bytes] = []
-        size = 0
+    def _exchange(
+        self, url: str, headers: dict[str, str], limit: int, truncate: bool
+    ) -> Response | _Redirect:
+        """One request: a response read in full, or where it redirects to."""
+        wait = self._gate.reserve((urlsplit(url).hostname or "").lower())
+        if wait > 0:
+            self._pause(url, wait, "rate limit")
+        with self._slots:
+            with self._lock:
+                self.requests_made += 1
+            started = time.monotonic()
+            raw = self._send(url, headers)
+            with raw:
+                return self._receive(url, raw, limit, truncate, started)
+
+    def _send(self, url: str, headers: dict[str, str]) -> requests.Response:
         try:
-            for chunk in raw.raw.stream(64 * 1024, decode_content=False):
-                if decompressor is not None:
-                    chunk = decompressor.decompress(chunk, self.max_bytes - size + 1)
+            return self.session.get(
+                url,
+                headers=headers,
+                timeout=(self.connect_timeout, self.timeout),
+                allow_redirects=False,
+                stream=True,
+            )
+        except _PrivatePeer as exc:
+            raise FetchError(
+                f"refused {url}: connects to private address {exc.address} "
+                "(use --allow-private-hosts)"
+            ) from None
+        except requests.ConnectTimeout:
+            raise _Retryable(f"no connection within {self.connect_timeout:g} s") from None
+        except requests.ReadTimeout:
+            raise _Retryable(f"timed out: no response within {self.timeout:g} s") from None
+        except requests.exceptions.SSLError as exc:
+            raise FetchError(f"{url}: TLS error ({_cause(exc)})") from None
+        except requests.ConnectionError as exc:
+            raise _Retryable(f"connection failed ({_cause(exc)})") from None
+        except (requests.RequestException, ValueError, UnicodeError) as exc:
+            raise FetchError(f"{url}: request failed ({_cause(exc)})") from None
+
+    def _receive(
+        self, url: str, raw: requests.Response, limit: int, truncate: bool, started: float
+    ) -> Response | _Redirect:
+        status = raw.status_code
+        phrase = f"HTTP {status} {_one_line(raw.reason or '')[:60]}".rstrip()
+        if raw.is_redirect:
+            target = self.session.get_redirect_target(raw) or ""
+            try:
+                return _Redirect(urljoin(url, requote_uri(target)))
+            except ValueError:
+                raise FetchError(f"{url}: {phrase} to an invalid URL", status) from None
+        if status == 429 or (status >= 500 and status not in _NOT_RETRIED_5XX):
+            raise _Retryable(phrase, status, _retry_after(raw))
+        if status == 304:
+            etag, modified = raw.headers.get("ETag"), raw.headers.get("Last-Modified")
+            return Response(url, 304, b"", None, None, etag, modified)
+        if status >= 300:
+            raise FetchError(f"{url}: {phrase}", status)
+        body = self._read_body(url, raw, limit, truncate, started)
+        ctype = raw.headers.get("Content-Type")
+        return Response(
+            url=url,
+            status=status,
+            body=body,
+            content_type=ctype.split(";")[0].strip().lower() if ctype else None,
+            charset=_charset(ctype),
+            etag=raw.headers.get("ETag"),
+            last_modified=raw.headers.get("Last-Modified"),
+        )
+
+    def _read_body(
+        self, url: str, raw: requests.Response, limit: int, truncate: bool, started: float
+    ) -> bytes:
+        """At most `limit` bytes, decompressed here so that a gzip bomb stops at the limit."""
+        declared = _content_length(raw)
+        if declared is not None and declared > limit and not truncate:
+            raise FetchError(f"{url}: body of {declared} bytes exceeds the {limit} byte limit")
+        inflater = _Inflater.for_encoding(raw.headers.get("Content-Encoding"), url)
+        chunks: list[bytes] = []
+        size = received = 0
+        try:
+            for chunk in raw.raw.stream(CHUNK_BYTES, decode_content=False):
+                received += len(chunk)
+                if inflater is not None:
+                    chunk = inflater.feed(chunk, limit - size)
                 size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(f"{url}: body exceeds {self.max_bytes} bytes")
+                if size > limit or received > limit:
+                    if truncate:
+                        chunks.append(chunk[: max(0, limit - size + len(chunk))])
+                        break
+                    grew = "decompresses to" if inflater is not None else "is"
+                    raise FetchError(f"{url}: body {grew} more than the {limit} byte limit")
                 chunks.append(chunk)
-        except (requests.RequestException, OSError, zlib.error) as exc:
-            raise FetchError(f"{url}: body could not be read ({type(exc).__name__})") from None
-        except Exception as exc:
-            if "IncompleteRead" in type(exc).__name__ or "ProtocolError" in type(exc).__name__:
-                raise FetchError(f"{url}: truncated body") from None
-            raise
+                if time.monotonic() - started > self.max_fetch_seconds:
+                    raise FetchError(
+                        f"{url}: download took longer than {self.max_fetch_seconds:g} s"
+                    )
+        except ReadTimeoutError:
+            raise _Retryable(f"timed out reading the body (after {received} bytes)") from None
+        except (Urllib3Error, http.client.HTTPException, OSError) as exc:
+            if _is_incomplete_read(exc):
+                expected = f" of {declared}" if declared is not None else ""
+                raise _Retryable(f"truncated body (got {received}{expected} bytes)") from None
+            raise _Retryable(f"connection lost reading the body ({_cause(exc)})") from None
+        except zlib.error:
+            raise FetchError(f"{url}: corrupt compressed body") from None
         return b"".join(chunks)
+
+    def _pause(self, url: str, seconds: float, reason: str) -> None:
+        self.waits.append(Wait(url, seconds, reason))
+        if seconds > 0:
+            self._sleep(seconds)
 
 
 class _Retryable(Exception):
-    def __init__(self, reason: str, retry_after: float | None) -> None:
+    def __init__(
+        self, reason: str, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.status = status
         self.retry_after = retry_after
 
 
+class _Redirect(NamedTuple):
+    location: str
+
+
+class _HostGate:
+    """Spaces the starts of requests to one host, across threads, by booking slots."""
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def reserve(self, host: str) -> float:
+        """Book the host's next slot; the seconds until it comes."""
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self.interval
+            return slot - now
+
+
+class _Inflater:
+    """Inflates a gzip or deflate body chunk by chunk, never far past the room it is given."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
+        self._started = False
+        self._next_member = False
+
+    @classmethod
+    def for_encoding(cls, header: str | None, url: str) -> _Inflater | None:
+        encoding = (header or "").strip().lower()
+        if encoding in ("", "identity"):
+            return None
+        if encoding in ("gzip", "x-gzip", "deflate"):
+            return cls("deflate" if encoding == "deflate" else "gzip")
+        raise FetchError(f"{url}: unsupported content encoding {encoding!r}")
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        """Inflate `data`; stops as soon as the output passes `room` bytes."""
+        out = bytearray()
+        while data:
+            try:
+                out += self._inflate.decompress(data, room - len(out) + 1)
+            except zlib.error:
+                if self._next_member:
+                    break  # trailing bytes after a complete stream: ignored, as browsers do
+                if self.encoding == "deflate" and not self._started:
+                    self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)  # raw, headerless
+                    self._started = True
+                    continue
+                raise
+            self._started = True
+            if len(out) > room:
+                break
+            data = b""
+            if self._inflate.eof and self._inflate.unused_data:
+                data = self._inflate.unused_data  # another gzip member follows
+                self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)
+                self._next_member = True
+        return bytes(out)
+
+
+class _PrivatePeer(Exception):
+    def __init__(self, address: str) -> None:
+        super().__init__(address)
+        self.address = address
+
+
+def _checked_peer(sock: socket.socket) -> socket.socket:
+    address = str(sock.getpeername()[0])
+    if is_private_address(address):
+        sock.close()
+        raise _PrivatePeer(address)
+    return sock
+
+
+class _PublicHTTPConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        return _checked_peer(super()._new_conn())
+
+
+class _PublicHTTPSConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        return _checked_peer(super()._new_conn())
+
+
+class _PublicHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _PublicHTTPConnection
+
+
+class _PublicHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _PublicHTTPSConnection
+
+
+class _PublicOnlyAdapter(HTTPAdapter):
+    """Checks the address actually connected to, before a byte is sent.
+
+    `check_url` resolves the host first; this closes the gap where a DNS answer changes between
+    that check and the connection (DNS rebinding). Through a proxy, the proxy is connected to,
+    so only `check_url` applies.
+    """
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _PublicHTTPPool,
+            "https": _PublicHTTPSPool,
+        }
+
+
+def _robots_refusal(rules: RobotsRules, current: str, url: str) -> str:
+    if rules.unavailable is not None:
+        return f"disallowed by robots.txt (robots.txt unavailable: {rules.unavailable})"
+    if current != url:
+        return f"disallowed by robots.txt (redirected to {current})"
+    return "disallowed by robots.txt"
+
+
+def _robots_path(path: str) -> str:
+    """Percent-encode what needs it, upper-case escapes: how RFC 9309 compares paths."""
+    quoted = quote(path, safe="/?=&;:@!$'()*+,%~-._")
+    return re.sub(r"%[0-9a-f]{2}", lambda m: m.group().upper(), quoted)
+
+
+@functools.lru_cache(maxsize=1024)
+def _robots_regex(pattern: str) -> re.Pattern[str]:
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    return re.compile(".*".join(map(re.escape, body.split("*"))) + ("$" if anchored else ""))
+
+
 def _retry_after(raw: requests.Response) -> float | None:
-    value = raw.headers.get("Retry-After")
+    """Retry-After in seconds: a number of seconds or an HTTP date."""
+    value = (raw.headers.get("Retry-After") or "").strip()
     if not value:
         return None
-    if value.strip().isdigit():
-        return float(value.strip())
+    if value.isdigit():
+        return float(value)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - time.time())
+
+
+def _content_length(raw: requests.Response) -> int | None:
+    value = (raw.headers.get("Content-Length") or "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def _charset(content_type: str | None) -> str | None:
@@ -219,5 +610,33 @@ def _charset(content_type: str | None) -> str | None:
     for part in content_type.split(";")[1:]:
         key, _, value = part.partition("=")
         if key.strip().lower() == "charset":
-            return value.strip().strip('"') or None
+            return value.strip().strip("\"'") or None
     return None
+
+
+def _is_incomplete_read(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, http.client.IncompleteRead) or any(
+            isinstance(arg, http.client.IncompleteRead) for arg in seen.args
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _cause(exc: BaseException) -> str:
+    """The innermost useful words of a requests/urllib3 exception, on one line."""
+    reason: Any = exc.args[0] if exc.args else exc
+    reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the real one
+    text = str(reason)
+    errno = re.search(r"\[Errno -?\d+\] ([^'\"\]\)]+)", text)
+    if errno:
+        return errno.group(1).strip()
+    if "RemoteDisconnected" in text:
+        return "the server closed the connection"
+    return _one_line(text)[:160] or type(exc).__name__
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())

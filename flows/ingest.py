@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from expectations.validate import Validated, validate_batch
 from flows.config import Settings, Source, source_timezone
 from flows.extract import Extracted, extract_source
+from flows.faults import fault_point
 from flows.http import Fetcher
 from transforms.articles import Rejected, build_article
 from transforms.identity import bands
@@ -29,6 +31,7 @@ from transforms.pipeline import (
     signatures_of,
 )
 from warehouse import db
+from warehouse.staging import load_staged, stage_batch
 
 Progress = Callable[[str, int], None]  # (stage, articles done) -> None
 
@@ -65,6 +68,8 @@ class RunSummary:
     sources: list[SourceSummary]
     loaded_rows: int = 0
     status: str = "success"
+    staged: list[str] = field(default_factory=list)  # batches left as Parquet (database locked)
+    staged_before: tuple[int, int] = (0, 0)  # earlier staged (batches, rows) loaded first
 
     @property
     def exit_code(self) -> int:
@@ -113,20 +118,24 @@ class Plan:
 
 
 @task(name="identify", cache_policy=NO_CACHE)
-def identify_task(batch: list[Article], db_path: Path, run_id: str) -> Plan:
-    """Skip articles already loaded unchanged; link exact and near copies to their first copy."""
+def identify_task(batch: list[Article], db_path: Path | None, run_id: str) -> Plan:
+    """Skip articles already loaded unchanged; link exact and near copies to their first copy.
+
+    With no readable warehouse (`db_path` None: another process holds it) only the batch itself
+    is checked; the keyed load still keeps one copy of each article.
+    """
     unique: dict[str, Article] = {}
     for article in batch:
         unique.setdefault(article.article_id, article)
     articles = list(unique.values())
     ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
-    known = db.lookup(db_path, "known_articles", {"candidates": ids})
+    known = _lookup(db_path, "known_articles", {"candidates": ids})
     known_hash = dict(zip(known.get("article_id", []), known.get("content_hash", []), strict=True))
     unchanged = [a for a in articles if known_hash.get(a.article_id) == a.content_hash]
     fresh = [a for a in articles if known_hash.get(a.article_id) != a.content_hash]
     signatures = signatures_of(fresh)
     hashes = pd.DataFrame({"content_hash": [a.content_hash for a in fresh]})
-    first = db.lookup(db_path, "first_copy_by_hash", {"candidates": hashes})
+    first = _lookup(db_path, "first_copy_by_hash", {"candidates": hashes})
     first_by_hash = dict(
         zip(first.get("content_hash", []), first.get("article_id", []), strict=True)
     )
@@ -139,7 +148,7 @@ def identify_task(batch: list[Article], db_path: Path, run_id: str) -> Plan:
         columns=["article_id", "band", "band_hash"],
     ).astype({"band_hash": "uint64"})
     shared: dict[str, dict[str, int]] = {}
-    matches = db.lookup(db_path, "band_candidates", {"candidate_bands": band_frame})
+    matches = _lookup(db_path, "band_candidates", {"candidate_bands": band_frame})
     for row in matches.to_dict(orient="records"):
         shared.setdefault(row["candidate_id"], {})[row["original_id"]] = int(row["shared"])
     duplicate_of = find_duplicates(fresh, signatures, first_by_hash, shared)
@@ -154,9 +163,15 @@ def identify_task(batch: list[Article], db_path: Path, run_id: str) -> Plan:
     )
 
 
+def _lookup(db_path: Path | None, name: str, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return db.lookup(db_path, name, frames) if db_path else pd.DataFrame()
+
+
 @task(name="transform", cache_policy=NO_CACHE)
 def transform_task(articles: list[Article], run_id: str) -> dict[str, pd.DataFrame]:
-    return analyse(articles, load_nlp(), run_id)
+    frames = analyse(articles, load_nlp(), run_id)
+    fault_point("mid-transform")
+    return frames
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -164,16 +179,36 @@ def validate_task(frames: dict[str, pd.DataFrame], run_id: str, known: set[str])
     return validate_batch(frames, run_id, known)
 
 
-@task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def load_task(db_path: Path, frames: dict[str, pd.DataFrame], wait_seconds: float) -> int:
-    return db.load_batch(db_path, frames, wait_seconds=wait_seconds)
+@dataclass(slots=True)
+class Writer:
+    """Loads batches, or stages them as Parquet when another process holds the database."""
+
+    db_path: Path
+    wait_seconds: float
+    staged: list[str] = field(default_factory=list)
+    rows: int = 0
+
+    def write(self, batch_id: str, frames: dict[str, pd.DataFrame], point: str = "") -> None:
+        try:
+            self.rows += db.load_batch(
+                self.db_path,
+                frames,
+                wait_seconds=self.wait_seconds,
+                before_commit=(lambda: fault_point(point)) if point else None,
+            )
+        except db.WarehouseLocked:
+            folder = stage_batch(self.db_path, batch_id, frames)
+            self.staged.append(str(folder))
+
+
+@task(name="load", cache_policy=NO_CACHE)
+def load_task(writer: Writer, batch_id: str, frames: dict[str, pd.DataFrame]) -> None:
+    writer.write(batch_id, frames, point="mid-load")
 
 
 def _rejection_frame(
     run_id: str, source: str, rejected: list[tuple[str, str]], now: datetime
 ) -> pd.DataFrame:
-    import hashlib
-
     rows = [
         {
             "rejection_id": hashlib.sha256(f"{source}|{origin}".encode()).hexdigest()[:16],
@@ -188,6 +223,15 @@ def _rejection_frame(
     return pd.DataFrame(rows).drop_duplicates("rejection_id") if rows else pd.DataFrame()
 
 
+@dataclass(slots=True)
+class Extraction:
+    """Everything the extract stage produced, ready to batch."""
+
+    articles: list[Article] = field(default_factory=list)
+    rejected: list[pd.DataFrame] = field(default_factory=list)
+    states: list[dict[str, Any]] = field(default_factory=list)
+
+
 @flow(name="ingest", validate_parameters=False, log_prints=False)
 def ingest(
     sources: list[Source],
@@ -200,59 +244,28 @@ def ingest(
     """Extract every source, then transform, validate and load in batches."""
     path = Path(db_path)
     run_id = new_run_id()
-    db.start_run(path, run_id, command, settings.lock_wait_seconds)
-    states = db.source_states(path)
-    fetcher = Fetcher(
-        allow_private_hosts=settings.allow_private_hosts,
-        timeout=settings.timeout_seconds,
-        max_bytes=settings.max_body_bytes,
-    )
-    anchor_default = published_default or date.today()
+    started = datetime.now(UTC)
+    writer = Writer(path, settings.lock_wait_seconds)
+    staged_before = load_staged(path, settings.lock_wait_seconds)
+    writer.write(f"{run_id}-a-start", {"etl_runs": db.run_record(run_id, command, started)})
+    readable = db.readable(path, settings.lock_wait_seconds)
     summaries = {s.name: SourceSummary(s.name) for s in sources}
-    pending: list[Article] = []
-    now = datetime.now(UTC)
-    side_frames: dict[str, list[pd.DataFrame]] = {"rejected_documents": [], "source_state": []}
-    try:
-        for source in sources:
-            extracted = extract_task(source, fetcher, states.get(source.name))
-            summary = summaries[source.name]
-            articles, rejected = clean_task(extracted, anchor_default)
-            summary.fetched = len(extracted.documents) + len(extracted.rejected)
-            summary.failed = len(rejected) + (1 if extracted.error else 0)
-            summary.error = extracted.error
-            summary.not_modified = extracted.not_modified
-            summary.problems = [f"{origin}: {reason}" for origin, reason in rejected]
-            summary.problems += extracted.warnings
-            side_frames["rejected_documents"].append(
-                _rejection_frame(run_id, source.name, rejected, now)
-            )
-            if not extracted.error:
-                side_frames["source_state"].append(
-                    pd.DataFrame(
-                        [
-                            {
-                                "source_name": source.name,
-                                "last_success_at": now,
-                                "etag": extracted.state.get("etag"),
-                                "last_modified": extracted.state.get("last_modified"),
-                                "cursor": None,
-                                "run_id": run_id,
-                            }
-                        ]
-                    )
-                )
-            pending.extend(articles)
-            if progress:
-                progress("extract", len(pending))
-    finally:
-        fetcher.close()
-
-    loaded = 0
-    done = 0
+    extraction = _extract_all(
+        sources,
+        settings,
+        summaries,
+        db.source_states(path) if readable else {},
+        published_default or date.today(),
+        run_id,
+        progress,
+    )
+    pending = extraction.articles
     source_of = {a.article_id: a.source_name for a in pending}
-    for start in range(0, max(len(pending), 1), settings.batch_size):
+    batch_starts = range(0, max(len(pending), 1), settings.batch_size)
+    for number, start in enumerate(batch_starts):
         batch = pending[start : start + settings.batch_size]
-        plan = identify_task(batch, path, run_id)
+        batch_id = f"{run_id}-b-{number:04d}"
+        plan = identify_task(batch, path if readable else None, run_id)
         frames = dict(plan.frames)
         if plan.distinct:
             frames.update(transform_task(plan.distinct, run_id))
@@ -262,38 +275,93 @@ def ingest(
         to_load["article_bands"] = _bands_of_good(frames["article_bands"], to_load.get("articles"))
         if validated is not None:
             to_load["quarantine"] = validated.quarantine
-            to_load["dq_results"] = validated.results
-        if start == 0:
-            # Rejections and source state ride with the first batch's transaction.
-            for name, parts in side_frames.items():
-                parts = [p for p in parts if not p.empty]
-                if parts and name != "source_state":
-                    to_load[name] = pd.concat(parts, ignore_index=True)
-        loaded += load_task(path, to_load, settings.lock_wait_seconds)
+            to_load["dq_results"] = validated.results.assign(batch_id=batch_id)
+        if number == 0:
+            to_load["rejected_documents"] = _concat(extraction.rejected)
+        if number == len(batch_starts) - 1:
+            # Cursors move only with the last batch: a run killed earlier fetches again.
+            to_load["source_state"] = pd.DataFrame(extraction.states)
+        load_task(writer, batch_id, to_load)
         _count(summaries, plan, validated, source_of)
-        done += len(batch)
         if progress:
-            progress("load", done)
-    state_parts = [p for p in side_frames["source_state"] if not p.empty]
-    if state_parts:
-        db.load_batch(
-            path,
-            {},
-            source_state=pd.concat(state_parts, ignore_index=True),
-            wait_seconds=settings.lock_wait_seconds,
-        )
-    result = RunSummary(run_id, str(path), list(summaries.values()), loaded)
-    if any(s.failed or s.quarantined or s.error for s in result.sources):
+            progress("load", start + len(batch))
+    result = RunSummary(run_id, str(path), list(summaries.values()), writer.rows)
+    result.staged = writer.staged
+    result.staged_before = staged_before
+    if any(s.failed or s.quarantined or s.error for s in result.sources) or writer.staged:
         result.status = "partial"
-    db.finish_run(
-        path,
-        run_id,
-        result.status,
-        result.totals(),
-        {"sources": [s.line() for s in result.sources]},
-        settings.lock_wait_seconds,
+    writer.write(
+        f"{run_id}-c-end",
+        {
+            "etl_runs": db.run_record(
+                run_id,
+                command,
+                started,
+                result.status,
+                result.totals(),
+                {"sources": [s.line() for s in result.sources], "staged": writer.staged},
+            )
+        },
     )
     return result
+
+
+def _extract_all(
+    sources: list[Source],
+    settings: Settings,
+    summaries: dict[str, SourceSummary],
+    states: dict[str, dict[str, Any]],
+    anchor_default: date,
+    run_id: str,
+    progress: Progress | None,
+) -> Extraction:
+    out = Extraction()
+    fetcher = Fetcher(
+        allow_private_hosts=settings.allow_private_hosts,
+        timeout=settings.timeout_seconds,
+        connect_timeout=settings.connect_timeout_seconds,
+        max_bytes=settings.max_body_bytes,
+        retries=settings.fetch_retries,
+        max_retry_after=settings.max_retry_after_seconds,
+        min_host_interval=settings.min_host_interval_seconds,
+        max_concurrency=settings.max_concurrency,
+    )
+    now = datetime.now(UTC)
+    try:
+        for source in sources:
+            extracted = extract_task(source, fetcher, states.get(source.name))
+            fault_point("mid-fetch")
+            articles, rejected = clean_task(extracted, anchor_default)
+            summary = summaries[source.name]
+            summary.fetched = len(extracted.documents) + len(extracted.rejected)
+            summary.failed = len(rejected) + (1 if extracted.error else 0)
+            summary.error = extracted.error
+            summary.not_modified = extracted.not_modified
+            summary.problems = [f"{origin}: {reason}" for origin, reason in rejected]
+            summary.problems += extracted.warnings
+            out.rejected.append(_rejection_frame(run_id, source.name, rejected, now))
+            if not extracted.error:
+                out.states.append(
+                    {
+                        "source_name": source.name,
+                        "last_success_at": now,
+                        "etag": extracted.state.get("etag"),
+                        "last_modified": extracted.state.get("last_modified"),
+                        "cursor": None,
+                        "run_id": run_id,
+                    }
+                )
+            out.articles.extend(articles)
+            if progress:
+                progress("extract", len(out.articles))
+    finally:
+        fetcher.close()
+    return out
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [f for f in frames if not f.empty]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
 def _bands_of_good(bands_frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:

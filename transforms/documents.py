@@ -5,6 +5,8 @@ Pure: no network, no files. A malformed payload yields what can be read plus war
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -34,23 +36,133 @@ class Parsed:
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
-    """Text from bytes: a BOM, then the declared charset, then UTF-8, then Windows-1252."""
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
+    """Text from bytes, read right even when the declared charset is wrong.
+
+    A BOM decides. Bytes that are valid UTF-8 are UTF-8, whatever was declared (a page that says
+    Latin-1 but is UTF-8 is common; the reverse cannot be valid UTF-8). Otherwise the declared
+    charset (the HTTP header), then the document's own (`<meta charset>`, http-equiv,
+    `<?xml encoding?>`), if the bytes decode under it; then detection.
+    """
+    bom = _bom_codec(data)
+    if bom is not None:
+        codec, size = bom
+        return data[size:].decode(codec, errors="replace")
+    return _decode_as(data, detect_charset(data, declared))
+
+
+def detect_charset(data: bytes, declared: str | None = None) -> str:
+    """The Python codec to read BOM-less bytes with (see `decode`)."""
+    if data.isascii() and b"\x1b" not in data:  # ESC: a 7-bit ISO-2022 text
+        return "utf-8"
+    if _is_utf8(data):
+        return "utf-8"
+    for label in (declared, _declared_in_document(data)):
+        codec = _codec(label)
+        if codec is not None and _decodes(data, codec):
+            return codec
+    return _guess_charset(data)
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# How browsers (WHATWG) read these labels: a page labelled ISO-8859-1 is really Windows-1252,
+# GB2312 really GB18030, and so on.
+_CHARSET_ALIASES = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+    "utf8mb4": "utf-8",
+    "utf8mb3": "utf-8",
+}
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:()+-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml\s[^>]*?encoding\s*=\s*["']([\w.:+-]+)["']""")
+# Languages written in Latin letters whose single-byte code pages are not Windows-1252.
+_NOT_WESTERN = {
+    "Czech", "Croatian", "Estonian", "Hungarian", "Latvian", "Lithuanian", "Polish",
+    "Romanian", "Serbian", "Slovak", "Slovene", "Turkish", "Vietnamese",
+}  # fmt: skip
+_WESTERN_MESS = 0.1  # charset_normalizer's mess ratio below which Windows-1252 reads fine
+
+
+def _bom_codec(data: bytes) -> tuple[str, int] | None:
+    for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace")
-    if declared:
-        try:
-            return data.decode(declared)
-        except (LookupError, UnicodeDecodeError):
-            pass
+            return codec, len(bom)
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A body cut short mid-character is still UTF-8, if what precedes shows it is.
+        cut_short = exc.reason == "unexpected end of data" and exc.end == len(data)
+        return cut_short and not data[: exc.start].isascii()
+    return True
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    try:
+        name = _CHARSET_ALIASES.get(label) or codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _CHARSET_ALIASES.get(name, name)
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    if codec.startswith(("utf-16", "utf-32")) and b"\x00" not in data:
+        return False  # an ASCII-looking page cannot be UTF-16, whatever its <meta> says
+    if codec == "cp1252":
+        return True  # its five unassigned bytes are read as Latin-1
+    try:
+        data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _declared_in_document(data: bytes) -> str | None:
+    head = data[:8192]
+    match = _XML_ENCODING.match(head.lstrip()) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _guess_charset(data: bytes) -> str:
+    """Detection, leaning to Windows-1252 (what undeclared non-UTF-8 news pages mostly are)."""
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
+
+    best = from_bytes(data).best()
+    if best is None:
+        return "cp1252"
+    if best.language in _NOT_WESTERN:
+        return str(best.encoding)
+    if mess_ratio(_decode_as(data, "cp1252"), 1.0) <= _WESTERN_MESS:
+        return "cp1252"
+    return str(best.encoding)
+
+
+def _decode_as(data: bytes, codec: str) -> str:
+    if codec != "cp1252":
+        return data.decode(codec, errors="replace")
+    text = data.decode("cp1252", errors="surrogateescape")
+    # Bytes Windows-1252 leaves unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as Latin-1.
+    return re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
 
 
 def sniff_kind(name: str, data: bytes, content_type: str | None = None) -> str:
@@ -66,7 +178,9 @@ def sniff_kind(name: str, data: bytes, content_type: str | None = None) -> str:
         if b'"version"' in head and b"jsonfeed" in head:
             return "feed"
         return "json"
-    if lower.endswith(FEED_SUFFIXES) or any(t in ctype for t in ("rss", "atom", "xml")):
+    if lower.endswith(FEED_SUFFIXES) or (
+        any(t in ctype for t in ("rss", "atom", "xml")) and "html" not in ctype
+    ):
         return "feed"
     if lower.endswith((".html", ".htm")) or "html" in ctype:
         return "html"
@@ -89,7 +203,7 @@ def parse_payload(
     if not data.strip():
         raise DocumentError("empty document")
     if kind == "feed":
-        return parse_feed(data, name)
+        return parse_feed(data, name, charset)
     text = decode(data, charset)
     if kind == "html":
         return Parsed(documents=[Document(html=text, url=_url_or_none(name), origin=name)])
@@ -104,21 +218,36 @@ def _url_or_none(name: str) -> str | None:
     return name if name.startswith(("http://", "https://")) else None
 
 
-def parse_feed(data: bytes, name: str) -> Parsed:
-    """RSS 0.9x/1.0/2.0, Atom or JSON Feed; entries with full text become documents."""
+def parse_feed(data: bytes, name: str, charset: str | None = None) -> Parsed:
+    """RSS 0.9x/1.0/2.0, Atom or JSON Feed; entries with full text become documents.
+
+    `charset` is the one the server declared; a wrong one is overridden (see `decode`). A feed
+    that declares XML entities is refused (billion laughs); a malformed one gives the entries
+    that can be read, with a warning.
+    """
     import feedparser  # a slow import, only needed for feeds
 
     if _has_entity_declarations(data):
         raise DocumentError("feed declares XML entities (possible entity-expansion attack)")
     if data.lstrip()[:1] == b"{":
         return _parse_json_feed(data, name)
-    feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    headers = {}
+    if _bom_codec(data) is None:
+        # feedparser reads an application/xml charset first, and falls back if it fails.
+        headers["content-type"] = f"application/xml; charset={detect_charset(data, charset)}"
+    feed = feedparser.parse(
+        data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+    )
     parsed = Parsed(feed_title=publisher_of_feed(feed.feed.get("title")))
     if feed.bozo:
-        reason = str(feed.get("bozo_exception", "malformed")).splitlines()[0]
-        if not feed.entries:
+        problem = feed.get("bozo_exception")
+        reason = " ".join(str(problem or "malformed").split())
+        if isinstance(problem, feedparser.CharacterEncodingOverride):
+            parsed.warnings.append(f"feed charset: {reason}")
+        elif not feed.entries:
             raise DocumentError(f"malformed feed: {reason}")
-        parsed.warnings.append(f"malformed feed, read {len(feed.entries)} entries: {reason}")
+        else:
+            parsed.warnings.append(f"malformed feed, read {len(feed.entries)} entries: {reason}")
     for index, entry in enumerate(feed.entries):
         content = ""
         if entry.get("content"):
@@ -154,8 +283,55 @@ def publisher_of_feed(title: str | None) -> str | None:
 
 
 def _has_entity_declarations(data: bytes) -> bool:
-    head = data[:65536]
-    return b"<!DOCTYPE" in head and b"<!ENTITY" in head
+    """True when the document's DTD declares entities, whatever its encoding or prolog length."""
+    head = _xml_head(data[:65536])
+    if "<!DOCTYPE" in head and "<!ENTITY" in head:
+        return True
+    return _prolog_declares_entities(data)
+
+
+class _PrologEnd(Exception):
+    """The root element has started: no DTD can follow."""
+
+
+def _prolog_declares_entities(data: bytes) -> bool:
+    """Read the prolog with expat (comments of any length included) up to the root element."""
+    from xml.parsers import expat
+
+    found = False
+
+    def on_entity(*_: object) -> None:
+        nonlocal found
+        found = True
+        raise _PrologEnd
+
+    def on_root(*_: object) -> None:
+        raise _PrologEnd
+
+    parser = expat.ParserCreate(encoding="utf-8")  # overrides the document's own declaration
+    parser.EntityDeclHandler = on_entity
+    parser.StartElementHandler = on_root
+    # Broken XML stops expat here, and feedparser's strict parser at the same place; its lenient
+    # fallback expands no declared entities.
+    with contextlib.suppress(_PrologEnd, expat.ExpatError):
+        parser.Parse(decode(data).encode("utf-8"), True)
+    return found
+
+
+def _xml_head(head: bytes) -> str:
+    """The start of an XML document as text, its encoding told by its first bytes (XML 1.0 F.1)."""
+    bom = _bom_codec(head)
+    if bom is not None:
+        return head[bom[1] :].decode(bom[0], errors="replace")
+    for start, codec in (
+        (b"\x00\x00\x00<", "utf-32-be"),
+        (b"<\x00\x00\x00", "utf-32-le"),
+        (b"\x00<\x00?", "utf-16-be"),
+        (b"<\x00?\x00", "utf-16-le"),
+    ):
+        if head.startswith(start):
+            return head.decode(codec, errors="replace")
+    return head.decode("latin-1")  # every ASCII-compatible encoding spells "<!ENTITY" alike
 
 
 def _parse_json_feed(data: bytes, name: str) -> Parsed:

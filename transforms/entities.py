@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from transforms.gazetteer import country_code_for, country_of_nation
+from transforms.gazetteer import country_code_for, country_of_nation, is_country
 from transforms.model import EntityMention
 from transforms.wire import DATELINE
 
@@ -150,6 +150,9 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
         label = full[0] if full else labels.most_common(1)[0][0]
         # A name the text itself uses as a place (a dateline, "in Karachi") is a place.
         if label == "ORG" and labels["GPE"] and country_code_for(name):
+            label = "GPE"
+        # The model often calls a country an organisation ("the UAE signed ...").
+        if label in ("ORG", "PERSON") and is_country(name):
             label = "GPE"
         aliases = sorted({_clean(raws[i].text) for i in members} - {name})
         country = _country(text, raws, members, name, label)

@@ -44,6 +44,10 @@ _EXTRA = {
     "hong kong": "HK",
     "macao": "MO",
     "macau": "MO",
+}
+
+# Demonyms (NORP) and the country they point at.
+_DEMONYMS = {
     "chinese": "CN",
     "emirati": "AE",
     "american": "US",
@@ -147,12 +151,14 @@ def country_name(code: str) -> str | None:
 
 
 def is_country(name: str) -> bool:
+    """True for a country's name ("China", "the UAE"), not for a demonym."""
     return _key(name) in _countries()
 
 
 def country_of_nation(name: str) -> str | None:
     """The country a country name or demonym names ("China", "Chinese"), if any."""
-    return _countries().get(_key(name))
+    key = _key(name)
+    return _countries().get(key) or _DEMONYMS.get(key)
 
 
 def country_code_for(name: str) -> str | None:
@@ -160,7 +166,7 @@ def country_code_for(name: str) -> str | None:
     key = _key(name)
     if not key:
         return None
-    found = _countries().get(key) or _subdivisions().get(key)
+    found = _countries().get(key) or _DEMONYMS.get(key) or _subdivisions().get(key)
     if found:
         return found
     city = _cities().get(key)

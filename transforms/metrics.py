@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from transforms.model import EntityMention, Metric, TimeExpression
@@ -25,10 +26,13 @@ from transforms.model import EntityMention, Metric, TimeExpression
 # ---------------------------------------------------------------------------------------------
 
 
+_PAIR_SEP_RE = re.compile(r"[;\n]")
+
+
 def _pairs(spec: str) -> dict[str, str]:
     """A word table written as "key=value" items separated by semicolons or newlines."""
     table: dict[str, str] = {}
-    for item in re.split(r"[;\n]", spec):
+    for item in _PAIR_SEP_RE.split(spec):
         if item.strip():
             key, _, value = item.partition("=")
             table[key.strip()] = value.strip()
@@ -125,6 +129,20 @@ _CURRENCY_ADJECTIVES = _pairs(
     ugandan shilling=UGX; tanzanian shilling=TZS; nigerian naira=NGN; south african rand=ZAR
     brazilian real=BRL"""
 )
+# Currency names shared by several countries, resolved by the countries the story is about.
+_NATIONAL_CURRENCIES: dict[str, dict[str, str]] = {
+    name: _pairs(spec)
+    for name, spec in {
+        "peso": "MX=MXN; PH=PHP; AR=ARS; CL=CLP; CO=COP; UY=UYU; DO=DOP",
+        "dinar": "KW=KWD; BH=BHD; JO=JOD; IQ=IQD; DZ=DZD; TN=TND; LY=LYD; RS=RSD",
+        "rial": "IR=IRR; OM=OMR; YE=YER",
+        "riyal": "SA=SAR; QA=QAR; OM=OMR",
+        "shilling": "KE=KES; UG=UGX; TZ=TZS; SO=SOS",
+        "pound": "GB=GBP; EG=EGP; LB=LBP; SY=SYP; SD=SDG",
+        "dirham": "AE=AED; MA=MAD",
+        "franc": "CH=CHF",
+    }.items()
+}
 _CURRENCY_ADJECTIVE_WORDS = sorted({key.rsplit(" ", 1)[0] for key in _CURRENCY_ADJECTIVES})
 
 # Units written after a number: (pattern, unit, multiplier), matched case-insensitively except
@@ -138,9 +156,9 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"barrels?\b|bbls?\b", "bbl", 1.0),
     (r"(?-i:mmt|MMT|mtpa|MTPA|mt)\b", "t", 1e6),  # Indian and trade press: million tonnes
     (r"(?:metric\s+)?(?:tonnes?|tons?)\b|(?-i:MT)\b", "t", 1.0),
-    (r"(?:square\s+|sq\.?\s*)(?:kilometres?|kilometers?|km)\b|km2\b|km²", "km2", 1.0),
-    (r"(?:square\s+|sq\.?\s*)(?:metres?|meters?|m)\b|m2\b|m²", "m2", 1.0),
-    (r"(?:square\s+|sq\.?\s*)(?:feet|ft)\b", "ft2", 1.0),
+    (r"(?:square\s+|sq\.?\s*)(?:kilometres?|kilometers?|km)\b|km2\b|km²", "sq km", 1.0),
+    (r"(?:square\s+|sq\.?\s*)(?:metres?|meters?|m)\b|m2\b|m²", "sq m", 1.0),
+    (r"(?:square\s+|sq\.?\s*)(?:feet|ft)\b", "sq ft", 1.0),
     (r"kilomet(?:re|er)s?\s+(?:per|an)\s+hour\b|km/h\b|kmph\b|kph\b", "km/h", 1.0),
     (r"kilomet(?:re|er)s?\b|kms?\b", "km", 1.0),
     (r"hectares?\b|ha\b", "ha", 1.0),
@@ -148,8 +166,8 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"kilo(?:gram)?s?\b|kgs?\b", "kg", 1.0),
     (r"grams?\b", "g", 1.0),
     (r"(?:troy\s+)?ounces?\b|oz\b", "oz", 1.0),
-    (r"cubic\s+met(?:re|er)s?\b|m3\b|m³", "m3", 1.0),
-    (r"bcm\b", "m3", 1e9),
+    (r"cubic\s+met(?:re|er)s?\b|m3\b|m³", "cu m", 1.0),
+    (r"bcm\b", "cu m", 1e9),
     (r"lit(?:re|er)s?\b", "L", 1.0),
     (r"gallons?\b", "gal", 1.0),
     (r"miles?\b", "mi", 1.0),
@@ -161,20 +179,29 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"gigawatts?\b|(?-i:GWp?)\b", "GW", 1.0),
     (r"megawatts?\b|(?-i:MWp?)\b", "MW", 1.0),
     (r"kilowatts?\b|(?-i:kW)\b", "kW", 1.0),
-    (r"MMBtu\b|mmbtu\b|million\s+british\s+thermal\s+units\b", "MMBtu", 1.0),
+    (r"MMBtu\b|mmbtu\b|million\s+british\s+thermal\s+units\b", "mmbtu", 1.0),
     (r"TEUs?\b|twenty-foot\s+equivalent\s+units?\b", "TEU", 1.0),
     (r"degrees?\s+(?:celsius|centigrade)\b|°C", "degC", 1.0),
     (r"index\s+points?\b|points?\b|pts\b", "point", 1.0),
 )
-# Unit symbols that may only be glued to the number ("5t", "100m", "2g").
-_GLUED_UNITS: dict[str, str] = {"t": "t", "m": "m", "g": "g", "km": "km", "kg": "kg"}
+# What a bare measurement measures, when the sentence says no more.
+_UNIT_SUBJECTS = _pairs(
+    """MW=capacity; GW=capacity; kW=capacity; TWh=electricity; GWh=electricity
+    MWh=electricity; kWh=electricity; t=volume; bbl=volume; bbl/d=output; km=length
+    mi=length; m=length; ha=area; acre=area; sq km=area; sq m=area; sq ft=area; degC=temperature
+    km/h=speed"""
+)
 # Unit symbols that may only be glued to the number ("5t", "100m", "2g").
 _GLUED_UNITS = _pairs("t=t; m=m; g=g; km=km; kg=kg")
 # "$65 a barrel": the unit a price is quoted per.
 _PER_UNITS = _pairs(
-    "barrel=bbl; bbl=bbl; tonne=t; ton=t; ounce=oz; kwh=kWh; mwh=MWh; litre=L; liter=L; "
-    "gallon=gal; mmbtu=MMBtu; kg=kg; kilogram=kg; share=share"
+    "barrel=bbl; bbl=bbl; tonne=t; ton=t; ounce=oz; kwh=kwh; mwh=mwh; litre=l; liter=l; "
+    "gallon=gal; kg=kg; kilogram=kg; kilowatt-hour=kwh; kilowatt hour=kwh; megawatt-hour=mwh; "
+    "megawatt hour=mwh"
 )
+# The unit pattern the warehouse validates (expectations/suites/metrics.json): a currency code,
+# a lower-case word, or a short symbol, optionally per a short lower-case unit.
+_UNIT_OK_RE = re.compile(r"(?:[A-Z]{3}|[a-z][a-z_ -]*|[A-Za-z]{1,4})(?:/[a-z]{1,3})?")
 
 _UP_VERBS = frozenset(
     "rise increase grow gain climb jump surge soar rebound advance expand accelerate rally spike "
@@ -191,7 +218,7 @@ _LEVEL_VERBS = frozenset(
     "hover close end finish settle open trade stay peak estimate value put price equal "
     "come register record post log clock see witness achieve show mark become".split()
 )
-_SHARE_VERBS = frozenset("account represent constitute comprise form make".split())
+_SHARE_VERBS = frozenset("account represent constitute comprise form make contribute".split())
 _REPORT_VERBS = frozenset(
     "say show report announce state note add reveal estimate tell disclose publish release "
     "indicate forecast project predict find confirm according cite quote highlight "
@@ -218,6 +245,9 @@ _RATE_WORDS = frozenset(
     "rate inflation yield tariff tax duty levy interest cpi unemployment joblessness".split()
 )
 _TRANSPARENT_NOUNS = frozenset("total sum figure number tally count level".split())
+_VACUOUS_NOUNS = frozenset(
+    "behalf part group some many most all each one any none lot majority minority rest home".split()
+)
 _RECORD_NOUNS = frozenset("record high peak low".split())
 # Verbs that only carry a noun: "posted a surplus", "recorded growth", "showed a deficit".
 _LIGHT_VERBS = frozenset(
@@ -245,6 +275,7 @@ _CASUALTY_VERBS = frozenset(
     "kill injure wound arrest evacuate displace rescue detain hospitalize hospitalise "
     "die strand affect infect".split()
 )
+_CASUALTY_STATES = frozenset("dead missing injured wounded hospitalised hospitalized".split())
 _TOLL_WORDS = frozenset(
     "toll casualty casualties death deaths fatality fatalities dead killed injured wounded "
     "missing victims".split()
@@ -275,7 +306,8 @@ _IRREGULAR_SINGULARS = _pairs(
     teeth=tooth; mice=mouse; geese=goose; data=data; media=media; series=series
     species=species; police=police; staff=staff; personnel=personnel; cattle=cattle
     sheep=sheep; fish=fish; aircraft=aircraft; news=news; goods=goods; arms=arms
-    earnings=earnings; savings=savings; proceeds=proceeds; remittances=remittance"""
+    earnings=earnings; savings=savings; proceeds=proceeds; remittances=remittance
+    others=person"""
 )
 _IRREGULAR_PARTICIPLES = _pairs(
     """take=taken; make=made; give=given; build=built; sell=sold; hold=held; see=seen
@@ -374,7 +406,7 @@ _CENTS_RE = re.compile(
 _CENT_CURRENCIES: dict[str, str] = {"pence": "GBP", "paise": "INR", "fils": "AED"}
 _CUR_PER_RE = re.compile(
     r"^[\s\u00a0]*(?:a|an|per|each|/)[\s\u00a0]*(?P<per>barrel|bbl|tonne|ton|ounce|kwh|mwh|litre"
-    r"|liter|gallon|mmbtu|kg|kilogram|share)\b",
+    r"|liter|gallon|mmbtu|kg|kilogram|share|kilowatt[\s-]hour|megawatt[\s-]hour)\b",
     re.I,
 )
 _UNIT_RES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
@@ -434,6 +466,13 @@ _PHONE_CONTEXT_RE = re.compile(r"\b(?:tel|telephone|phone|call|fax|hotline|mobil
 _LIST_PREFIX_RE = re.compile(r"(?:^|\n)[ \t]*[(\[]?$")
 _LIST_SUFFIX_RE = re.compile(r"^[.)\]][ \t]")
 _HYPHEN_WORD_RE = re.compile(r"^[-–][ \u00a0]?([A-Za-z]+)")
+_PER_BEFORE_RE = re.compile(r"(?:\bper|\bfor\s+every|/)[ \u00a0]*$", re.I)
+_RATIO_AFTER_RE = re.compile(
+    rf"^[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:\d|every\b|(?:{_W_BASIC})\b)", re.I
+)
+_RATIO_BEFORE_RE = re.compile(
+    rf"(?:\d|\b(?:{_W_BASIC}))[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+$", re.I
+)
 _RANGE_JOIN_RE = re.compile(r"^[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$", re.I)
 # What separates a figure from the same figure restated: "Rs 2,500 crore ($300 million)",
@@ -498,6 +537,32 @@ _PRONOUN_REPORT_RE = re.compile(
     re.I,
 )
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+from\s+(?:the\s+)?)?$", re.I)
+# Small helpers' patterns.
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WORD_SPLIT_RE = re.compile(r"[\s-]+")
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_LOWER_WORDS_RE = re.compile(r"[a-z]+")
+_SPACES_RE = re.compile(r"\s+")
+_HYPHEN_SPACES_RE = re.compile(r"\s*-\s*")
+_PREV_WORD_RE = re.compile(r"([A-Za-z']+)[ \u00a0]*$")
+_PREV_NAME_WORD_RE = re.compile(r"([A-Za-z][\w&.'’-]*)[ \u00a0]*$")
+_GLUED_SYMBOL_RE = re.compile(r"(km|kg|t|m|g)(?![A-Za-z])")
+_STERLING_RE = re.compile(r"\s+sterling$")
+_UP_TO_END_RE = re.compile(r"\bup\s+to\s*$", re.I)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our|both|first|last|next|other)\s+$", re.I
+)
+_OF_FORM_RE = re.compile(r"(\w+) of ((?:[\w-]+ ){0,3}[\w-]+)")
+_SAME_RE = re.compile(r"\bsame\b", re.I)
+_SAME_OR_PREVIOUS_RE = re.compile(r"\b(?:same|previous|prior)\b", re.I)
+_YEAR_AGO_RE = re.compile(r"(?:a\s+)?year\s+(?:earlier|ago|before)", re.I)
+_THAN_YEAR_RE = re.compile(r"\b(?:than|from|compared\s+(?:to|with)|over)\s+(?:in\s+)?(\d{4})\b")
+_FY_RE = re.compile(r"FY(\d{4})(?:-(\d{2}))?")
+_LEADING_THE_RE = re.compile(r"^the\s+")
+_ENTITY_NAME_TRIM_RE = re.compile(r"^(?:the|The)\s+|['’]s$")
+_DATELINE_SPLIT_RE = re.compile(r"[,(]|--|—")
+_PKR_CONTEXT_RE = re.compile(r"\b(?:Pakistani|Pak|PKR)\b")
+_INR_CONTEXT_RE = re.compile(r"\b(?:Indian|INR)\b|₹")
 _TIMEX_VALUE_RE = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])"
     r"|W(?P<w>\d{2})))?$"
@@ -585,6 +650,7 @@ def extract_metrics(
     """Extract one Metric per numeric fact in an article body parsed by spaCy."""
     text = doc.text
     if not mentions:
+        # Without an entity pass, spaCy's own NER still gives places and sources.
         mentions = _mentions_from_ents(doc)
     ctx = _Context(
         doc=doc,
@@ -665,7 +731,10 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
         unit = _resolve_unit(q, subject) if q.kind != "bare" else _bare_unit(subject)
         if unit is None:
             continue  # a bare number with nothing to count is no fact
+        unit = _safe_unit(unit)
         measure = _final_measure(q, subject, reading.measure)
+        if measure == "share" and not 0 <= q.value <= 100:
+            measure = "level"  # "debt at 120 percent of GDP" is a ratio, not a share of a whole
         period = _period(ctx, sent, q, comparison_times)
         if prior is not None and (restated or reading.inherit):
             # A change that follows a level shares its period unless it names its own.
@@ -759,12 +828,14 @@ def _remember(ctx: _Context, metrics: list[Metric], has_time: bool, attributed: 
     """Keep what the next sentence may refer back to."""
     if metrics:
         ctx.previous = metrics[-1]
-    last = metrics[-1] if metrics else None
-    # Only a period the sentence states itself is carried, and only to the next sentence.
-    if last is not None and has_time and last.period_label != ctx.anchor.isoformat():
-        ctx.previous_period = (last.period_start, last.period_end, last.period_label)
-    else:
-        ctx.previous_period = None
+    # Only a period the sentence states itself is carried, only to the next sentence, and only
+    # a span of time (a month, a quarter): a single day dates a stock, not what follows.
+    ctx.previous_period = None
+    if has_time and metrics:
+        lead = metrics[0]
+        label = lead.period_label or ""
+        if label != ctx.anchor.isoformat() and not _ISO_DAY_RE.fullmatch(label):
+            ctx.previous_period = (lead.period_start, lead.period_end, lead.period_label)
     ctx.previous_attribution = attributed
 
 
@@ -828,13 +899,13 @@ def _digit_quantity(
 def _word_quantity(
     ctx: _Context, sent: _Sentence, start: int, end: int, phrase: str
 ) -> _Quantity | None:
-    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w]
+    words = [w for w in _WORD_SPLIT_RE.split(phrase.lower()) if w]
     parsed = _words_value(words)
     if parsed is None:
         return None
     value, used = parsed
     # The parser may stop before the end of the match ("two one" is no number).
-    word_ends = [start + wm.end() for wm in re.finditer(r"[A-Za-z]+", ctx.text[start:end])]
+    word_ends = [start + wm.end() for wm in _LETTERS_RE.finditer(ctx.text[start:end])]
     end = word_ends[used - 1]
     if _overlaps(start, end, ctx.blocked):
         return None
@@ -964,12 +1035,18 @@ def _complete_quantity(
         q.year_like = False
     elif q.year_like and q.kind == "count":
         # "in 2020 people ...": still a year; "2000 people were evacuated": a count.
-        prev_word = re.search(r"([A-Za-z']+)[ \u00a0]*$", text[sent.start : q.start])
+        prev_word = _PREV_WORD_RE.search(text[sent.start : q.start])
         if prev_word and prev_word.group(1).lower() in _YEAR_PREPOSITIONS:
             return None
         q.year_like = False
     if q.kind in {"bare", "count"} and _looks_like_a_name_or_reference(ctx, sent, q):
         return None
+    if _PER_BEFORE_RE.search(text[max(sent.start, q.start - 12) : q.start]):
+        return None  # "Rs 3,500 per 40 kilograms", "5 deaths per 100,000 people": a denominator
+    if _RATIO_AFTER_RE.match(text[q.num_end : q.num_end + 12]) or _RATIO_BEFORE_RE.search(
+        text[max(sent.start, q.start - 12) : q.start]
+    ):
+        return None  # "3 in 10 households": a proportion, not two counts
     _qualify(ctx, sent, q)
     return q
 
@@ -1018,14 +1095,15 @@ def _attach_currency(
     if q.kind == "currency":
         per = _CUR_PER_RE.match(text[q.end : sent.end])
         if per:
-            per_unit = _PER_UNITS.get(per.group("per").lower(), per.group("per").lower())
-            q.unit = f"{q.unit}/{per_unit}"
+            per_word = _SPACES_RE.sub(" ", per.group("per").lower())
+            per_unit = _PER_UNITS.get(per_word)
+            q.unit = f"{q.unit}/{per_unit}" if per_unit else q.unit  # "$3 per MMBtu" stays USD
             q.end += per.end()
 
 
 def _looks_like_a_name_or_reference(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
     """Numbers in names ("Boeing 737", "WNEVC 2025") and references ("the two countries")."""
-    if q.kind == "bare" and _is_name_number(ctx, sent, q.start, q.num_end):
+    if _is_name_number(ctx, sent, q.start):
         return True
     if _overlaps(q.num_start, q.num_end, ctx.name_spans):
         return True
@@ -1036,7 +1114,7 @@ def _looks_like_a_name_or_reference(ctx: _Context, sent: _Sentence, q: _Quantity
 
 def _glued_unit_ok(rest: str) -> bool:
     """Whether letters glued to a number start a unit ("5km", "10MW", "3.5%") and not a name."""
-    m = re.match(r"[A-Za-z]+", rest)
+    m = _LETTERS_RE.match(rest)
     if m is None:
         return True
     word = m.group()
@@ -1055,7 +1133,7 @@ def _match_unit(rest: str, glued_m: bool) -> tuple[str, float, int] | None:
         if m:
             return unit, mult, m.end()
     if not glued_m:
-        gm = re.match(r"(km|kg|t|m|g)(?![A-Za-z])", rest)
+        gm = _GLUED_SYMBOL_RE.match(rest)
         if gm:
             return _GLUED_UNITS[gm.group(1)], 1.0, gm.end()
     return None
@@ -1088,11 +1166,11 @@ def _currency_from_prefix(ctx: _Context, sent: _Sentence, m: re.Match[str]) -> s
 
 def _currency_from_name(ctx: _Context, sent: _Sentence, m: re.Match[str], offset: int) -> str:
     name = m.group("name").lower()
-    adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
+    adj = _SPACES_RE.sub(" ", (m.group("adj") or "").lower())
     weight = _OF_AFTER_RE.match(ctx.text[offset + m.end() : offset + m.end() + 6])
     if name.startswith("pound") and "sterling" not in name and not adj and weight:
         return "lb"  # "5 pounds of meat" is a weight
-    base = re.sub(r"\s+sterling$", "", name)
+    base = _STERLING_RE.sub("", name)
     base = base[:-1] if base.endswith("s") and base[:-1] in _CURRENCY_NAMES else base
     if base.endswith("s") and base not in _CURRENCY_NAMES:
         base = base[:-1]
@@ -1100,6 +1178,12 @@ def _currency_from_name(ctx: _Context, sent: _Sentence, m: re.Match[str], offset
         return _CURRENCY_ADJECTIVES[f"{adj} {base}"]
     if base == "rupee":
         return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
+    if base in _NATIONAL_CURRENCIES:
+        # "pesos" in a Manila story are Philippine pesos.
+        by_country = _NATIONAL_CURRENCIES[base]
+        for country in _context_countries(ctx, sent):
+            if country in by_country:
+                return by_country[country]
     return _CURRENCY_NAMES.get(base, base.upper())
 
 
@@ -1109,7 +1193,7 @@ def _qualify(ctx: _Context, sent: _Sentence, q: _Quantity) -> None:
     q.body_start = q.start
     m = _QUAL_BEFORE_RE.search(before)
     if m:
-        phrase = re.sub(r"\s+", " ", m.group("q").lower())
+        phrase = _SPACES_RE.sub(" ", m.group("q").lower())
         q.qualifier = _QUALIFIER_PHRASES[phrase]
         q.start -= len(before) - m.start("q")
         before = text[max(sent.start, q.start - 40) : q.start]
@@ -1129,11 +1213,7 @@ def _qualify(ctx: _Context, sent: _Sentence, q: _Quantity) -> None:
         if trailing:
             q.end += am.end()
     dm = _DIR_BEFORE_RE.search(before)
-    if (
-        dm
-        and not re.search(r"\bup\s+to\s*$", before, re.I)
-        and not _PHRASAL_UP_RE.search(before[: dm.start()])
-    ):
+    if dm and not _UP_TO_END_RE.search(before) and not _PHRASAL_UP_RE.search(before[: dm.start()]):
         q.direction = dm.group("d").lower()
         q.change = True
     da = _DIR_AFTER_RE.match(text[q.end : min(sent.end, q.end + 12)])
@@ -1153,7 +1233,7 @@ def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
         if head.i > last.i and head.pos_ in {"NOUN", "PROPN"} and head.i - last.i <= 4:
             between = ctx.doc[last.i + 1 : head.i]
             if all(
-                b.dep_ in {"amod", "compound", "nmod", "punct", "nummod"}
+                (b.dep_ in {"amod", "compound", "nmod", "punct", "nummod"} and b.pos_ != "VERB")
                 or b.lower_ in {"or", "and", "more", "less", "fewer", "above", "+"}
                 for b in between
             ):
@@ -1171,10 +1251,10 @@ def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
     return None
 
 
-def _is_name_number(ctx: _Context, sent: _Sentence, start: int, end: int) -> bool:
+def _is_name_number(ctx: _Context, sent: _Sentence, start: int) -> bool:
     """Numbers that belong to a name: "Boeing 737", "Vision 2030", "Section 144", "top 10"."""
     before = ctx.text[sent.start : start]
-    m = re.search(r"([A-Za-z][\w&.'’-]*)[ \u00a0]*$", before)
+    m = _PREV_NAME_WORD_RE.search(before)
     if m is None:
         return False
     word = m.group(1)
@@ -1200,37 +1280,35 @@ def _inside_name_entity(ctx: _Context, start: int, end: int) -> bool:
 
 def _determiner_before(text: str, sent_start: int, start: int) -> bool:
     """ "the two countries", "its 27 members": a reference, not a count."""
-    m = re.search(
-        r"\b(the|these|those|its|their|his|her|our|both|first|last|next|other)\s+$",
-        text[max(sent_start, start - 12) : start],
-        re.I,
-    )
-    return m is not None
+    return _DETERMINER_BEFORE_RE.search(text[max(sent_start, start - 12) : start]) is not None
 
 
 def _join_ranges(ctx: _Context, quantities: list[_Quantity]) -> None:
-    """ "5-7 percent", "between 5 and 7 percent": the first number takes the second's unit."""
+    """ "5-7 percent", "between Rs 40,000 and Rs 1.2 lakh": the two ends of one range."""
     for a, b in pairwise(quantities):
-        if a.kind != "bare" or b.kind == "bare":
+        if b.kind == "bare":
             continue
-        gap = ctx.text[a.num_end : b.start]
-        if not _RANGE_JOIN_RE.match(gap):
+        between = bool(_BETWEEN_RE.search(ctx.text[max(0, a.start - 30) : a.start]))
+        if a.kind == "bare":
+            # The first number takes the unit and scale of the second.
+            gap = ctx.text[a.num_end : b.start]
+            if not _RANGE_JOIN_RE.match(gap) or (gap.strip().lower() == "and" and not between):
+                continue
+            if not a.has_scale and b.has_scale:
+                a.value *= b.value / _unscaled(ctx.text, b)
+                a.has_scale = True
+            elif b.unit == "percentage_point" and ctx.text[b.num_end :].lstrip()[:5] == "basis":
+                a.value *= 0.01
+            a.unit, a.kind, a.year_like = b.unit, b.kind, False
+            a.end = a.num_end
+            if b.kind == "count":
+                a.count_token = b.count_token
+        elif not (between and a.kind == b.kind and ctx.text[a.end : b.start].strip() == "and"):
             continue
-        if gap.strip().lower() == "and" and not _BETWEEN_RE.search(ctx.text[: a.start]):
-            continue
-        if not a.has_scale and b.has_scale:
-            a.value *= b.value / _unscaled(ctx.text, b)
-            a.has_scale = True
-        elif b.unit == "percentage_point" and ctx.text[b.num_end :].lstrip()[:5].lower() == "basis":
-            a.value *= 0.01
-        a.unit, a.kind, a.year_like = b.unit, b.kind, False
-        a.end = a.num_end
         if a.qualifier == "exact":
             a.qualifier = "at_least"
         if b.qualifier == "exact":
             b.qualifier = "at_most"
-        if b.kind == "count":
-            a.count_token = b.count_token
         a.range_first = True
 
 
@@ -1286,9 +1364,16 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
     # role of the first conjunct.
     role = anchor
     while role.dep_ == "conj" and role.head.pos_ in {"NOUN", "NUM"} and role.head.i != role.i:
+        counted = q.count_token is not None and role.head.tag_ == "NNS"
+        if not (_is_figure(role.head) or counted):
+            break
         role = role.head
     gov, prep, rel = _governor(role, inside)
     if gov is None:
+        return reading
+    if rel in {"appos", "conj"} and gov.pos_ in {"NOUN", "PROPN"} and not _is_figure(gov):
+        # "the tariff, 1.29 US cents per kilowatt-hour": the figure restates the noun.
+        reading.subject = _noun_phrase(ctx, gov, inside, reading.geo)
         return reading
     if rel == "appos" or (rel == "conj" and gov.pos_ in {"NOUN", "NUM", "PROPN"}):
         reading.inherit = True
@@ -1319,6 +1404,13 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
     return reading
 
 
+def _is_figure(tok: Token) -> bool:
+    """Whether a token belongs to another number phrase ("percent" of "21.3 percent")."""
+    if tok.like_num or tok.ent_type_ in {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:
+        return True
+    return tok.lemma_.lower() in {"percent", "%", "point", "unit", "billion", "million"}
+
+
 def _span_anchor(span: Span, num_start: int) -> Token:
     """The token through which a number phrase attaches to the rest of the sentence."""
     inside = {t.i for t in span}
@@ -1340,6 +1432,8 @@ def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str | None
     tok = anchor
     if tok.dep_ == "pobj" or (tok.head.pos_ == "ADP" and tok.head.i != tok.i):
         prep_tok = tok.head
+        if prep_tok.lower_ == "between" and prep_tok.dep_ == "pobj":
+            prep_tok = prep_tok.head  # "lowering prices by between Rs 40,000 and Rs 1.2 lakh"
         prep = prep_tok.lower_
         gov = prep_tok.head
         if prep_tok.i in inside and gov.i != prep_tok.i:
@@ -1375,6 +1469,7 @@ def _read_verb(
     of_np: str | None,
     reading: _Reading,
 ) -> None:
+    """The figure hangs off a verb: "rose 5 percent", "reached 10 million units"."""
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
     direction = None
@@ -1401,7 +1496,7 @@ def _read_verb(
             reading.inherit = True
         return
     if rel in {"nsubj", "nsubjpass"}:
-        _read_as_subject(ctx, q, anchor, verb, inside, of_np, reading)
+        _read_as_subject(q, verb, inside, of_np, reading)
         return
     if direction is not None:
         reading.direction = direction
@@ -1423,29 +1518,50 @@ def _read_verb(
         (c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.i != anchor.i),
         None,
     )
-    if direction is not None and obj is not None and prep in {"by", "to", "from"}:
+    moved = prep in {"by", "to", "from"} and direction is not None
+    if obj is not None and (moved or prep == "at"):
+        # "cut its rate by 25 basis points", "fixed the support price at Rs 3,500".
         reading.subject = _noun_phrase(ctx, obj, inside, reading.geo)
+        if reading.subject and lemma == "value":
+            reading.subject += " value"  # "valuing the company at $45 billion"
         return
     if lemma in _LEVEL_VERBS or direction is not None or lemma in _SHARE_VERBS:
         subj = _verb_subject(verb)
         if subj is not None and not (lemma in _LEVEL_VERBS - {"be"} and _is_agent(ctx, subj)):
             reading.subject = _noun_phrase(ctx, subj, inside, reading.geo)
-            if reading.subject and lemma == "be" and subj.lemma_.lower() in _TOLL_WORDS:
-                reading.keep_bare = True
-            reading.keep_bare = reading.keep_bare or bool(reading.subject)
+            reading.keep_bare = bool(reading.subject)
             return
         if subj is not None and of_np is None and q.count_token is None:
             reading.subject = _noun_phrase(ctx, subj, inside, reading.geo)
             reading.keep_bare = bool(reading.subject)
             return
-    # An agent did something to the quantity: "China exported 5 million tonnes of steel".
+    if q.kind == "bare" and lemma in _CASUALTY_VERBS:
+        reading.subject = f"people {_participle(verb)}"  # "displaced more than 700,000"
+        reading.keep_bare = True
+        return
+    _read_as_object(ctx, q, verb, prep, inside, of_np, reading)
+
+
+def _read_as_object(
+    ctx: _Context,
+    q: _Quantity,
+    verb: Token,
+    prep: str | None,
+    inside: set[int],
+    of_np: str | None,
+    reading: _Reading,
+) -> None:
+    """Someone did something to the figure: "China exported 5 million tonnes of steel"."""
+    lemma = verb.lemma_.lower()
     thing = of_np
     if thing is None and q.count_token is not None:
         thing = reading.count_phrase
-        if thing and lemma in _NOMINALS:
-            thing = _singular_phrase(thing)
-    nominal = _NOMINALS.get(lemma)
-    if thing and lemma in _HAVE_VERBS:
+    nominal = _NOMINALS.get(lemma) if prep in {None, "of"} else None
+    if thing and nominal and thing == reading.count_phrase:
+        thing = _singular_phrase(thing)  # "sold 1.2 million vehicles": vehicle sales
+    if thing and prep not in {None, "of", "to", "by", "at", "from"}:
+        reading.subject = thing  # "enough electricity for about 160,000 homes"
+    elif thing and lemma in _HAVE_VERBS:
         # "It has 1.4 billion people": a population, not people "had".
         reading.subject = "population" if thing in _PEOPLE_WORDS else thing
     elif thing and nominal:
@@ -1457,19 +1573,20 @@ def _read_verb(
     elif nominal:
         reading.subject = nominal
     elif q.kind == "currency":
-        reading.subject = f"amount {_participle(verb)}"
+        payer = _verb_subject(verb)
+        if payer is not None and not _is_agent(ctx, payer):
+            reading.subject = _noun_phrase(ctx, payer, inside, reading.geo)
+        reading.subject = reading.subject or f"amount {_participle(verb)}"
 
 
 def _read_as_subject(
-    ctx: _Context,
     q: _Quantity,
-    anchor: Token,
     verb: Token,
     inside: set[int],
     of_np: str | None,
     reading: _Reading,
 ) -> None:
-    """The quantity is the grammatical subject: "1,200 people were evacuated"."""
+    """The figure is the grammatical subject: "1,200 people were evacuated"."""
     lemma = verb.lemma_.lower()
     if q.unit == "percent" and of_np:
         reading.measure = "share"
@@ -1477,22 +1594,27 @@ def _read_as_subject(
         reading.subject = f"share of {of_np}"
         return
     participle = _participle(verb)
+    if lemma in {"be", "remain", "stay"}:
+        # "3 people remain missing": the state, not the copula.
+        state = next((c for c in verb.children if c.dep_ in {"acomp", "attr"}), None)
+        participle = state.lower_ if state is not None and state.i not in inside else ""
+    elif lemma in _HAVE_VERBS:
+        participle = ""  # "700,000 firms had records": firms, not firms "had"
     if q.count_token is not None:
         noun = reading.count_phrase
-        if noun and lemma not in {"be", "have"}:
-            reading.subject = f"{noun} {participle}"
-        else:
-            reading.subject = noun
+        reading.subject = f"{noun} {participle}".strip() if noun else noun
         return
     if of_np:
         reading.subject = of_np
         return
-    if q.kind == "bare" and lemma in _CASUALTY_VERBS:
+    if q.kind == "bare" and (lemma in _CASUALTY_VERBS or participle in _CASUALTY_STATES):
         reading.subject = f"people {participle}"
         reading.keep_bare = True
         return
     if q.kind == "currency":
         reading.subject = _NOMINALS.get(lemma) or f"amount {participle}"
+    elif q.unit in _UNIT_SUBJECTS:
+        reading.subject = _UNIT_SUBJECTS[q.unit]  # "the first 600 megawatts are scheduled"
 
 
 def _read_noun(
@@ -1507,8 +1629,9 @@ def _read_noun(
 ) -> None:
     lemma = noun.lemma_.lower()
     if lemma in _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN:
-        reading.measure = "change"
-        reading.direction = _noun_direction(noun)
+        # "a 24% jump to 72,850 vehicles": the figure after "to" is the new level.
+        reading.measure = "level" if prep in {"to", "from"} else "change"
+        reading.direction = None if prep == "from" else _noun_direction(noun)
         subj = _change_noun_subject(ctx, noun, inside)
         if subj is None:
             reading.inherit = True
@@ -1532,7 +1655,7 @@ def _read_noun(
                 else:
                     reading.subject = rated
                 return
-    record = lemma in _RECORD_NOUNS and prep is None and anchor.i > noun.i
+    record = lemma in _RECORD_NOUNS and (prep == "of" or (prep is None and anchor.i > noun.i))
     if (lemma in _TRANSPARENT_NOUNS and prep == "of") or record:
         # "a total of 500 people were killed", "hit a record AED1.73 trillion": the noun only
         # carries the number; its own role in the clause is what counts.
@@ -1540,7 +1663,7 @@ def _read_noun(
         if gov is not None and gov.pos_ in {"VERB", "AUX"}:
             _read_verb(ctx, q, noun, gov, prep2, rel2, inside | {noun.i}, of_np, reading)
             if reading.subject is None and rel2 in {"nsubj", "nsubjpass"}:
-                _read_as_subject(ctx, q, noun, gov, inside | {noun.i}, of_np, reading)
+                _read_as_subject(q, gov, inside | {noun.i}, of_np, reading)
             return
     if lemma in _VALUE_NOUNS and prep == "of":
         valued = noun.head.head if noun.dep_ == "pobj" else None
@@ -1549,6 +1672,11 @@ def _read_noun(
             if base:
                 reading.subject = f"{lemma} of {base}"
                 return
+    if lemma in _VACUOUS_NOUNS and reading.count_phrase:
+        # "on behalf of 1.4 million customers"; "home to 3 million people" is a population.
+        people = lemma == "home" and reading.count_phrase in _PEOPLE_WORDS
+        reading.subject = "population" if people else reading.count_phrase
+        return
     reading.subject = _noun_phrase(ctx, noun, inside, reading.geo)
     carrier = noun.head
     if reading.subject and noun.dep_ in {"dobj", "attr"} and carrier.lemma_.lower() in _LIGHT_VERBS:
@@ -1602,6 +1730,7 @@ def _change_noun_subject(ctx: _Context, noun: Token, inside: set[int]) -> str | 
         and c.i not in inside
         and c.lower_ not in _CHANGE_NOUN_ADJECTIVES
         and c.pos_ in {"NOUN", "PROPN"}
+        and not _is_figure(c)
     ]
     if modifiers:
         # "GDP growth of 4.2 percent": GDP is what grows.
@@ -1642,6 +1771,9 @@ def _verb_subject(verb: Token) -> Token | None:
         if current.dep_ in {"conj", "advcl", "xcomp"} and current.head.i != current.i:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.pos_ == "ADP":
+            current = current.head.head  # "rose ..., after hitting an all-time high of ..."
+            continue
         if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
             return current.head
         break
@@ -1661,34 +1793,10 @@ def _is_agent(ctx: _Context, tok: Token) -> bool:
 
 
 _AGENT_NOUNS = frozenset(
-    {
-        "company",
-        "government",
-        "ministry",
-        "bank",
-        "firm",
-        "group",
-        "country",
-        "state",
-        "authority",
-        "police",
-        "official",
-        "carmaker",
-        "automaker",
-        "maker",
-        "producer",
-        "exporter",
-        "importer",
-        "investor",
-        "fund",
-        "agency",
-        "operator",
-        "airline",
-        "department",
-        "council",
-        "city",
-        "nation",
-    }
+    "company government ministry minister bank firm group country state authority police official "
+    "carmaker automaker maker producer exporter importer investor fund agency operator airline "
+    "department council city nation cabinet parliament court committee board commission "
+    "regulator administration bureau office assembly senate union".split()
 )
 
 
@@ -1748,7 +1856,8 @@ def _noun_phrase(
     tokens = [ctx.doc[i] for i in sorted(keep)]
     for tok in tokens:
         low = tok.lower_
-        if tok.dep_ == "det" or tok.tag_ in {"PRP$", "POS", "WDT", "WP$"}:
+        glued = not tok.whitespace_ and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].text == "-"
+        if (tok.dep_ == "det" and not glued) or tok.tag_ in {"PRP$", "POS", "WDT", "WP$"}:
             continue
         if tok.dep_ == "punct" and low not in {"-", "&"}:
             continue
@@ -1765,12 +1874,12 @@ def _noun_phrase(
             continue
         words.append(low)
     phrase = " ".join(words)
-    of_form = re.fullmatch(r"(\w+) of ((?:[\w-]+ ){0,3}[\w-]+)", phrase)
+    of_form = _OF_FORM_RE.fullmatch(phrase)
     if of_form and of_form.group(1) in _SUBJECT_HEAD_NOMINALS:
         # "sales of new energy vehicles" reads as "new energy vehicle sales".
         phrase = f"{_singular_phrase(of_form.group(2))} {of_form.group(1)}"
-    phrase = re.sub(r"\s*-\s*", "-", phrase).strip(" -")
-    phrase = re.sub(r"\s+", " ", phrase)
+    phrase = _HYPHEN_SPACES_RE.sub("-", phrase).strip(" -")
+    phrase = _SPACES_RE.sub(" ", phrase)
     return phrase or None
 
 
@@ -1794,6 +1903,8 @@ def _fallback_subject(ctx: _Context, sent: _Sentence, q: _Quantity) -> str:
                 return phrase
     if q.count_token is not None:
         return q.count_token.lower_
+    if q.unit in _UNIT_SUBJECTS:
+        return _UNIT_SUBJECTS[q.unit]
     return {"percent": "percentage", "percentage_point": "percentage"}.get(q.unit or "", "amount")
 
 
@@ -1839,6 +1950,18 @@ def _resolve_unit(q: _Quantity, subject: str) -> str:
         if words and words[-1] not in _GENERIC_COUNT_NOUNS:
             return _singular_word(words[-1])
     return unit
+
+
+def _safe_unit(unit: str) -> str:
+    """A unit the warehouse accepts: "USD/kwh" for "USD/kWh", "unit" for an odd counted noun."""
+    if _UNIT_OK_RE.fullmatch(unit):
+        return unit
+    base, _, per = unit.partition("/")
+    if per and _UNIT_OK_RE.fullmatch(base):
+        lowered = f"{base}/{per.lower()}"
+        return lowered if _UNIT_OK_RE.fullmatch(lowered) else base
+    cleaned = "".join(c for c in unit.lower() if "a" <= c <= "z" or c in " -_")
+    return cleaned if cleaned and _UNIT_OK_RE.fullmatch(cleaned) else "unit"
 
 
 def _bare_unit(subject: str) -> str | None:
@@ -1892,7 +2015,7 @@ def _comparison_times(ctx: _Context, sent: _Sentence) -> set[int]:
         word = cue.group().strip().lower()
         if word.startswith("from") and t.value is not None and "/" in t.value:
             continue  # "from January to March" is the period itself
-        if word in {"on", "over"} and not re.search(r"\b(?:same|previous|prior)\b", t.text, re.I):
+        if word in {"on", "over"} and not _SAME_OR_PREVIOUS_RE.search(t.text):
             continue
         out.add(t.start_char)
     return out
@@ -1918,10 +2041,8 @@ def _period(
             t.start_char >= q.end and _ATTACHED_RE.match(ctx.text[q.end : t.start_char])
         ):
             continue  # "a year ago" dates only the figure it follows, a comparison base
-        if t.value is None or t.kind in {"duration", "set"} or t.value.startswith("P"):
-            continue
-        if t.kind == "time" and not _TIMEX_VALUE_RE.match(t.value):
-            continue
+        if t.value is None or t.kind in {"duration", "set"} or not _is_period_value(t.value):
+            continue  # durations, clock times and vague references are no period
         if t.end_char <= q.start:
             score = float(q.start - t.end_char)
         else:
@@ -1937,6 +2058,12 @@ def _period(
             start, end = _label_range(best.value)
         return start, end, best.value
     return None
+
+
+def _is_period_value(value: str) -> bool:
+    """A calendar period: 2025, 2025-09, 2025-Q3, 2025-H1, 2025-W39, a day, a range, a FY."""
+    parts = value.split("/")
+    return all(_TIMEX_VALUE_RE.match(p) or _FY_RE.fullmatch(p) for p in parts)
 
 
 def _label_range(label: str) -> tuple[date | None, date | None]:
@@ -1990,9 +2117,9 @@ def _compared_with(
             continue
         cue = _COMPARE_CUE_RE.search(ctx.text[max(q.end, t.start_char - 30) : t.start_char])
         weak = cue is None or cue.group().strip().lower() in {"on", "over"}
-        if weak and not re.search(r"\bsame\b", t.text, re.I):
+        if weak and not _SAME_RE.search(t.text):
             continue
-        if re.fullmatch(r"(?:a\s+)?year\s+(?:earlier|ago|before)", t.text.strip(), re.I):
+        if _YEAR_AGO_RE.fullmatch(t.text.strip()):
             break  # relative to the figure's own period, handled below
         return t.value
     for window in (after, before):
@@ -2002,7 +2129,7 @@ def _compared_with(
             return _shift(label, quarters=1)
         if _MOM_RE.search(window):
             return _shift(label, months=1)
-    m = re.search(r"\b(?:than|from|compared\s+(?:to|with)|over)\s+(?:in\s+)?(\d{4})\b", after)
+    m = _THAN_YEAR_RE.search(after)
     if m:
         return m.group(1)
     # "... from 5 million in the same period of 2024": a base stated later in the sentence.
@@ -2019,7 +2146,7 @@ def _shift(label: str | None, *, years: int = 0, quarters: int = 0, months: int 
     if "/" in label:
         parts = [_shift(p, years=years, quarters=quarters, months=months) for p in label.split("/")]
         return None if None in parts else "/".join(p for p in parts if p)
-    fy = re.fullmatch(r"FY(\d{4})(?:-(\d{2}))?", label)
+    fy = _FY_RE.fullmatch(label)
     if fy and years:
         y = int(fy.group(1)) - years
         return f"FY{y}-{(y + 1) % 100:02d}" if fy.group(2) else f"FY{y}"
@@ -2080,7 +2207,7 @@ def _geography(ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading) 
             continue
         distance = q.start - m.end_char if m.end_char <= q.start else m.start_char - q.end
         place = _mention_place(m)
-        if best is None or abs(distance) < best[0]:
+        if place is not None and (best is None or abs(distance) < best[0]):
             best = (abs(distance), place)
     if best is not None:
         return best[1]
@@ -2115,15 +2242,17 @@ def _place_of(ctx: _Context, tok: Token) -> str | None:
     return None
 
 
-def _mention_place(m: EntityMention) -> str:
+def _mention_place(m: EntityMention) -> str | None:
     code = _country_code(m.canonical) or _country_code(m.text)
     if code is not None:
         return code
+    if any(c.isdigit() for c in m.canonical):
+        return None  # a date the entity tagger took for a place
     return m.canonical
 
 
 def _country_code(name: str) -> str | None:
-    low = re.sub(r"^the\s+", "", name.strip().lower())
+    low = _LEADING_THE_RE.sub("", name.strip().lower())
     if low in _COUNTRY_ALIASES:
         return _COUNTRY_ALIASES[low]
     return _pycountry_code(low)
@@ -2134,11 +2263,8 @@ def _pycountry_code(name: str) -> str | None:
         return _PYCOUNTRY_CACHE[name]
     code: str | None = None
     try:
-        import pycountry
-
-        country = pycountry.countries.lookup(name)
-        code = str(country.alpha_2)
-    except (LookupError, ImportError):
+        code = str(pycountry.countries.lookup(name).alpha_2)
+    except LookupError:
         code = None
     _PYCOUNTRY_CACHE[name] = code
     return code
@@ -2247,7 +2373,7 @@ def _mentions_from_ents(doc: Doc) -> list[EntityMention]:
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}:
             continue
         index = sum(1 for s in sent_starts if s <= ent.start_char) - 1
-        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", ent.text).strip()
+        name = _ENTITY_NAME_TRIM_RE.sub("", ent.text).strip()
         out.append(
             EntityMention(
                 text=ent.text,
@@ -2264,7 +2390,7 @@ def _mentions_from_ents(doc: Doc) -> list[EntityMention]:
 
 def _rupee_code(text: str, mentions: list[EntityMention]) -> str:
     """INR, unless the article is about Pakistan: its dateline first, then its places."""
-    dateline = re.split(r"[,(]|--|—", text.lstrip()[:80], maxsplit=1)[0].strip().lower()
+    dateline = _DATELINE_SPLIT_RE.split(text.lstrip()[:80], maxsplit=1)[0].strip().lower()
     if dateline in _PAKISTAN_PLACES:
         return "PKR"
     if dateline in _INDIA_PLACES:
@@ -2272,7 +2398,7 @@ def _rupee_code(text: str, mentions: list[EntityMention]) -> str:
     pk = sum(1 for m in mentions if m.entity_type == "GPE" and (m.country_code == "PK"))
     india = sum(1 for m in mentions if m.entity_type == "GPE" and (m.country_code == "IN"))
     if not pk and not india:
-        words = re.findall(r"[a-z]+", text.lower())
+        words = _LOWER_WORDS_RE.findall(text.lower())
         pk = sum(1 for w in words if w in _PAKISTAN_PLACES)
         india = sum(1 for w in words if w in _INDIA_PLACES)
     return "PKR" if pk > india else "INR"
@@ -2280,15 +2406,31 @@ def _rupee_code(text: str, mentions: list[EntityMention]) -> str:
 
 def _rupee_in_sentence(ctx: _Context, sent: _Sentence) -> str | None:
     sentence = ctx.text[sent.start : sent.end]
-    if re.search(r"\b(?:Pakistani|Pak|PKR)\b", sentence):
+    if _PKR_CONTEXT_RE.search(sentence):
         return "PKR"
-    if re.search(r"\b(?:Indian|INR)\b|₹", sentence):
+    if _INR_CONTEXT_RE.search(sentence):
         return "INR"
     return None
 
 
+def _context_countries(ctx: _Context, sent: _Sentence) -> list[str]:
+    """Countries the sentence, then the dateline, then the story as a whole are about."""
+    ordered: list[str] = []
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        code = m.country_code if m.entity_type in {"GPE", "LOC", "NORP"} else None
+        if code is None:
+            continue
+        if sent.start <= m.start_char < sent.end or m.start_char < ctx.dateline_end:
+            ordered.append(code)
+        counts[code] = counts.get(code, 0) + 1
+    if counts:
+        ordered.append(max(counts, key=lambda c: counts[c]))
+    return ordered
+
+
 def _japan_context(ctx: _Context, sent: _Sentence) -> bool:
-    words = set(re.findall(r"[a-z]+", ctx.text[sent.start : sent.end].lower()))
+    words = set(_LOWER_WORDS_RE.findall(ctx.text[sent.start : sent.end].lower()))
     if words & _JAPAN_WORDS:
         return True
     return any(

@@ -6,7 +6,7 @@ import json
 import os
 import random
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,11 +19,13 @@ import pandas as pd
 
 HERE = Path(__file__).parent
 MIGRATIONS = HERE / "migrations"
+VIEWS = HERE / "views"
 SQL = HERE / "sql"
 DEFAULT_DB = Path("warehouse") / "wirehouse.duckdb"
 
 # Child tables are replaced per article; the order matters for the events/participants pair.
 LOAD_ORDER = (
+    "etl_runs",
     "articles",
     "article_bands",
     "entities",
@@ -36,6 +38,7 @@ LOAD_ORDER = (
     "quarantine",
     "rejected_documents",
     "dq_results",
+    "source_state",
 )
 
 
@@ -117,7 +120,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute("ROLLBACK")
             raise
         applied.append(path.stem)
+    create_views(con)  # cheap, and keeps views in step with the installed version
     return applied
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the analyst views from `warehouse/views/*.sql`, in name order."""
+    for path in sorted(VIEWS.glob("*.sql"), key=_view_order):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def _view_order(path: Path) -> tuple[int, str]:
+    # v_metric_series reads v_metrics, so it comes after it.
+    return (1 if path.stem == "v_metric_series" else 0, path.stem)
 
 
 def ensure_schema(db_path: Path, wait_seconds: float = 30.0) -> None:
@@ -126,57 +141,47 @@ def ensure_schema(db_path: Path, wait_seconds: float = 30.0) -> None:
         migrate(con)
 
 
-def start_run(db_path: Path, run_id: str, command: str, wait_seconds: float = 30.0) -> None:
-    with connect(db_path, wait_seconds=wait_seconds) as con:
-        migrate(con)
-        con.execute(
-            sql("start_run"),
-            {"run_id": run_id, "started_at": datetime.now(UTC), "command": command},
-        )
-
-
-def finish_run(
-    db_path: Path,
+def run_record(
     run_id: str,
-    status: str,
-    counts: Mapping[str, int],
-    details: Mapping[str, Any],
-    wait_seconds: float = 30.0,
-) -> None:
-    with connect(db_path, wait_seconds=wait_seconds) as con:
-        con.execute(
-            sql("finish_run"),
-            {
-                "run_id": run_id,
-                "finished_at": datetime.now(UTC),
-                "status": status,
-                "fetched": counts.get("fetched", 0),
-                "new": counts.get("new", 0),
-                "duplicate": counts.get("duplicate", 0),
-                "quarantined": counts.get("quarantined", 0),
-                "failed": counts.get("failed", 0),
-                "loaded_rows": counts.get("loaded_rows", 0),
-                "details": json.dumps(details, default=str),
-            },
-        )
+    command: str,
+    started_at: datetime,
+    status: str = "running",
+    counts: Mapping[str, int] | None = None,
+    details: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """The `etl_runs` row of a run, as a frame to load with a batch."""
+    finished = status != "running"
+    counts = counts or {}
+    keys = ("fetched", "new", "duplicate", "quarantined", "failed", "loaded_rows")
+    row: dict[str, Any] = {
+        "run_id": run_id,
+        "started_at": started_at,
+        "finished_at": datetime.now(UTC) if finished else None,
+        "status": status,
+        "command": command,
+        **{key: int(counts.get(key, 0)) if finished else None for key in keys},
+        "details": json.dumps(details, default=str) if details is not None else None,
+    }
+    return pd.DataFrame([row]).astype({"finished_at": "datetime64[us, UTC]"})
 
 
 def load_batch(
     db_path: Path,
     frames: Mapping[str, pd.DataFrame],
-    source_state: pd.DataFrame | None = None,
     wait_seconds: float = 30.0,
+    before_commit: Callable[[], None] | None = None,
 ) -> int:
     """Load one batch in one transaction; derived rows of its articles are replaced, not added.
 
-    Returns the number of rows written. On any error nothing of the batch is kept.
+    Every table's load is keyed, so loading the same batch twice leaves one copy. Returns the
+    number of rows written. On any error (or a kill) nothing of the batch is kept.
     """
     written = 0
     with connect(db_path, wait_seconds=wait_seconds) as con:
         migrate(con)
         con.execute("BEGIN TRANSACTION")
         try:
-            # Every load statement refers to batch_articles, so it must exist even when empty.
+            # Every load statement may refer to batch_articles, so all frames are registered.
             for table in LOAD_ORDER:
                 frame = frames.get(table)
                 if frame is None or len(frame.columns) == 0:
@@ -188,11 +193,10 @@ def load_batch(
                     continue
                 con.execute(sql(f"load_{table}"))
                 written += len(frame)
-            if source_state is not None and not source_state.empty:
-                con.register("batch_source_state", source_state)
-                con.execute(sql("save_source_state"))
+            if before_commit is not None:
+                before_commit()
             con.execute("COMMIT")
-        except Exception:
+        except BaseException:
             con.execute("ROLLBACK")
             raise
         finally:
@@ -202,7 +206,7 @@ def load_batch(
 
 
 def _empty_like(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
-    return con.execute(f"SELECT * FROM {table} LIMIT 0").df()
+    return con.execute(f"SELECT * FROM {table} LIMIT 0").df()  # fixed names from LOAD_ORDER
 
 
 def lookup(db_path: Path, name: str, frames: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -222,6 +226,17 @@ def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
     ).fetchall()
     return bool(rows and rows[0][0])
+
+
+def readable(db_path: Path, wait_seconds: float) -> bool:
+    """Whether the file can be opened for reading now (waiting up to `wait_seconds`)."""
+    if not db_path.exists():
+        return True
+    try:
+        with connect(db_path, read_only=True, wait_seconds=wait_seconds):
+            return True
+    except WarehouseLocked:
+        return False
 
 
 def source_states(db_path: Path) -> dict[str, dict[str, Any]]:

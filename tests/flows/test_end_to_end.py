@@ -182,3 +182,38 @@ def test_bad_usage_is_one_line_and_exit_2(tmp_path):
     config.write_text('[[sources]]\nname = "x"\nkind = "carrier-pigeon"\nlocation = "y"\n')
     bad = wirehouse("run", "--config", str(config), "--db", str(tmp_path / "x.duckdb"))
     assert bad.returncode == 2 and "carrier-pigeon" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def readme_queries() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Ad-hoc SQL", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0].strip() for block in section.split("```sql")[1:]]
+
+
+def test_readme_has_five_example_queries():
+    assert len(readme_queries()) == 5
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_readme_example_queries_answer_on_the_sample(sample_runs, index):
+    db, _, _ = sample_runs
+    done = wirehouse("sql", readme_queries()[index], "--db", str(db), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)) > 0
+
+
+def test_export_writes_hive_partitioned_parquet(sample_runs, tmp_path):
+    db, _, _ = sample_runs
+    out = tmp_path / "export"
+    done = wirehouse("export", "--format", "parquet", "--db", str(db), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table in ("articles", "metrics", "mentions", "events"):
+            stored = con.execute(f"select count(*) from {table}").fetchone()[0]
+            exported = con.execute(
+                f"select count(*), count(distinct published_date) from read_parquet("
+                f"'{out / table}/*/*.parquet', hive_partitioning = true)"
+            ).fetchone()
+            assert exported[0] == stored, table
+            assert exported[1] > 1
+    assert any(p.name.startswith("published_date=") for p in (out / "metrics").iterdir())

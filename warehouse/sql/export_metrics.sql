@@ -1,0 +1,2 @@
+SELECT t.*, coalesce(a.published_date, CAST(a.first_seen_at AS DATE)) AS published_date
+FROM metrics t JOIN articles a USING (article_id);
