@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": _report,
         "export": _export,
         "serve": _not_yet,
-        "reprocess": _not_yet,
+        "reprocess": _reprocess,
     }
     try:
         return handlers[args.command](args)
@@ -137,23 +137,39 @@ def _with(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, **changes)
 
 
+def _reprocess(args: argparse.Namespace) -> int:
+    db_path = _db_path(args.db)
+    if not db_path.exists():
+        print(f"wirehouse: no warehouse at {db_path}", file=sys.stderr)
+        return EXIT_USAGE
+    return _execute([], db_path, Settings(), "reprocess", None, since=args.since)
+
+
 def _execute(
-    sources: list[Any], db_path: Path, settings: Settings, command: str, default: date | None
+    sources: list[Any],
+    db_path: Path,
+    settings: Settings,
+    command: str,
+    default: date | None,
+    since: date | None = None,
 ) -> int:
     _warm_up_in_background()
-    from flows.ingest import ingest
+    from flows.ingest import ingest, reprocess
     from warehouse.db import WarehouseLocked
 
     with _progress() as progress:
         try:
-            summary = ingest(
-                sources,
-                str(db_path),
-                settings,
-                command=command,
-                published_default=default,
-                progress=progress,
-            )
+            if command == "reprocess":
+                summary = reprocess(str(db_path), settings, since=since, progress=progress)
+            else:
+                summary = ingest(
+                    sources,
+                    str(db_path),
+                    settings,
+                    command=command,
+                    published_default=default,
+                    progress=progress,
+                )
         except WarehouseLocked as exc:
             print(
                 f"wirehouse: {exc}; nothing was loaded, run again when it is free", file=sys.stderr

@@ -9,13 +9,14 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urljoin
 
 from flows.config import Source
-from flows.http import Fetcher, FetchError
+from flows.http import Fetcher, FetchError, Response
 from transforms.documents import KNOWN_SUFFIXES, DocumentError, Parsed, parse_payload
 from transforms.model import Document
+from warehouse.archive import Archive
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +36,93 @@ class Extracted:
     not_modified: bool = False
 
 
+class LinkReader(Protocol):
+    """Reads the pages a feed or API response links to."""
+
+    @property
+    def workers(self) -> int: ...
+
+    def __call__(self, target: str, remote: bool) -> Parsed: ...
+
+
+@dataclass(slots=True)
+class LiveReader:
+    """Fetches linked pages (or reads them from disk for a local feed) and archives them."""
+
+    source: Source
+    fetcher: Fetcher
+    archive: Archive | None
+
+    @property
+    def workers(self) -> int:
+        return self.fetcher.max_concurrency
+
+    def __call__(self, target: str, remote: bool) -> Parsed:
+        # A fetched document only ever leads to more fetching (of http/https URLs, which the
+        # fetcher checks), never to reading a local file.
+        if remote or _is_url(target):
+            response = self.fetcher.get(target, obey_robots=respects_robots(self.source))
+            _keep(self.archive, self.source, response.body, target, "linked", response)
+            return parse_payload(
+                response.body, response.url, response.content_type, response.charset
+            )
+        data = Path(target).read_bytes()
+        _keep(self.archive, self.source, data, target, "linked")
+        return parse_payload(data, target)
+
+
+@dataclass(slots=True)
+class ArchiveReader:
+    """Serves linked pages from the raw archive: replay without the network."""
+
+    archive: Archive
+    linked: dict[str, tuple[str, str | None, str | None]]  # origin -> (hash, type, charset)
+    workers: int = 1
+
+    def __call__(self, target: str, remote: bool) -> Parsed:
+        found = self.linked.get(target)
+        if found is None:
+            raise FetchError("not in the raw archive")
+        payload_hash, content_type, charset = found
+        return parse_payload(self.archive.read(payload_hash), target, content_type, charset)
+
+
+def _keep(
+    archive: Archive | None,
+    source: Source,
+    data: bytes,
+    origin: str,
+    role: str,
+    response: Response | None = None,
+) -> None:
+    if archive is None:
+        return
+    archive.keep(
+        data,
+        source_name=source.name,
+        origin=origin,
+        role=role,
+        content_type=response.content_type if response else None,
+        charset=response.charset if response else None,
+        etag=response.etag if response else None,
+        last_modified=response.last_modified if response else None,
+    )
+
+
 def extract_source(
-    source: Source, fetcher: Fetcher, state: dict[str, Any] | None = None
+    source: Source,
+    fetcher: Fetcher,
+    state: dict[str, Any] | None = None,
+    archive: Archive | None = None,
 ) -> Extracted:
     """Every document of a source; failures are recorded, never raised."""
     out = Extracted(source=source)
+    reader = LiveReader(source, fetcher, archive)
     try:
         if source.is_remote:
-            _extract_remote(source, fetcher, state or {}, out)
+            _extract_remote(source, fetcher, state or {}, out, reader)
         else:
-            _extract_local(source, Path(source.location), fetcher, out)
+            _extract_local(source, Path(source.location), out, reader)
     except (FetchError, DocumentError, OSError) as exc:
         out.error = str(exc)
     except Exception as exc:  # a bug in one source must not stop the run
@@ -61,7 +139,29 @@ def respects_robots(source: Source) -> bool:
     return bool(value)
 
 
-def _extract_local(source: Source, root: Path, fetcher: Fetcher, out: Extracted) -> None:
+def replay_source(
+    source_name: str,
+    roots: list[dict[str, Any]],
+    archive: Archive,
+    linked: dict[str, tuple[str, str | None, str | None]],
+) -> Extracted:
+    """A source's documents rebuilt from archived payloads, oldest first, without fetching."""
+    source = Source(name=source_name, kind="archive", location=f"raw archive of {source_name}")
+    out = Extracted(source=source)
+    reader = ArchiveReader(archive, linked)
+    for root in roots:
+        origin = str(root["origin"])
+        try:
+            data = archive.read(str(root["payload_hash"]))
+            parsed = parse_payload(data, origin, root.get("content_type"), root.get("charset"))
+        except (DocumentError, OSError, EOFError, zlib.error) as exc:
+            out.rejected.append((origin, str(exc)))
+            continue
+        _collect(parsed, origin, out, reader)
+    return out
+
+
+def _extract_local(source: Source, root: Path, out: Extracted, reader: LiveReader) -> None:
     if not root.exists():
         raise FetchError(f"no such file or folder: {root}")
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if _readable(p))
@@ -71,11 +171,12 @@ def _extract_local(source: Source, root: Path, fetcher: Fetcher, out: Extracted)
             if path.suffix == ".gz":
                 data = _gunzip(data, path)
             name = str(path)[:-3] if path.suffix == ".gz" else str(path)
+            _keep(reader.archive, source, data, name, "source")
             parsed = parse_payload(data, name)
         except (DocumentError, OSError, EOFError, zlib.error) as exc:
             out.rejected.append((str(path), str(exc)))
             continue
-        _collect(parsed, str(path), source, fetcher, out)
+        _collect(parsed, str(path), out, reader)
 
 
 def _readable(path: Path) -> bool:
@@ -94,7 +195,7 @@ def _gunzip(data: bytes, path: Path) -> bytes:
 
 
 def _extract_remote(
-    source: Source, fetcher: Fetcher, state: dict[str, Any], out: Extracted
+    source: Source, fetcher: Fetcher, state: dict[str, Any], out: Extracted, reader: LiveReader
 ) -> None:
     # The configured URL itself is the user's choice: robots.txt governs only the pages it links.
     response = fetcher.get(source.location, state.get("etag"), state.get("last_modified"))
@@ -103,19 +204,22 @@ def _extract_remote(
         out.state = {"etag": response.etag, "last_modified": response.last_modified}
         return
     out.state = {"etag": response.etag, "last_modified": response.last_modified}
+    _keep(reader.archive, source, response.body, response.url, "source", response)
     parsed = parse_payload(response.body, response.url, response.content_type, response.charset)
-    if source.kind == "page" and parsed.documents and not parsed.links:
+    _collect(parsed, response.url, out, reader)
+
+
+def _collect(parsed: Parsed, base: str, out: Extracted, reader: LinkReader) -> None:
+    if _is_url(base):
+        # A page fetched by its own URL is identified by it when it names no canonical link.
         for doc in parsed.documents:
-            doc.url = doc.url or response.url
-    _collect(parsed, response.url, source, fetcher, out)
-
-
-def _collect(parsed: Parsed, base: str, source: Source, fetcher: Fetcher, out: Extracted) -> None:
+            if doc.html is not None and doc.url is None:
+                doc.url = base
     out.documents.extend(parsed.documents)
     out.rejected.extend(parsed.rejected)
     out.warnings.extend(f"{base}: {w}" for w in parsed.warnings)
     targets = [_join(base, link.url or "") for link in parsed.links]
-    pages = _read_all(targets, _is_url(base), respects_robots(source), fetcher)
+    pages = _read_all(targets, _is_url(base), reader)
     for link, target, page in zip(parsed.links, targets, pages, strict=True):
         if isinstance(page, str):
             out.rejected.append((target, page))
@@ -133,21 +237,19 @@ def _collect(parsed: Parsed, base: str, source: Source, fetcher: Fetcher, out: E
             out.documents.append(doc)
 
 
-def _read_all(
-    targets: list[str], remote: bool, obey_robots: bool, fetcher: Fetcher
-) -> list[Parsed | str]:
+def _read_all(targets: list[str], remote: bool, reader: LinkReader) -> list[Parsed | str]:
     """Each linked page, or the one-line reason it could not be read; in order, several at once."""
 
     def read(target: str) -> Parsed | str:
         try:
-            return _read_linked(target, remote, obey_robots, fetcher)
+            return reader(target, remote)
         except (FetchError, DocumentError, OSError) as exc:
             return str(exc)
         except Exception as exc:  # one broken page must not stop the others
             log.debug("reading %s failed", target, exc_info=True)
             return _unexpected(exc)
 
-    workers = min(fetcher.max_concurrency, len(targets))
+    workers = min(reader.workers, len(targets))
     if workers <= 1:
         return [read(target) for target in targets]
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="wirehouse-fetch") as pool:
@@ -160,16 +262,6 @@ def _join(base: str, link: str) -> str:
     if _is_url(base):
         return urljoin(base, link)
     return str((Path(base).parent / link).resolve())
-
-
-def _read_linked(target: str, remote: bool, obey_robots: bool, fetcher: Fetcher) -> Parsed:
-    # A fetched document only ever leads to more fetching (of http/https URLs, which the
-    # fetcher checks), never to reading a local file.
-    if remote or _is_url(target):
-        response = fetcher.get(target, obey_robots=obey_robots)
-        return parse_payload(response.body, response.url, response.content_type, response.charset)
-    path = Path(target)
-    return parse_payload(path.read_bytes(), str(path))
 
 
 def _is_url(text: str) -> bool:

@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 
 from expectations.validate import Validated, validate_batch
 from flows.config import Settings, Source, source_timezone
-from flows.extract import Extracted, extract_source
+from flows.extract import Extracted, extract_source, replay_source
 from flows.faults import fault_point
 from flows.http import Fetcher
 from transforms.articles import Rejected, build_article
@@ -31,6 +31,7 @@ from transforms.pipeline import (
     signatures_of,
 )
 from warehouse import db
+from warehouse.archive import Archive
 from warehouse.staging import load_staged, stage_batch
 
 Progress = Callable[[str, int], None]  # (stage, articles done) -> None
@@ -87,8 +88,10 @@ def new_run_id() -> str:
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(source: Source, fetcher: Fetcher, state: dict[str, Any] | None) -> Extracted:
-    return extract_source(source, fetcher, state)
+def extract_task(
+    source: Source, fetcher: Fetcher, state: dict[str, Any] | None, archive: Archive
+) -> Extracted:
+    return extract_source(source, fetcher, state, archive)
 
 
 @task(name="clean", cache_policy=NO_CACHE)
@@ -118,7 +121,9 @@ class Plan:
 
 
 @task(name="identify", cache_policy=NO_CACHE)
-def identify_task(batch: list[Article], db_path: Path | None, run_id: str) -> Plan:
+def identify_task(
+    batch: list[Article], db_path: Path | None, run_id: str, force: bool = False
+) -> Plan:
     """Skip articles already loaded unchanged; link exact and near copies to their first copy.
 
     With no readable warehouse (`db_path` None: another process holds it) only the batch itself
@@ -131,8 +136,11 @@ def identify_task(batch: list[Article], db_path: Path | None, run_id: str) -> Pl
     ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
     known = _lookup(db_path, "known_articles", {"candidates": ids})
     known_hash = dict(zip(known.get("article_id", []), known.get("content_hash", []), strict=True))
-    unchanged = [a for a in articles if known_hash.get(a.article_id) == a.content_hash]
-    fresh = [a for a in articles if known_hash.get(a.article_id) != a.content_hash]
+    # `force` (reprocess) analyses every article again, loaded or not.
+    unchanged = [
+        a for a in articles if not force and known_hash.get(a.article_id) == a.content_hash
+    ]
+    fresh = [a for a in articles if force or known_hash.get(a.article_id) != a.content_hash]
     signatures = signatures_of(fresh)
     hashes = pd.DataFrame({"content_hash": [a.content_hash for a in fresh]})
     first = _lookup(db_path, "first_copy_by_hash", {"candidates": hashes})
@@ -242,68 +250,132 @@ def ingest(
     progress: Progress | None = None,
 ) -> RunSummary:
     """Extract every source, then transform, validate and load in batches."""
-    path = Path(db_path)
-    run_id = new_run_id()
-    started = datetime.now(UTC)
-    writer = Writer(path, settings.lock_wait_seconds)
-    staged_before = load_staged(path, settings.lock_wait_seconds)
-    writer.write(f"{run_id}-a-start", {"etl_runs": db.run_record(run_id, command, started)})
-    readable = db.readable(path, settings.lock_wait_seconds)
+    run = _Run.start(Path(db_path), command, settings)
     summaries = {s.name: SourceSummary(s.name) for s in sources}
     extraction = _extract_all(
         sources,
         settings,
         summaries,
-        db.source_states(path) if readable else {},
+        db.source_states(run.path) if run.readable else {},
         published_default or date.today(),
-        run_id,
+        run.archive,
         progress,
     )
-    pending = extraction.articles
-    source_of = {a.article_id: a.source_name for a in pending}
-    batch_starts = range(0, max(len(pending), 1), settings.batch_size)
-    for number, start in enumerate(batch_starts):
-        batch = pending[start : start + settings.batch_size]
-        batch_id = f"{run_id}-b-{number:04d}"
-        plan = identify_task(batch, path if readable else None, run_id)
-        frames = dict(plan.frames)
-        if plan.distinct:
-            frames.update(transform_task(plan.distinct, run_id))
-        known = {a.article_id for a in plan.unchanged}
-        validated = validate_task(frames, run_id, known) if not frames["articles"].empty else None
-        to_load = dict(validated.good) if validated else {}
-        to_load["article_bands"] = _bands_of_good(frames["article_bands"], to_load.get("articles"))
-        if validated is not None:
-            to_load["quarantine"] = validated.quarantine
-            to_load["dq_results"] = validated.results.assign(batch_id=batch_id)
-        if number == 0:
-            to_load["rejected_documents"] = _concat(extraction.rejected)
-        if number == len(batch_starts) - 1:
-            # Cursors move only with the last batch: a run killed earlier fetches again.
-            to_load["source_state"] = pd.DataFrame(extraction.states)
-        load_task(writer, batch_id, to_load)
-        _count(summaries, plan, validated, source_of)
-        if progress:
-            progress("load", start + len(batch))
-    result = RunSummary(run_id, str(path), list(summaries.values()), writer.rows)
-    result.staged = writer.staged
-    result.staged_before = staged_before
-    if any(s.failed or s.quarantined or s.error for s in result.sources) or writer.staged:
-        result.status = "partial"
-    writer.write(
-        f"{run_id}-c-end",
-        {
-            "etl_runs": db.run_record(
-                run_id,
-                command,
-                started,
-                result.status,
-                result.totals(),
-                {"sources": [s.line() for s in result.sources], "staged": writer.staged},
+    return run.process(extraction, summaries, progress, force=False)
+
+
+@flow(name="reprocess", validate_parameters=False, log_prints=False)
+def reprocess(
+    db_path: str,
+    settings: Settings,
+    since: date | None = None,
+    published_default: date | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Rebuild every table from the raw archive: transform, validate and load, no fetching."""
+    run = _Run.start(Path(db_path), "reprocess", settings)
+    after = datetime.combine(since or date(1970, 1, 1), datetime.min.time(), UTC)
+    roots = db.read_frame(run.path, "raw_sources", {"since": after}).to_dict(orient="records")
+    linked = {
+        str(r["origin"]): (str(r["payload_hash"]), r["content_type"], r["charset"])
+        for r in db.read_frame(run.path, "raw_linked").to_dict(orient="records")
+    }
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for root in roots:
+        by_source.setdefault(str(root["source_name"]), []).append(root)
+    summaries = {name: SourceSummary(name) for name in by_source}
+    extraction = Extraction()
+    anchor = published_default or date.today()
+    for name, items in by_source.items():
+        replayed = replay_source(name, items, run.archive, linked)
+        _add_extracted(extraction, replayed, summaries[name], anchor, run.run_id, state=False)
+    return run.process(extraction, summaries, progress, force=True)
+
+
+@dataclass(slots=True)
+class _Run:
+    """One run's bookkeeping: its id, writer, archive and whether the warehouse is readable."""
+
+    path: Path
+    run_id: str
+    command: str
+    started: datetime
+    settings: Settings
+    writer: Writer
+    archive: Archive
+    readable: bool
+    staged_before: tuple[int, int]
+
+    @classmethod
+    def start(cls, path: Path, command: str, settings: Settings) -> _Run:
+        run_id = new_run_id()
+        started = datetime.now(UTC)
+        writer = Writer(path, settings.lock_wait_seconds)
+        staged_before = load_staged(path, settings.lock_wait_seconds)
+        writer.write(f"{run_id}-a-start", {"etl_runs": db.run_record(run_id, command, started)})
+        return cls(
+            path=path,
+            run_id=run_id,
+            command=command,
+            started=started,
+            settings=settings,
+            writer=writer,
+            archive=Archive.beside(path, run_id),
+            readable=db.readable(path, settings.lock_wait_seconds),
+            staged_before=staged_before,
+        )
+
+    def process(
+        self,
+        extraction: Extraction,
+        summaries: dict[str, SourceSummary],
+        progress: Progress | None,
+        force: bool,
+    ) -> RunSummary:
+        """Transform, validate and load the extracted articles in batches; record the run."""
+        run_id, writer = self.run_id, self.writer
+        pending = extraction.articles
+        source_of = {a.article_id: a.source_name for a in pending}
+        batch_starts = range(0, max(len(pending), 1), self.settings.batch_size)
+        for number, start in enumerate(batch_starts):
+            batch = pending[start : start + self.settings.batch_size]
+            batch_id = f"{run_id}-b-{number:04d}"
+            plan = identify_task(batch, self.path if self.readable else None, run_id, force)
+            frames = dict(plan.frames)
+            if plan.distinct:
+                frames.update(transform_task(plan.distinct, run_id))
+            known = {a.article_id for a in plan.unchanged}
+            validated = (
+                validate_task(frames, run_id, known) if not frames["articles"].empty else None
             )
-        },
-    )
-    return result
+            to_load = dict(validated.good) if validated else {}
+            to_load["article_bands"] = _bands_of_good(
+                frames["article_bands"], to_load.get("articles")
+            )
+            if validated is not None:
+                to_load["quarantine"] = validated.quarantine
+                to_load["dq_results"] = validated.results.assign(batch_id=batch_id)
+            if number == 0:
+                to_load["rejected_documents"] = _concat(extraction.rejected)
+                to_load["raw_documents"] = self.archive.frame()
+            if number == len(batch_starts) - 1 and extraction.states:
+                # Cursors move only with the last batch: a run killed earlier fetches again.
+                to_load["source_state"] = pd.DataFrame(extraction.states)
+            load_task(writer, batch_id, to_load)
+            _count(summaries, plan, validated, source_of)
+            if progress:
+                progress("load", start + len(batch))
+        result = RunSummary(run_id, str(self.path), list(summaries.values()), writer.rows)
+        result.staged = writer.staged
+        result.staged_before = self.staged_before
+        if any(s.failed or s.quarantined or s.error for s in result.sources) or writer.staged:
+            result.status = "partial"
+        details = {"sources": [s.line() for s in result.sources], "staged": writer.staged}
+        record = db.run_record(
+            run_id, self.command, self.started, result.status, result.totals(), details
+        )
+        writer.write(f"{run_id}-c-end", {"etl_runs": record})
+        return result
 
 
 def _extract_all(
@@ -312,7 +384,7 @@ def _extract_all(
     summaries: dict[str, SourceSummary],
     states: dict[str, dict[str, Any]],
     anchor_default: date,
-    run_id: str,
+    archive: Archive,
     progress: Progress | None,
 ) -> Extraction:
     out = Extraction()
@@ -326,37 +398,48 @@ def _extract_all(
         min_host_interval=settings.min_host_interval_seconds,
         max_concurrency=settings.max_concurrency,
     )
-    now = datetime.now(UTC)
     try:
         for source in sources:
-            extracted = extract_task(source, fetcher, states.get(source.name))
+            extracted = extract_task(source, fetcher, states.get(source.name), archive)
             fault_point("mid-fetch")
-            articles, rejected = clean_task(extracted, anchor_default)
-            summary = summaries[source.name]
-            summary.fetched = len(extracted.documents) + len(extracted.rejected)
-            summary.failed = len(rejected) + (1 if extracted.error else 0)
-            summary.error = extracted.error
-            summary.not_modified = extracted.not_modified
-            summary.problems = [f"{origin}: {reason}" for origin, reason in rejected]
-            summary.problems += extracted.warnings
-            out.rejected.append(_rejection_frame(run_id, source.name, rejected, now))
-            if not extracted.error:
-                out.states.append(
-                    {
-                        "source_name": source.name,
-                        "last_success_at": now,
-                        "etag": extracted.state.get("etag"),
-                        "last_modified": extracted.state.get("last_modified"),
-                        "cursor": None,
-                        "run_id": run_id,
-                    }
-                )
-            out.articles.extend(articles)
+            _add_extracted(out, extracted, summaries[source.name], anchor_default, archive.run_id)
             if progress:
                 progress("extract", len(out.articles))
     finally:
         fetcher.close()
     return out
+
+
+def _add_extracted(
+    out: Extraction,
+    extracted: Extracted,
+    summary: SourceSummary,
+    anchor_default: date,
+    run_id: str,
+    state: bool = True,
+) -> None:
+    """Clean one source's documents into articles and note what it gave."""
+    articles, rejected = clean_task(extracted, anchor_default)
+    now = datetime.now(UTC)
+    summary.fetched = len(extracted.documents) + len(extracted.rejected)
+    summary.failed = len(rejected) + (1 if extracted.error else 0)
+    summary.error = extracted.error
+    summary.not_modified = extracted.not_modified
+    summary.problems = [f"{origin}: {reason}" for origin, reason in rejected]
+    summary.problems += extracted.warnings
+    out.rejected.append(_rejection_frame(run_id, extracted.source.name, rejected, now))
+    if state and not extracted.error:
+        out.states.append(
+            {
+                "source_name": extracted.source.name,
+                "last_success_at": now,
+                "etag": extracted.state.get("etag"),
+                "last_modified": extracted.state.get("last_modified"),
+                "cursor": None,
+                "run_id": run_id,
+            }
+        )
+    out.articles.extend(articles)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -38,6 +38,7 @@ LOAD_ORDER = (
     "quarantine",
     "rejected_documents",
     "dq_results",
+    "raw_documents",
     "source_state",
 )
 
@@ -248,6 +249,12 @@ def source_states(db_path: Path) -> dict[str, dict[str, Any]]:
             return {}
         frame = con.execute(sql("source_states")).df()
     return {str(r["source_name"]): dict(r) for r in frame.to_dict(orient="records")}
+
+
+def read_frame(db_path: Path, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """The result of the read-only query `sql/NAME.sql` as a DataFrame."""
+    with connect(db_path, read_only=True) as con:
+        return con.execute(sql(name), dict(params or {})).df()
 
 
 def query(db_path: Path, text: str) -> QueryResult:
