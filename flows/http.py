@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from email.utils import parsedate_to_datetime
@@ -243,13 +243,14 @@ class Fetcher:
         last_modified: str | None = None,
         *,
         obey_robots: bool = False,
+        headers: Mapping[str, str] | None = None,
     ) -> Response:
         """GET with every redirect hop checked, retrying 429, 5xx and lost connections.
 
         `etag` and `last_modified` make it a conditional GET (a 304 has an empty body);
         `obey_robots` checks robots.txt before each hop.
         """
-        headers = {}
+        headers = dict(headers or {})
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:

@@ -93,11 +93,25 @@ def build_article(
         author=_clean_line(author),
         dateline=dateline.place,
         published_at=published_at,
-        language=(language or language_default).split("-")[0].lower(),
+        language=language_code(language) or language_default,
         body_text=body,
         content_hash=digest,
         anchor_date=published_at.date() if published_at else anchor_default,
     )
+
+
+def language_code(value: str | None) -> str | None:
+    """A BCP 47 tag or a language name ("English", as GDELT gives it) -> "en"."""
+    if not value:
+        return None
+    primary = value.strip().replace("_", "-").split("-")[0].lower()
+    if 2 <= len(primary) <= 3 and primary.isalpha():
+        return primary
+    import pycountry
+
+    found = pycountry.languages.get(name=value.strip().title())
+    code = getattr(found, "alpha_2", None) or getattr(found, "alpha_3", None)
+    return str(code) if code else None
 
 
 def _clean_line(text: str | None) -> str | None:

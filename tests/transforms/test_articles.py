@@ -103,3 +103,21 @@ def test_missing_publication_date_uses_the_default_anchor():
 )
 def test_parse_published(text, expected):
     assert parse_published(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("en", "en"),
+        ("en-GB", "en"),
+        ("English", "en"),
+        ("zh_Hans", "zh"),
+        ("Urdu", "ur"),
+        ("not a language", None),
+        (None, None),
+    ],
+)
+def test_language_codes(value, code):
+    from transforms.articles import language_code
+
+    assert language_code(value) == code
