@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="run each source on its schedule")
     serve.add_argument("--config", type=Path)
+    serve.add_argument("--db")
 
     reprocess = commands.add_parser("reprocess", help="rebuild tables from stored documents")
     reprocess.add_argument("--db")
@@ -100,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sql": _sql,
         "report": _report,
         "export": _export,
-        "serve": _not_yet,
+        "serve": _serve,
         "reprocess": _reprocess,
     }
     try:
@@ -283,13 +284,15 @@ def _report(args: argparse.Namespace) -> int:
     return report(_db_path(args.db), args.out)
 
 
-def _not_yet(args: argparse.Namespace) -> int:
-    print(
-        f"wirehouse: `{args.command}` is not available in this version yet "
-        "(see the README's roadmap)",
-        file=sys.stderr,
-    )
-    return EXIT_USAGE
+def _serve(args: argparse.Namespace) -> int:
+    from flows.serve import ServeError, serve
+
+    config = load_config(args.config)
+    try:
+        return serve(config, _db_path(args.db))
+    except ServeError as exc:
+        print(f"wirehouse: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
 
 
 if __name__ == "__main__":

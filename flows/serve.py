@@ -1,0 +1,144 @@
+"""`wirehouse serve`: one Prefect deployment per source, each on its own schedule.
+
+Scheduled runs need a real Prefect API (the ephemeral one schedules nothing). When
+`PREFECT_API_URL` is unset, a local `prefect server start` (SQLite under `PREFECT_HOME`) is
+started for the duration and stopped on exit.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, cast
+
+import requests
+
+from flows.config import Config, ConfigError
+
+SERVER_START_SECONDS = 120.0
+
+
+class ServeError(RuntimeError):
+    """The scheduler could not start."""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def prefect_server() -> Iterator[str]:
+    """The API URL to use: `$PREFECT_API_URL`, else a local server started for the duration."""
+    configured = os.environ.get("PREFECT_API_URL")
+    if configured:
+        yield configured
+        return
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    home = Path(os.environ.get("PREFECT_HOME") or ".prefect")
+    home.mkdir(parents=True, exist_ok=True)
+    log = (home / "server.log").open("ab")
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "prefect",
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": url},
+        start_new_session=True,  # its own group, so stopping it stops its workers too
+    )
+    try:
+        _wait_healthy(url, server)
+        print(f"started a local Prefect server (pid {server.pid}) at {url}", flush=True)
+        yield url
+    finally:
+        _stop(server)
+        log.close()
+
+
+def _wait_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise ServeError(f"the Prefect server exited with status {server.returncode}")
+        try:
+            if requests.get(f"{url}/health", timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise ServeError(f"the Prefect server did not answer within {SERVER_START_SECONDS:.0f} s")
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(config: Config, db_path: Path) -> int:
+    """Register a deployment per source and run them until interrupted."""
+    if config.path is None:
+        raise ConfigError("serve needs a config file")
+    schedules = {s.name: (s.cron, s.interval_seconds) for s in config.sources}
+    missing = [name for name, (cron, interval) in schedules.items() if not cron and not interval]
+    if missing:
+        raise ConfigError(f"sources without a cron or interval: {', '.join(missing)}")
+    with prefect_server() as api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        from prefect import serve as prefect_serve
+
+        from flows.scheduled import scheduled_ingest
+
+        deployments = [
+            scheduled_ingest.to_deployment(
+                name=source.name,
+                cron=source.cron,
+                interval=timedelta(seconds=source.interval_seconds)
+                if source.interval_seconds and not source.cron
+                else None,
+                parameters={
+                    "config_path": str(config.path.resolve()),
+                    "source_name": source.name,
+                    "db_path": str(db_path.resolve()),
+                },
+                concurrency_limit=1,  # two runs of one source never overlap
+                tags=["wirehouse"],
+            )
+            for source in config.sources
+        ]
+        print(f"serving {len(deployments)} source(s) against {api_url}; Ctrl-C stops", flush=True)
+        # SIGTERM (a service manager stopping us) ends the loop like Ctrl-C, so the local
+        # server is stopped too.
+        signal.signal(signal.SIGTERM, _interrupt)
+        with suppress(KeyboardInterrupt):
+            prefect_serve(*cast("list[Any]", deployments), print_starting_message=False)
+    print("stopped", flush=True)
+    return 0
