@@ -99,6 +99,46 @@ def _none(value: Any) -> Any:
     return value or None
 
 
+def value_range(value: Any) -> tuple[date, date] | None:
+    """The calendar days a TIMEX3 date value covers (None for durations, labels, vague)."""
+    import calendar
+
+    value = _none(value)
+    if not isinstance(value, str):
+        return None
+    if "/" in value:
+        left, right = (value_range(part) for part in value.split("/", 1))
+        return (left[0], right[1]) if left and right else None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12])|-W(\d{2}))?", value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(3):
+        day = date(year, int(m.group(2)), int(m.group(3)))
+        return day, day
+    if m.group(2):
+        month = int(m.group(2))
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if m.group(4) or m.group(5):
+        size = 3 if m.group(4) else 6
+        first = (int(m.group(4) or m.group(5)) - 1) * size + 1
+        last = first + size - 1
+        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
+    if m.group(6):
+        monday = date.fromisocalendar(year, int(m.group(6)), 1)
+        return monday, date.fromisocalendar(year, int(m.group(6)), 7)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def same_value(predicted: Any, gold: Any) -> bool:
+    """Equal values, or two spellings of the same calendar span ("2025-07/2025-09", "2025-Q3")."""
+    predicted, gold = _none(predicted), _none(gold)
+    if predicted == gold:
+        return True
+    span = value_range(gold)
+    return span is not None and value_range(predicted) == span
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(1e-6, 0.005 * abs(b))
 
@@ -186,7 +226,7 @@ def score_times(
         used.add(hit)
         report.tables["time_expressions"].tp += 1
         got = predicted[hit]["value"]
-        ok = _none(got) == _none(value)
+        ok = same_value(got, value)
         report.fields["time_expressions.value"].add(ok)
         if not ok:
             report.errors["time_expressions.value"].append(
@@ -225,7 +265,7 @@ def score_metrics(gid: str, gold: dict[str, Any], frames: dict[str, Any], report
         report.tables["metrics (value+unit)"].tp += 1
         checks = {
             "subject": subject_matches(p["subject"], item.get("subject")),
-            "period": _none(p["period_label"]) == _none(item.get("period_label")),
+            "period": same_value(p["period_label"], item.get("period_label")),
             "qualifier": p["qualifier"] == item.get("qualifier", "exact"),
             "measure": p["measure"] == item.get("measure", "level"),
             "direction": _none(p["direction"]) == _none(item.get("direction")),
