@@ -155,15 +155,17 @@ def _execute(
     since: date | None = None,
 ) -> int:
     _warm_up_in_background()
-    from flows.ingest import ingest, reprocess
+    from flows.ingest import ingest, reprocess, with_runner
     from warehouse.db import WarehouseLocked
 
     with _progress() as progress:
         try:
             if command == "reprocess":
-                summary = reprocess(str(db_path), settings, since=since, progress=progress)
+                summary = with_runner(reprocess, settings)(
+                    str(db_path), settings, since=since, progress=progress
+                )
             else:
-                summary = ingest(
+                summary = with_runner(ingest, settings)(
                     sources,
                     str(db_path),
                     settings,
@@ -182,6 +184,8 @@ def _execute(
             print(f"  - {problem}")
         if len(source.problems) > 5:
             print(f"  - … and {len(source.problems) - 5} more (see table rejected_documents)")
+    for line in summary.checks:
+        print(f"batch check {line}")
     if summary.staged_before[0]:
         batches, rows = summary.staged_before
         print(f"loaded {batches} batch(es) staged by an earlier run ({rows} rows)")
@@ -193,7 +197,7 @@ def _execute(
         )
     print(f"run {summary.run_id}: {summary.status}; warehouse at {summary.db_path}")
     print(f'query it with: wirehouse sql "select count(*) from metrics" --db {summary.db_path}')
-    return summary.exit_code
+    return int(summary.exit_code)
 
 
 def _warm_up_in_background() -> None:

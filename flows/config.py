@@ -46,6 +46,10 @@ class Settings:
     min_host_interval_seconds: float = 1.0
     max_concurrency: int = 4
     published_default: str | None = None
+    transform_workers: int = 2  # processes analysing batches when a run has several
+    task_runner: str = "local"  # or "dask": transform batches on a Dask cluster
+    dask_address: str | None = None  # a running scheduler, e.g. "tcp://10.0.0.5:8786"
+    dask_workers: int = 2  # workers of the local cluster when no address is given
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,8 @@ def load_config(path: Path | None = None) -> Config:
         settings = Settings(**settings_data)
     except TypeError as exc:
         raise ConfigError(f"{path}: unknown setting in [settings]: {exc}") from exc
+    if settings.task_runner not in ("local", "dask"):
+        raise ConfigError(f"{path}: task_runner must be 'local' or 'dask'")
     return Config(sources=sources, settings=settings, path=path)
 
 

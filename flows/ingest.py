@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import multiprocessing
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,6 +18,7 @@ import pandas as pd
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
+from expectations.batch import checks_batch_id, failed, problems, run_batch_checks
 from expectations.validate import Validated, validate_batch
 from flows.config import Settings, Source, source_timezone
 from flows.extract import Extracted, extract_source, replay_source
@@ -72,9 +76,11 @@ class RunSummary:
     staged: list[str] = field(default_factory=list)  # batches left as Parquet (database locked)
     staged_before: tuple[int, int] = (0, 0)  # earlier staged (batches, rows) loaded first
 
+    checks: list[str] = field(default_factory=list)  # failed batch checks, one line each
+
     @property
     def exit_code(self) -> int:
-        return 0 if self.status == "success" else 1
+        return 0 if self.status in ("success", "warn") else 1
 
     def totals(self) -> dict[str, int]:
         keys = ("fetched", "new", "duplicate", "unchanged", "quarantined", "failed")
@@ -112,25 +118,33 @@ def clean_task(
 
 @dataclass(slots=True)
 class Plan:
-    """A batch after identity checks: what to analyse, what is a copy, what is already loaded."""
+    """A run's articles after identity checks: what to analyse, what is a copy, what is loaded."""
 
     distinct: list[Article]
     duplicates: list[Article]
     unchanged: list[Article]
-    frames: dict[str, pd.DataFrame]
+    duplicate_of: dict[str, str]
+    signatures: dict[str, Any]
+    stored: set[str]  # ids known to be in the warehouse already (unchanged, or first copies)
+
+    def batches(self, size: int) -> list[list[Article]]:
+        """Distinct articles in batches; each copy rides with its first copy's batch."""
+        chunks = [self.distinct[i : i + size] for i in range(0, len(self.distinct), size)] or [[]]
+        where = {a.article_id: n for n, chunk in enumerate(chunks) for a in chunk}
+        for copy in self.duplicates:
+            chunks[where.get(self.duplicate_of[copy.article_id], 0)].append(copy)
+        return chunks
 
 
 @task(name="identify", cache_policy=NO_CACHE)
-def identify_task(
-    batch: list[Article], db_path: Path | None, run_id: str, force: bool = False
-) -> Plan:
+def identify_task(articles: list[Article], db_path: Path | None, force: bool = False) -> Plan:
     """Skip articles already loaded unchanged; link exact and near copies to their first copy.
 
-    With no readable warehouse (`db_path` None: another process holds it) only the batch itself
+    With no readable warehouse (`db_path` None: another process holds it) only the run itself
     is checked; the keyed load still keeps one copy of each article.
     """
     unique: dict[str, Article] = {}
-    for article in batch:
+    for article in articles:
         unique.setdefault(article.article_id, article)
     articles = list(unique.values())
     ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
@@ -160,14 +174,17 @@ def identify_task(
     for row in matches.to_dict(orient="records"):
         shared.setdefault(row["candidate_id"], {})[row["original_id"]] = int(row["shared"])
     duplicate_of = find_duplicates(fresh, signatures, first_by_hash, shared)
-    articles_frame, bands_frame = article_rows(
-        fresh, signatures, duplicate_of, run_id, datetime.now(UTC)
-    )
+    fresh_ids = {a.article_id for a in fresh}
+    stored = {a.article_id for a in unchanged} | {
+        original for original in duplicate_of.values() if original not in fresh_ids
+    }
     return Plan(
         distinct=[a for a in fresh if a.article_id not in duplicate_of],
         duplicates=[a for a in fresh if a.article_id in duplicate_of],
         unchanged=unchanged,
-        frames={"articles": articles_frame, "article_bands": bands_frame},
+        duplicate_of=duplicate_of,
+        signatures=signatures,
+        stored=stored,
     )
 
 
@@ -180,6 +197,23 @@ def transform_task(articles: list[Article], run_id: str) -> dict[str, pd.DataFra
     frames = analyse(articles, load_nlp(), run_id)
     fault_point("mid-transform")
     return frames
+
+
+def _analyse_in_worker(articles: list[Article], run_id: str) -> dict[str, pd.DataFrame]:
+    return analyse(articles, load_nlp(), run_id) if articles else {}
+
+
+def transform_in_processes(
+    work: list[list[Article]], run_id: str, workers: int
+) -> Iterator[dict[str, pd.DataFrame]]:
+    """Batches analysed by `workers` processes, each loading spaCy once; results in order."""
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=load_nlp) as pool:
+        futures = [pool.submit(_analyse_in_worker, items, run_id) for items in work]
+        for future in futures:
+            frames = future.result()
+            fault_point("mid-transform")
+            yield frames
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -212,6 +246,40 @@ class Writer:
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(writer: Writer, batch_id: str, frames: dict[str, pd.DataFrame]) -> None:
     writer.write(batch_id, frames, point="mid-load")
+
+
+@task(name="batch checks", cache_policy=NO_CACHE)
+def batch_checks_task(
+    run_id: str,
+    db_path: Path | None,
+    summaries: dict[str, SourceSummary],
+    extraction: Extraction,
+    articles: list[pd.DataFrame],
+    mentions: list[pd.DataFrame],
+) -> pd.DataFrame:
+    """Volume, empty bodies, entities and freshness per source (expectations/batch.py)."""
+    stored = db.source_states(db_path) if db_path else {}
+    states = pd.DataFrame([*stored.values(), *extraction.states])
+    if not states.empty:
+        states = states.drop_duplicates("source_name", keep="last")
+    volumes = pd.DataFrame(
+        [
+            {"source_name": s.name, "documents": s.fetched}
+            for s in summaries.values()
+            if not s.not_modified and not s.error
+        ]
+    )
+    return run_batch_checks(
+        run_id,
+        articles=_concat(articles),
+        mentions=_concat(mentions),
+        rejected=_concat(extraction.rejected),
+        volumes=volumes,
+        volume_history=db.lookup(db_path, "report_source_volumes", {}) if db_path else None,
+        source_state=states,
+        now=datetime.now(UTC),
+        sources=list(summaries) if db_path else None,
+    )
 
 
 def _rejection_frame(
@@ -262,6 +330,26 @@ def ingest(
         progress,
     )
     return run.process(extraction, summaries, progress, force=False)
+
+
+def with_runner(chosen: Any, settings: Settings) -> Any:
+    """The flow with the task runner the settings ask for (Dask for `task_runner = "dask"`)."""
+    if settings.task_runner != "dask":
+        return chosen
+    from prefect_dask.task_runners import DaskTaskRunner
+
+    if settings.dask_address:
+        runner = DaskTaskRunner(address=settings.dask_address)
+    else:
+        runner = DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": settings.dask_workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
+    return chosen.with_options(task_runner=runner)
 
 
 @flow(name="reprocess", validate_parameters=False, log_prints=False)
@@ -334,48 +422,84 @@ class _Run:
     ) -> RunSummary:
         """Transform, validate and load the extracted articles in batches; record the run."""
         run_id, writer = self.run_id, self.writer
-        pending = extraction.articles
-        source_of = {a.article_id: a.source_name for a in pending}
-        batch_starts = range(0, max(len(pending), 1), self.settings.batch_size)
-        for number, start in enumerate(batch_starts):
-            batch = pending[start : start + self.settings.batch_size]
+        plan = identify_task(extraction.articles, self.path if self.readable else None, force)
+        batches = plan.batches(self.settings.batch_size)
+        transformed = self._transform(batches, plan)
+        seen_articles: list[pd.DataFrame] = []
+        seen_mentions: list[pd.DataFrame] = []
+        loaded = 0
+        for number, (batch, derived) in enumerate(zip(batches, transformed, strict=True)):
             batch_id = f"{run_id}-b-{number:04d}"
-            plan = identify_task(batch, self.path if self.readable else None, run_id, force)
-            frames = dict(plan.frames)
-            if plan.distinct:
-                frames.update(transform_task(plan.distinct, run_id))
-            known = {a.article_id for a in plan.unchanged}
+            articles_frame, bands_frame = article_rows(
+                batch, plan.signatures, plan.duplicate_of, run_id, datetime.now(UTC)
+            )
+            frames = {"articles": articles_frame, **derived}
+            seen_articles.append(articles_frame)
+            seen_mentions.append(derived.get("mentions", pd.DataFrame()))
             validated = (
-                validate_task(frames, run_id, known) if not frames["articles"].empty else None
+                validate_task(frames, run_id, plan.stored) if not articles_frame.empty else None
             )
             to_load = dict(validated.good) if validated else {}
-            to_load["article_bands"] = _bands_of_good(
-                frames["article_bands"], to_load.get("articles")
-            )
+            to_load["article_bands"] = _bands_of_good(bands_frame, to_load.get("articles"))
             if validated is not None:
                 to_load["quarantine"] = validated.quarantine
                 to_load["dq_results"] = validated.results.assign(batch_id=batch_id)
             if number == 0:
                 to_load["rejected_documents"] = _concat(extraction.rejected)
                 to_load["raw_documents"] = self.archive.frame()
-            if number == len(batch_starts) - 1 and extraction.states:
+            if number == len(batches) - 1 and extraction.states:
                 # Cursors move only with the last batch: a run killed earlier fetches again.
                 to_load["source_state"] = pd.DataFrame(extraction.states)
             load_task(writer, batch_id, to_load)
-            _count(summaries, plan, validated, source_of)
+            _count(summaries, batch, plan, validated)
+            loaded += len(batch)
             if progress:
-                progress("load", start + len(batch))
+                progress("load", loaded)
+        for article in plan.unchanged:
+            summaries[article.source_name or ""].unchanged += 1
+        checks = batch_checks_task(
+            run_id,
+            self.path if self.readable else None,
+            summaries,
+            extraction,
+            seen_articles,
+            seen_mentions,
+        )
+        writer.write(checks_batch_id(run_id), {"dq_results": checks})
         result = RunSummary(run_id, str(self.path), list(summaries.values()), writer.rows)
         result.staged = writer.staged
         result.staged_before = self.staged_before
-        if any(s.failed or s.quarantined or s.error for s in result.sources) or writer.staged:
+        result.checks = problems(checks)
+        if not failed(checks).empty:
+            result.status = "fail"  # a batch check of severity `fail`
+        elif any(s.failed or s.quarantined or s.error for s in result.sources) or writer.staged:
             result.status = "partial"
+        elif not failed(checks, "warn").empty:
+            result.status = "warn"
         details = {"sources": [s.line() for s in result.sources], "staged": writer.staged}
         record = db.run_record(
             run_id, self.command, self.started, result.status, result.totals(), details
         )
         writer.write(f"{run_id}-c-end", {"etl_runs": record})
         return result
+
+    def _transform(
+        self, batches: list[list[Article]], plan: Plan
+    ) -> Iterator[dict[str, pd.DataFrame]]:
+        """The derived rows of each batch, in order; batches run in parallel when configured."""
+        copies = set(plan.duplicate_of)
+        work = [[a for a in batch if a.article_id not in copies] for batch in batches]
+        if self.settings.task_runner == "dask":
+            futures = [transform_task.submit(items, self.run_id) for items in work]
+            for future in futures:
+                yield future.result()
+            return
+        workers = self.settings.transform_workers
+        if workers > 1 and sum(map(len, work)) > self.settings.batch_size:
+            yield from transform_in_processes(work, self.run_id, workers)
+            return
+        for items in work:
+            yield transform_task(items, self.run_id) if items else {}
 
 
 def _extract_all(
@@ -455,30 +579,29 @@ def _bands_of_good(bands_frame: pd.DataFrame, articles: pd.DataFrame | None) -> 
 
 def _count(
     summaries: dict[str, SourceSummary],
+    batch: list[Article],
     plan: Plan,
     validated: Validated | None,
-    source_of: dict[str, str | None],
 ) -> None:
-    for article in plan.unchanged:
-        summaries[article.source_name or ""].unchanged += 1
     quarantined_articles: set[str] = set()
     per_source: Counter[str] = Counter()
+    source_of = {a.article_id: a.source_name or "" for a in batch}
     if validated is not None and not validated.quarantine.empty:
-        import json
-
         for table, row in zip(
             validated.quarantine["table_name"], validated.quarantine["row"], strict=True
         ):
             article_id = json.loads(row).get("article_id")
             if table == "articles":
                 quarantined_articles.add(article_id)
-            per_source[source_of.get(article_id) or ""] += 1
-    for article in plan.duplicates:
-        if article.article_id not in quarantined_articles:
-            summaries[article.source_name or ""].duplicate += 1
-    for article in plan.distinct:
-        if article.article_id not in quarantined_articles:
-            summaries[article.source_name or ""].new += 1
+            per_source[source_of.get(article_id, "")] += 1
+    for article in batch:
+        if article.article_id in quarantined_articles:
+            continue
+        summary = summaries[article.source_name or ""]
+        if article.article_id in plan.duplicate_of:
+            summary.duplicate += 1
+        else:
+            summary.new += 1
     for name, count in per_source.items():
         if name in summaries:
             summaries[name].quarantined += count

@@ -6,4 +6,5 @@ UNION ALL SELECT 'events', count(*) FROM events
 UNION ALL SELECT 'event_participants', count(*) FROM event_participants
 UNION ALL SELECT 'metrics', count(*) FROM metrics
 UNION ALL SELECT 'quotes', count(*) FROM quotes
-UNION ALL SELECT 'quarantine', count(*) FROM quarantine;
+UNION ALL SELECT 'quarantine', count(*) FROM quarantine
+UNION ALL SELECT 'rejected_documents', count(*) FROM rejected_documents;

@@ -1,0 +1,53 @@
+"""The same batches give identical rows in one process, in a process pool, and on Dask."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.flows.test_crash_safety import run, snapshot
+
+
+def config(folder, settings: str):
+    path = folder / "wirehouse.toml"
+    path.write_text(
+        textwrap.dedent(f"""
+            [settings]
+            batch_size = 6
+            {settings}
+
+            [[sources]]
+            name = "scraped"
+            kind = "archive"
+            location = "{ROOT / "sample" / "scraped"}"
+
+            [[sources]]
+            name = "archive"
+            kind = "archive"
+            location = "{ROOT / "sample" / "archive"}"
+        """)
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serial")
+    done = run(config(folder, "transform_workers = 1"), folder / "w.duckdb")
+    assert done.returncode in (0, 1), done.stderr
+    return snapshot(folder / "w.duckdb")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    ["transform_workers = 2", 'task_runner = "dask"\ndask_workers = 2'],
+    ids=["process-pool", "dask-local-cluster"],
+)
+def test_parallel_runners_give_identical_rows(tmp_path, serial, settings):
+    done = run(config(tmp_path, settings), tmp_path / "w.duckdb")
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert snapshot(tmp_path / "w.duckdb") == serial
+    assert len(serial["articles"]) > 12  # more than two batches' worth
