@@ -282,6 +282,26 @@ def batch_checks_task(
     )
 
 
+def publish_artifacts(result: RunSummary) -> None:
+    """A markdown summary and a per-source table on the Prefect run, for the Prefect UI."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    lines = [f"# Wirehouse run `{result.run_id}`: {result.status}", ""]
+    lines += [f"- {s.line()}" for s in result.sources]
+    lines += [f"- batch check {line}" for line in result.checks]
+    if result.staged:
+        lines.append(f"- {len(result.staged)} batch(es) staged: the warehouse was locked")
+    create_markdown_artifact(
+        markdown="\n".join(lines), key="wirehouse-run-summary", description="Run summary"
+    )
+    keys = ("fetched", "new", "duplicate", "unchanged", "quarantined", "failed")
+    create_table_artifact(
+        table=[{"source": s.name, **{k: getattr(s, k) for k in keys}} for s in result.sources],
+        key="wirehouse-run-sources",
+        description="Documents and rows per source",
+    )
+
+
 def _rejection_frame(
     run_id: str, source: str, rejected: list[tuple[str, str]], now: datetime
 ) -> pd.DataFrame:
@@ -481,6 +501,7 @@ class _Run:
             run_id, self.command, self.started, result.status, result.totals(), details
         )
         writer.write(f"{run_id}-c-end", {"etl_runs": record})
+        publish_artifacts(result)
         return result
 
     def _transform(

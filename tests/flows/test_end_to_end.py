@@ -217,3 +217,27 @@ def test_export_writes_hive_partitioned_parquet(sample_runs, tmp_path):
             assert exported[0] == stored, table
             assert exported[1] > 1
     assert any(p.name.startswith("published_date=") for p in (out / "metrics").iterdir())
+
+
+def test_a_run_publishes_prefect_artifacts(prefect_harness, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.config import Settings, sources_for_targets
+    from flows.ingest import ingest
+
+    summary = ingest(
+        sources_for_targets([str(FIXTURES / "scraped-desalination.txt")]),
+        str(tmp_path / "w.duckdb"),
+        Settings(),
+    )
+    assert summary.sources[0].new == 1
+    with get_client(sync_client=True) as client:
+        markdown = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["wirehouse-run-summary"]))
+        )
+        table = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["wirehouse-run-sources"]))
+        )
+    assert any(summary.run_id in str(a.data) for a in markdown)
+    assert table and "scraped-desalination.txt" in str(table[-1].data)
