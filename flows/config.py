@@ -46,6 +46,8 @@ class Settings:
     min_host_interval_seconds: float = 1.0
     max_concurrency: int = 4
     published_default: str | None = None
+    raw_retention_days: float | None = None  # prune the raw archive after a run; None keeps all
+    results_retention_days: float | None = None  # prune Prefect's stored task results by age
     transform_workers: int = 2  # processes analysing batches when a run has several
     task_runner: str = "local"  # or "dask": transform batches on a Dask cluster
     dask_address: str | None = None  # a running scheduler, e.g. "tcp://10.0.0.5:8786"

@@ -35,7 +35,7 @@ from transforms.pipeline import (
     signatures_of,
 )
 from warehouse import db
-from warehouse.archive import Archive
+from warehouse.archive import Archive, prune_archive
 from warehouse.staging import load_staged, stage_batch
 
 Progress = Callable[[str, int], None]  # (stage, articles done) -> None
@@ -282,6 +282,32 @@ def batch_checks_task(
     )
 
 
+def apply_retention(db_path: Path, settings: Settings) -> None:
+    """Prune the raw archive and Prefect's stored results by age, when the settings ask."""
+    if settings.raw_retention_days is not None and not db.is_locked(db_path):
+        prune_archive(db_path, settings.raw_retention_days, settings.lock_wait_seconds)
+    if settings.results_retention_days is not None:
+        prune_results(settings.results_retention_days)
+
+
+def prune_results(older_than_days: float) -> int:
+    """Delete Prefect result files older than the cutoff from its local storage folder."""
+    import os
+    import time
+
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+    storage = Path(os.environ.get("PREFECT_LOCAL_STORAGE_PATH") or home / "storage")
+    if not storage.is_dir():
+        return 0
+    cutoff = time.time() - older_than_days * 86400
+    removed = 0
+    for path in storage.rglob("*"):
+        if path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink()
+            removed += 1
+    return removed
+
+
 def publish_artifacts(result: RunSummary) -> None:
     """A markdown summary and a per-source table on the Prefect run, for the Prefect UI."""
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -502,6 +528,7 @@ class _Run:
         )
         writer.write(f"{run_id}-c-end", {"etl_runs": record})
         publish_artifacts(result)
+        apply_retention(self.path, self.settings)
         return result
 
     def _transform(

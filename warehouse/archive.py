@@ -84,3 +84,28 @@ class Archive:
             return pd.DataFrame()
         frame = pd.DataFrame(self.records)
         return frame.drop_duplicates("raw_id", keep="last").reset_index(drop=True)
+
+
+def prune_archive(db_path: Path, older_than_days: float, wait_seconds: float = 30.0) -> int:
+    """Drop archive entries older than the cutoff and the payloads nothing else uses.
+
+    Returns the number of payload files removed. What is pruned can no longer be reprocessed.
+    """
+    from datetime import timedelta
+
+    from warehouse.db import connect, sql
+
+    cutoff = datetime.now(UTC) - timedelta(days=older_than_days)
+    with connect(db_path, wait_seconds=wait_seconds) as con:
+        con.execute("BEGIN TRANSACTION")
+        dropped = {row[0] for row in con.execute(sql("prune_raw"), {"cutoff": cutoff}).fetchall()}
+        in_use = {row[0] for row in con.execute(sql("raw_payloads_in_use")).fetchall()}
+        con.execute("COMMIT")
+    archive = Archive.beside(db_path, "prune")
+    removed = 0
+    for payload_hash in dropped - in_use:
+        path = archive.path_of(payload_hash)
+        if path.exists():
+            path.unlink()
+            removed += 1
+    return removed

@@ -229,6 +229,11 @@ def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return bool(rows and rows[0][0])
 
 
+def is_locked(db_path: Path) -> bool:
+    """Whether another process holds the file right now (no waiting)."""
+    return not readable(db_path, 0.0)
+
+
 def readable(db_path: Path, wait_seconds: float) -> bool:
     """Whether the file can be opened for reading now (waiting up to `wait_seconds`)."""
     if not db_path.exists():

@@ -1,0 +1,1 @@
+SELECT DISTINCT payload_hash FROM raw_documents;
