@@ -205,9 +205,11 @@ def score_times(
     predicted = frames["time_expressions"].to_dict(orient="records")
     # Gold lists each (text, value) at least once; every occurrence in the body counts as gold.
     wanted: dict[tuple[int, int], Any] = {}
-    for item in gold.get("time_expressions", []):
-        for span in _occurrences(body, item["text"]):
-            wanted.setdefault(span, item["value"])
+    # Longest texts first: "August" inside an annotated "August 2025" is not a target of its own.
+    for item in sorted(gold.get("time_expressions", []), key=lambda i: -len(i["text"])):
+        for start, end in _occurrences(body, item["text"]):
+            if not any(s <= start and end <= e for s, e in wanted):
+                wanted.setdefault((start, end), item["value"])
     used: set[int] = set()
     for (start, end), value in wanted.items():
         hit = next(

@@ -13,6 +13,9 @@ SUN = date(2025, 9, 28)  # a Sunday: the default publication date
 WED = date(2025, 9, 24)
 JAN = date(2026, 1, 15)
 MAR = date(2026, 3, 15)
+AUG = date(2025, 8, 20)  # a Wednesday
+TUE = date(2025, 10, 28)
+NOV = date(2025, 11, 14)  # a Friday
 
 
 def d(y: int, m: int, day: int) -> date:
@@ -364,10 +367,16 @@ CASES: list[tuple[str, date, list[Expected]]] = [
         [("from November to February", "2024-11/2025-02", d(2024, 11, 1), d(2025, 2, 28))],
     ),
     ("The expo runs Sept. 27-29 in Dubai.", SUN, [("Sept. 27-29", "2025-09-27/2025-09-29")]),
+    # ranges of days stay two expressions, as in TIMEX3 annotation
     (
         "The trade fair ran from Sept. 29 to Oct. 2.",
         SUN,
-        [("from Sept. 29 to Oct. 2", "2025-09-29/2025-10-02", d(2025, 9, 29), d(2025, 10, 2))],
+        [("Sept. 29", "2025-09-29"), ("Oct. 2", "2025-10-02", d(2025, 10, 2), d(2025, 10, 2))],
+    ),
+    (
+        "Landslides cut the road between Saturday and Tuesday.",
+        WED,
+        [("Saturday", "2025-09-20"), ("Tuesday", "2025-09-23")],
     ),
     # --- durations
     (
@@ -388,9 +397,24 @@ CASES: list[tuple[str, date, list[Expected]]] = [
         SUN,
         [("04:15 PM", "2025-09-28T16:15", d(2025, 9, 28), d(2025, 9, 28))],
     ),
-    ("The vote opened at 9 a.m. on Saturday.", SUN, [("9 a.m. on Saturday", "2025-09-27T09:00")]),
+    # a clock time and its day are two expressions; the time takes the day's date
+    (
+        "The vote opened at 9 a.m. on Saturday.",
+        SUN,
+        [
+            ("9 a.m.", "2025-09-27T09:00", d(2025, 9, 27), d(2025, 9, 27)),
+            ("Saturday", "2025-09-27"),
+        ],
+    ),
+    (
+        "The next press briefing is on Friday at 10:30 a.m.",
+        SUN,
+        [("Friday", "2025-10-03"), ("10:30 a.m.", "2025-10-03T10:30")],
+    ),
     ("Prayers were held at noon.", SUN, [("noon", "2025-09-28T12:00")]),
-    ("The quake struck at 16:15 GMT.", SUN, [("16:15 GMT", "2025-09-28T16:15Z")]),
+    # zones are part of the text, not of the value
+    ("The quake struck at 16:15 GMT.", SUN, [("16:15 GMT", "2025-09-28T16:15")]),
+    ("Polls closed at 8 p.m. EST.", SUN, [("8 p.m. EST", "2025-09-28T20:00")]),
     (
         "On Saturday, the blast occurred at 3 a.m.",
         SUN,
@@ -402,9 +426,9 @@ CASES: list[tuple[str, date, list[Expected]]] = [
     (
         "Trading runs from 9 a.m. to 5 p.m.",
         SUN,
-        [("from 9 a.m. to 5 p.m.", "2025-09-28T09:00/2025-09-28T17:00")],
+        [("9 a.m.", "2025-09-28T09:00"), ("5 p.m.", "2025-09-28T17:00")],
     ),
-    ("Brent crude rose 40 cents by 0730 GMT.", SUN, [("0730 GMT", "2025-09-28T07:30Z")]),
+    ("Brent crude rose 40 cents by 0730 GMT.", SUN, [("0730 GMT", "2025-09-28T07:30")]),
     ("Starting Monday, visitors must book online.", SUN, [("Monday", "2025-09-29")]),
     # --- sets
     ("The index is revised every year.", SUN, [("every year", "P1Y")]),
@@ -414,8 +438,15 @@ CASES: list[tuple[str, date, list[Expected]]] = [
         SUN,
         [("each month", "P1M"), ("weekly", "P1W")],
     ),
-    ("The mine produces 5 million tonnes a year.", SUN, [("a year", "P1Y")]),
     ("The board meets twice a year.", SUN, [("twice a year", "P1Y")]),
+    ("The ministry holds a weekly briefing.", SUN, [("weekly", "P1W")]),
+    # rates of a measure are not time expressions
+    ("The mine produces 5 million tonnes a year.", SUN, []),
+    ("The field pumps 1.2 million barrels per day.", SUN, []),
+    ("Donors pledged $40 billion a year, and interest of 6 percent per annum.", SUN, []),
+    ("Average hourly earnings and daily crude output both edged up.", SUN, []),
+    ("Producer prices rose 12.4% annually and 1.1% monthly.", SUN, []),
+    ("On a monthly basis, rents were flat.", SUN, []),
     # --- vague expressions: kept, with no value
     ("Over the years, the town has grown.", SUN, [("Over the years", None, None, None)]),
     ("Prices have risen recently.", SUN, [("recently", None)]),
@@ -450,6 +481,195 @@ CASES: list[tuple[str, date, list[Expected]]] = [
         [("this summer", "2025-SU", d(2025, 6, 1), d(2025, 8, 31))],
     ),
     ("Stores will close on Christmas Day.", SUN, [("Christmas Day", "2025-12-25")]),
+    # --- a year-ago comparison shifts the period reported on, at its granularity
+    (
+        "Tea exports reached $310 million in June, the trade ministry said on Monday. "
+        "That was 8 percent more than a year earlier.",
+        SUN,
+        [("June", "2025-06"), ("Monday", "2025-09-22"), ("a year earlier", "2024-06")],
+    ),
+    (
+        "Fares rose 0.4 percent in October, after a fall in September. "
+        "Air fares were up 3 percent from a year earlier.",
+        NOV,
+        [("October", "2025-10"), ("September", "2025-09"), ("a year earlier", "2024-10")],
+    ),
+    (
+        # "from May" is the base of the monthly change: the month reported on is June
+        "Hotel occupancy rose 1.2% from May and 6.5% from a year earlier.",
+        date(2025, 7, 10),
+        [("May", "2025-05"), ("a year earlier", "2024-06")],
+    ),
+    (
+        "Cement sales in the third quarter ended Sept 30 rose 9 percent from a year ago.",
+        NOV,
+        [("the third quarter ended Sept 30", "2025-Q3"), ("a year ago", "2024-Q3")],
+    ),
+    (
+        # "since ..." is a comparison base, not the quarter the next sentence goes back from
+        "Steel output fell 3 percent in the July-September period, the first drop since the "
+        "January-March quarter of last year. Output was 1.1 percent lower than in the previous "
+        "quarter.",
+        NOV,
+        [
+            ("the July-September period", "2025-Q3", d(2025, 7, 1), d(2025, 9, 30)),
+            ("the January-March quarter of last year", "2024-Q1"),
+            ("the previous quarter", "2025-Q2"),
+        ],
+    ),
+    # --- bare months: the latest in a past clause, the next in a future one
+    ("The central bank has held rates since December.", AUG, [("December", "2024-12")]),
+    ("Shipping volumes fell in November.", AUG, [("November", "2024-11")]),
+    ("Parliament will debate the bill in December.", AUG, [("December", "2025-12")]),
+    ("The regulator is expected to rule by November.", AUG, [("November", "2025-11")]),
+    (
+        "Envoys agreed to meet again before the next summit in November.",
+        AUG,
+        [("November", "2025-11")],
+    ),
+    ("Gold futures for December delivery fell 1%.", AUG, [("December", "2025-12")]),
+    ("Gold futures for December delivery fell 1%.", JAN, [("December", "2026-12")]),
+    (
+        "Inflation matched August's rate and stayed below the central bank's forecast.",
+        date(2025, 10, 22),
+        [("August", "2025-08")],
+    ),
+    ("The weak July figure surprised economists.", AUG, [("July", "2025-07")]),
+    ("Theresa May said June sales were strong.", AUG, [("June", "2025-06")]),
+    # --- days and weekdays ahead where the clause looks ahead
+    (
+        "Ms Ortega, who joined the bank in 2009, will take over on Jan. 1, the lender said.",
+        date(2025, 8, 28),
+        [("2009", "2009"), ("Jan. 1", "2026-01-01")],
+    ),
+    (
+        "The law, which took effect on Jan. 1, was challenged in court.",
+        date(2025, 8, 28),
+        [("Jan. 1", "2025-01-01")],
+    ),
+    (
+        "The fair, which opened on Tuesday, runs until Thursday.",
+        TUE,
+        [("Tuesday", "2025-10-28"), ("Thursday", "2025-10-30")],
+    ),
+    ("The fair ran until Thursday.", TUE, [("Thursday", "2025-10-23")]),
+    (
+        # the verb right after the weekday decides, not a later "next meeting"
+        "The two sides on Monday agreed to speed up work and to hold the next meeting in Doha.",
+        TUE,
+        [("Monday", "2025-10-27")],
+    ),
+    (
+        "Heavy rain could persist through Friday, forecasters warned.",
+        date(2025, 11, 5),
+        [("Friday", "2025-11-07")],
+    ),
+    ("Yields rose late Thursday.", NOV, [("late Thursday", "2025-11-13")]),
+    (
+        "A bus plunged into a ravine in the southern Andes early Thursday.",
+        NOV,
+        [("early Thursday", "2025-11-13")],
+    ),
+    # --- quarters named by their last month, periods ending in a month
+    (
+        "Net profit rose 12 per cent in the September quarter.",
+        NOV,
+        [("the September quarter", "2025-Q3")],
+    ),
+    (
+        "Net profit rose in the December quarter of 2024.",
+        NOV,
+        [("the December quarter of 2024", "2024-Q4")],
+    ),
+    (
+        "Revenue for the quarter ended June 30, 2025 rose.",
+        NOV,
+        [("the quarter ended June 30, 2025", "2025-Q2", d(2025, 4, 1), d(2025, 6, 30))],
+    ),
+    (
+        "Rents rose 4.5% in the 12 months to September.",
+        NOV,
+        [("the 12 months to September", "2024-10/2025-09", d(2024, 10, 1), d(2025, 9, 30))],
+    ),
+    (
+        "The chipmaker's fiscal fourth quarter ended Sept. 27.",
+        SUN,
+        [("fourth quarter ended Sept. 27", "2025-Q3")],
+    ),
+    ("Jobless claims for the week ended Oct. 10 fell.", NOV, [("Oct. 10", "2025-10-10")]),
+    (
+        "Sales in the nine months ending September climbed.",
+        NOV,
+        [("the nine months ending September", "2025-01/2025-09")],
+    ),
+    # --- "the quarter", "the week", "the six months": the period in context
+    (
+        "Net profit rose in the September quarter. The firm hired 900 engineers during the "
+        "quarter.",
+        NOV,
+        [("the September quarter", "2025-Q3"), ("the quarter", "2025-Q3")],
+    ),
+    (
+        "The index rose 0.5%, trimming its loss for the week to 0.3%.",
+        date(2025, 10, 17),
+        [("the week", "2025-W42")],
+    ),
+    (
+        "Borrowing hit a record in September, the highest for the month since 2019.",
+        NOV,
+        [("September", "2025-09"), ("2019", "2019")],
+    ),
+    (
+        "Profit fell in the April-September period. Sales rose 5 percent in the six months.",
+        NOV,
+        [("the April-September period", "2025-04/2025-09"), ("the six months", "2025-04/2025-09")],
+    ),
+    ("The agency plans to hire 200 people in the six months.", SUN, [("the six months", "P6M")]),
+    # --- more durations
+    ("He was jailed for two years and six months.", SUN, [("two years and six months", "P2Y6M")]),
+    ("The scheme was extended for another year.", SUN, [("another year", "P1Y")]),
+    # --- years that name a thing
+    ("The court set aside a 2023 order of the tribunal.", SUN, [("2023", "2023")]),
+    (
+        # the budget's year does not date the deadline
+        "The cabinet must present its 2027 budget to parliament by Oct. 13.",
+        date(2026, 9, 20),
+        [("2027", "2027"), ("Oct. 13", "2026-10-13")],
+    ),
+    (
+        "The budget for 2026 is expected to be approved in December.",
+        SUN,
+        [("2026", "2026"), ("December", "2025-12")],
+    ),
+    # --- holidays, seasons, vague and event days
+    (
+        "Winds will gust over the Labor Day weekend.",
+        date(2025, 8, 29),
+        [("the Labor Day weekend", "2025-08-30/2025-09-01")],
+    ),
+    (
+        "Shops were packed over the Easter weekend.",
+        SUN,
+        [("the Easter weekend", "2025-04-18/2025-04-21")],
+    ),
+    ("Power use jumped because of hot summer weather.", NOV, [("summer", "2025-SU")]),
+    ("Sales peaked during the festive season.", NOV, [("the festive season", None)]),
+    (
+        "The plant should pay off in its first full year of operation.",
+        SUN,
+        [("its first full year of operation", None)],
+    ),
+    (
+        "The summit opened on Tuesday. Deals worth $3 billion were signed on the first day.",
+        TUE,
+        [("Tuesday", "2025-10-28"), ("the first day", "2025-10-28")],
+    ),
+    (
+        "The airline on Tuesday ordered 40 jets on the second day of the Gulf Air Show.",
+        date(2025, 11, 18),
+        [("Tuesday", "2025-11-18"), ("the second day of the Gulf Air Show", "2025-11-18")],
+    ),
+    ("The current fiscal deficit is large.", SUN, []),
     # --- numbers that are not times
     ("The WNEVC 2025 drew exhibitors from 30 countries.", SUN, []),
     ("Leaders gathered for the G20 summit and COP28 talks.", SUN, []),
@@ -474,11 +694,127 @@ def test_extracts_and_resolves(sentence: str, anchor: date, expected: list[Expec
             assert (t.range_start, t.range_end) == (e[2], e[3]), t.text
 
 
+# Fiscal periods resolve where the article's country gives the calendar (here from the dateline
+# or the sentence); elsewhere labels stay labels (see CASES).
+FISCAL: list[tuple[str, date, list[tuple[str, str | None, date | None, date | None]]]] = [
+    (
+        "MUMBAI, Oct 20 (PTI) Revenue rose 9 per cent in the second quarter of FY2025-26, while "
+        "profit for FY25 was Rs 900 crore.",
+        date(2025, 10, 20),
+        [
+            ("Oct 20", "2025-10-20", d(2025, 10, 20), d(2025, 10, 20)),
+            ("the second quarter of FY2025-26", "2025-Q3", d(2025, 7, 1), d(2025, 9, 30)),
+            ("FY25", "FY2024-25", d(2024, 4, 1), d(2025, 3, 31)),
+        ],
+    ),
+    (
+        "NEW DELHI, Nov 1 (PTI) Collections in the first seven months of the current fiscal "
+        "rose, and the RBI sees growth of 6.8 per cent in 2025-26. Demand should stay firm in "
+        "the second half of the fiscal.",
+        date(2025, 11, 1),
+        [
+            ("Nov 1", "2025-11-01", d(2025, 11, 1), d(2025, 11, 1)),
+            (
+                "the first seven months of the current fiscal",
+                "2025-04/2025-10",
+                d(2025, 4, 1),
+                d(2025, 10, 31),
+            ),
+            ("2025-26", "FY2025-26", d(2025, 4, 1), d(2026, 3, 31)),
+            ("the second half of the fiscal", "2025-10/2026-03", d(2025, 10, 1), d(2026, 3, 31)),
+        ],
+    ),
+    (
+        "MUMBAI (PTI) Profit rose in the July-September quarter. Revenue rose from the "
+        "corresponding period of the previous fiscal.",
+        date(2025, 10, 27),
+        [
+            ("the July-September quarter", "2025-Q3", d(2025, 7, 1), d(2025, 9, 30)),
+            (
+                "the corresponding period of the previous fiscal",
+                "2024-Q3",
+                d(2024, 7, 1),
+                d(2024, 9, 30),
+            ),
+        ],
+    ),
+    (
+        "ISLAMABAD, Sept 18 (APP): Remittances in the first two months of the current fiscal "
+        "year rose to $6.4 billion from $5.97 billion in July-August of FY2024-25.",
+        date(2025, 9, 18),
+        [
+            ("Sept 18", "2025-09-18", d(2025, 9, 18), d(2025, 9, 18)),
+            (
+                "the first two months of the current fiscal year",
+                "2025-07/2025-08",
+                d(2025, 7, 1),
+                d(2025, 8, 31),
+            ),
+            ("July-August", "2024-07/2024-08", d(2024, 7, 1), d(2024, 8, 31)),
+            ("FY2024-25", "FY2024-25", d(2024, 7, 1), d(2025, 6, 30)),
+        ],
+    ),
+    (
+        "ISLAMABAD (APP) Inflows in July-September of fiscal year 2025-26 rose from the same "
+        "period of fiscal 2024-25. In the last fiscal year they crossed $38 billion.",
+        date(2025, 10, 9),
+        [
+            ("July-September", "2025-07/2025-09", d(2025, 7, 1), d(2025, 9, 30)),
+            ("fiscal year 2025-26", "FY2025-26", d(2025, 7, 1), d(2026, 6, 30)),
+            ("the same period of fiscal 2024-25", "2024-07/2024-09", d(2024, 7, 1), d(2024, 9, 30)),
+            ("the last fiscal year", "FY2024-25", d(2024, 7, 1), d(2025, 6, 30)),
+        ],
+    ),
+    (
+        # Japan names a fiscal year by the year it begins in
+        "TOKYO (Kyodo) Tariffs cut profit in the first half of fiscal 2025, and the group raised "
+        "its forecast for fiscal 2025.",
+        date(2025, 11, 5),
+        [
+            ("the first half of fiscal 2025", "2025-04/2025-09", d(2025, 4, 1), d(2025, 9, 30)),
+            ("fiscal 2025", "FY2025-26", d(2025, 4, 1), d(2026, 3, 31)),
+        ],
+    ),
+    (
+        # Saudi Arabia's fiscal year is the calendar year
+        "RIYADH (SPA) The cabinet approved the budget for fiscal year 2026.",
+        SUN,
+        [("fiscal year 2026", "2026", d(2026, 1, 1), d(2026, 12, 31))],
+    ),
+    (
+        # the country named in the sentence wins over the dateline's
+        "ABU DHABI (WAM) The UAE minister met his counterpart. Workers in the UAE sent home $28 "
+        "billion during the last fiscal year, according to Pakistani figures.",
+        date(2025, 10, 3),
+        [("the last fiscal year", "FY2024-25", d(2024, 7, 1), d(2025, 6, 30))],
+    ),
+    (
+        "The retailer expects sales to grow in the current fiscal year.",
+        SUN,
+        [("the current fiscal year", None, None, None)],
+    ),
+    (
+        "Tickets for the 2025-26 season sold out.",
+        SUN,
+        [("2025-26", "2025/2026", d(2025, 1, 1), d(2026, 12, 31))],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), FISCAL, ids=[f[0][:50] for f in FISCAL])
+def test_fiscal_periods_follow_the_country_calendar(
+    text: str, anchor: date, expected: list[tuple[str, str | None, date | None, date | None]]
+) -> None:
+    found = extract_time_expressions(text, anchor)
+    assert [(t.text, t.value, t.range_start, t.range_end) for t in found] == expected
+
+
 KINDS = [
     ("The 3-day congress opened.", "3-day", "duration"),
     ("The dispute has simmered for decades.", "for decades", "duration"),
     ("The index is revised every year.", "every year", "set"),
-    ("The mine produces 5 million tonnes a year.", "a year", "set"),
+    ("The board meets twice a year.", "twice a year", "set"),
+    ("He was jailed for two years and six months.", "two years and six months", "duration"),
     ("It took a year to build the bridge.", "a year", "duration"),
     ("The market closed at 04:15 PM.", "04:15 PM", "time"),
     ("The concert will be broadcast tonight.", "tonight", "time"),
