@@ -1,5 +1,14 @@
 -- Events with their place and participants flattened into lists.
 CREATE OR REPLACE VIEW v_events AS
+WITH people AS (
+    SELECT
+        p.event_id,
+        list(e.name ORDER BY e.name) AS participants,
+        list(e.name || ' (' || p.role || ')' ORDER BY e.name) AS participant_roles
+    FROM event_participants p
+    JOIN entities e ON e.entity_id = p.entity_id
+    GROUP BY p.event_id
+)
 SELECT
     ev.event_id,
     ev.event_type,
@@ -10,10 +19,8 @@ SELECT
     ev.date_precision,
     loc.name AS location,
     ev.country_code,
-    coalesce(list(p_e.name ORDER BY p_e.name) FILTER (WHERE p_e.name IS NOT NULL), [])
-        AS participants,
-    coalesce(list(p_e.name || ' (' || p.role || ')' ORDER BY p_e.name)
-        FILTER (WHERE p_e.name IS NOT NULL), []) AS participant_roles,
+    coalesce(people.participants, []) AS participants,
+    coalesce(people.participant_roles, []) AS participant_roles,
     ev.confidence,
     ev.sentence,
     a.article_id,
@@ -24,6 +31,4 @@ SELECT
 FROM events ev
 JOIN articles a USING (article_id)
 LEFT JOIN entities loc ON loc.entity_id = ev.location_entity_id
-LEFT JOIN event_participants p ON p.event_id = ev.event_id
-LEFT JOIN entities p_e ON p_e.entity_id = p.entity_id
-GROUP BY ALL;
+LEFT JOIN people USING (event_id);
