@@ -160,12 +160,56 @@ def _is_missing(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def run_suite(table: str, frame: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
-    """Validate one frame: per-expectation results, and failed expectation names per row."""
+@cache
+def _checkpoint(table: str, docs_dir: str) -> Any:
+    """A checkpoint that validates the table and updates the Data Docs site in `docs_dir`."""
+    import great_expectations as gx
+    from great_expectations.checkpoint.actions import UpdateDataDocsAction
+
+    context = _context()
+    site = f"wirehouse-{hashlib.sha256(docs_dir.encode()).hexdigest()[:8]}"
+    if site not in (context.get_config().data_docs_sites or {}):
+        context.add_data_docs_site(
+            site_name=site,
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": docs_dir,
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    suite = context.suites.add_or_update(load_suite(table))
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(data=_batch_definition(table), suite=suite, name=f"{table}-{site}")
+    )
+    return context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=f"{table}-{site}",
+            validation_definitions=[definition],
+            actions=[UpdateDataDocsAction(name="data-docs", site_names=[site])],
+            result_format={"result_format": "COMPLETE"},
+        )
+    )
+
+
+def run_suite(
+    table: str, frame: pd.DataFrame, docs_dir: str | None = None
+) -> tuple[list[dict[str, Any]], dict[int, list[str]]]:
+    """Validate one frame: per-expectation results, and failed expectation names per row.
+
+    With `docs_dir`, the validation goes through a checkpoint that also updates GX Data Docs.
+    """
     with _GX_LOCK:
         definition = _batch_definition(table)
-    batch = definition.get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(load_suite(table), result_format="COMPLETE")
+        checkpoint = _checkpoint(table, docs_dir) if docs_dir else None
+    if checkpoint is not None:
+        run = checkpoint.run(batch_parameters={"dataframe": frame})
+        result = next(iter(run.run_results.values()))
+    else:
+        batch = definition.get_batch(batch_parameters={"dataframe": frame})
+        result = batch.validate(load_suite(table), result_format="COMPLETE")
     outcomes = []
     failures: dict[int, list[str]] = defaultdict(list)
     for item in result.results:
@@ -207,8 +251,12 @@ def validate_batch(
     run_id: str,
     known_articles: set[str] | None = None,
     now: datetime | None = None,
+    docs_dir: str | None = None,
 ) -> Validated:
-    """Split a batch into rows that pass every expectation and rows for quarantine."""
+    """Split a batch into rows that pass every expectation and rows for quarantine.
+
+    With `docs_dir`, GX Data Docs for every validation are built in that folder.
+    """
     now = now or datetime.now(UTC)
     checked = add_check_columns(frames, known_articles or set(), now)
     results: list[dict[str, Any]] = []
@@ -217,7 +265,7 @@ def validate_batch(
         frame = checked.get(table)
         if frame is None or frame.empty:
             continue
-        outcomes, failures = run_suite(table, frame)
+        outcomes, failures = run_suite(table, frame, docs_dir)
         results.extend(outcomes)
         bad_rows[table] = failures
     _follow_parents(checked, bad_rows)

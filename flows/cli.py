@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="the data quality report")
     report.add_argument("--db")
     report.add_argument("--out", type=Path, default=Path("reports"))
+    report.add_argument(
+        "--data-docs", type=Path, help="GX Data Docs folder to link (default: beside the database)"
+    )
 
     export = commands.add_parser("export", help="write the warehouse as Parquet for other engines")
     export.add_argument("--db")
@@ -285,7 +288,7 @@ def _export(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from flows.report import report
 
-    return report(_db_path(args.db), args.out)
+    return report(_db_path(args.db), args.out, data_docs=args.data_docs)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -46,6 +46,7 @@ class Settings:
     min_host_interval_seconds: float = 1.0
     max_concurrency: int = 4
     published_default: str | None = None
+    data_docs_dir: str | None = None  # build GX Data Docs here (relative: beside the database)
     raw_retention_days: float | None = None  # prune the raw archive after a run; None keeps all
     results_retention_days: float | None = None  # prune Prefect's stored task results by age
     transform_workers: int = 2  # processes analysing batches when a run has several

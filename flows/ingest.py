@@ -217,8 +217,18 @@ def transform_in_processes(
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(frames: dict[str, pd.DataFrame], run_id: str, known: set[str]) -> Validated:
-    return validate_batch(frames, run_id, known)
+def validate_task(
+    frames: dict[str, pd.DataFrame], run_id: str, known: set[str], docs_dir: str | None = None
+) -> Validated:
+    return validate_batch(frames, run_id, known, docs_dir=docs_dir)
+
+
+def data_docs_dir(db_path: Path, settings: Settings) -> str | None:
+    """Where GX Data Docs go: `data_docs_dir`, relative to the database's folder."""
+    if not settings.data_docs_dir:
+        return None
+    folder = Path(settings.data_docs_dir)
+    return str(folder if folder.is_absolute() else db_path.parent / folder)
 
 
 @dataclass(slots=True)
@@ -483,7 +493,9 @@ class _Run:
             seen_articles.append(articles_frame)
             seen_mentions.append(derived.get("mentions", pd.DataFrame()))
             validated = (
-                validate_task(frames, run_id, plan.stored) if not articles_frame.empty else None
+                validate_task(frames, run_id, plan.stored, data_docs_dir(self.path, self.settings))
+                if not articles_frame.empty
+                else None
             )
             to_load = dict(validated.good) if validated else {}
             to_load["article_bands"] = _bands_of_good(bands_frame, to_load.get("articles"))

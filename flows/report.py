@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -126,9 +127,18 @@ class Warehouse:
 
 
 def report(
-    db_path: Path, out_dir: Path, *, console: Console | None = None, now: datetime | None = None
+    db_path: Path,
+    out_dir: Path,
+    *,
+    console: Console | None = None,
+    now: datetime | None = None,
+    data_docs: Path | None = None,
 ) -> int:
-    """Print the summary and write `OUT_DIR/report.html`; returns the exit status."""
+    """Print the summary and write `OUT_DIR/report.html`; returns the exit status.
+
+    `data_docs` is the Great Expectations Data Docs folder to link (default: `data_docs/`
+    beside the database, when it has been built).
+    """
     from rich.console import Console
     from rich.text import Text
 
@@ -145,7 +155,9 @@ def report(
     page = out_dir / "report.html"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        page.write_text(render_html(warehouse), encoding="utf-8")
+        docs = (data_docs or db_path.parent / "data_docs") / "index.html"
+        link = Path(os.path.relpath(docs.resolve(), out_dir.resolve())) if docs.exists() else None
+        page.write_text(render_html(warehouse, link), encoding="utf-8")
     except OSError as exc:
         return _error(f"cannot write {page}: {exc.strerror or exc}", EXIT_USAGE)
     console.print(Text(f"report written to {page}"), soft_wrap=True)
@@ -556,11 +568,17 @@ summary{cursor:pointer;font-weight:600;margin:8px 0}
 """
 
 
-def render_html(warehouse: Warehouse) -> str:
-    """The whole report as one self-contained page."""
+def render_html(warehouse: Warehouse, data_docs: Path | None = None) -> str:
+    """The whole report as one self-contained page (linking the GX Data Docs when given)."""
+    docs = (
+        f' · <a href="{_e(data_docs.as_posix())}">Great Expectations Data Docs</a>'
+        if data_docs
+        else ""
+    )
     body = [
         "<h1>Wirehouse data quality report</h1>",
-        f'<p class="meta">{_e(str(warehouse.db_path))} · generated {_e(_text(warehouse.now))}</p>',
+        f'<p class="meta">{_e(str(warehouse.db_path))} · generated {_e(_text(warehouse.now))}'
+        f"{docs}</p>",
         _cards(warehouse),
         _runs_section(warehouse),
         _volume_section(warehouse),

@@ -165,3 +165,16 @@ def test_suites_are_gx_suites_named_after_their_table(table):
     suite = load_suite(table)
     assert suite.name == table
     assert len(suite.expectations) >= 3
+
+
+def test_data_docs_are_built_when_a_folder_is_given(tmp_path):
+    frames = {"articles": articles({"article_id": "aaaaaaaaaaaaaaa1"}, {"article_id": "bad"})}
+    docs = tmp_path / "docs"
+    result = validate_batch(frames, "r", known_articles=set(), now=NOW, docs_dir=str(docs))
+    assert list(result.good["articles"]["article_id"]) == ["aaaaaaaaaaaaaaa1"]
+    assert reasons(result, "articles") == {
+        "bad": ["expect_column_values_to_match_regex(article_id)"]
+    }
+    assert (docs / "index.html").exists()
+    pages = list((docs / "validations" / "articles").rglob("*.html"))
+    assert len(pages) == 1 and "regular expression" in pages[0].read_text()

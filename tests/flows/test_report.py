@@ -531,3 +531,14 @@ def read_png(data: bytes) -> tuple[int, int, bytes]:
             chunks.append(data[offset + 8 : offset + 8 + length])
         offset += 12 + length
     return width, height, zlib.decompress(b"".join(chunks))
+
+
+def test_the_report_links_the_data_docs_when_they_exist(tmp_path):
+    path = build_warehouse(tmp_path / "w.duckdb", 1)
+    _, _, page = run_report(path, tmp_path / "out")
+    assert "Data Docs" not in page
+    docs = tmp_path / "data_docs"
+    docs.mkdir()
+    (docs / "index.html").write_text("<html></html>")
+    _, _, page = run_report(path, tmp_path / "out")
+    assert '<a href="../data_docs/index.html">Great Expectations Data Docs</a>' in page

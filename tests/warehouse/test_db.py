@@ -158,3 +158,18 @@ def test_sql_is_read_only(tmp_path):
 def test_query_on_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no warehouse"):
         db.query(tmp_path / "nope.duckdb", "select 1")
+
+
+def test_an_article_that_loads_releases_its_earlier_quarantined_rows(tmp_path):
+    from expectations.validate import quarantine_row
+
+    path = tmp_path / "w.duckdb"
+    bad = quarantine_row("r1", "metrics", {"article_id": "a1", "metric_id": "m1"}, ["x"], NOW)
+    other = quarantine_row("r1", "metrics", {"article_id": "a2", "metric_id": "m9"}, ["x"], NOW)
+    db.load_batch(
+        path, {"articles": pd.DataFrame([article("a1")]), "quarantine": pd.DataFrame([bad, other])}
+    )
+    assert db.query(path, "select count(*) from quarantine").rows == [(2,)]
+    db.load_batch(path, {"articles": pd.DataFrame([article("a1")])})  # fixed: nothing fails now
+    left = db.query(path, "select json_extract_string(row, '$.article_id') from quarantine").rows
+    assert left == [("a2",)]
