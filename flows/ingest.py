@@ -392,7 +392,13 @@ def with_runner(chosen: Any, settings: Settings) -> Any:
     """The flow with the task runner the settings ask for (Dask for `task_runner = "dask"`)."""
     if settings.task_runner != "dask":
         return chosen
+    import logging
+
     from prefect_dask.task_runners import DaskTaskRunner
+
+    # Workers going away during the cluster's shutdown is expected, not an error to print.
+    for name in ("distributed", "tornado"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
     if settings.dask_address:
         runner = DaskTaskRunner(address=settings.dask_address)

@@ -6,6 +6,13 @@ numbers that are not facts (years, dates, clock times, ordinals, numbers inside 
 numbers, list numbering, durations). A syntactic pass reads the spaCy dependency parse around
 each number to decide what is measured (subject), how (level, change, share, rate), in which
 direction, over which period, where, and on whose authority.
+
+Subjects are normalised noun phrases: the thing the measuring verb's subject or the figure's
+noun names, with its modifiers and one level of complements ("revenue from operations",
+"exports to Africa"), places left to the geography ("China's exports", "sales in the UK"),
+named doers kept ("seats won by Labour"). Periods come from the time expression that governs
+the figure's clause in the parse, else the story's reference period stated in its lead, else
+the publication date; a comparison base ("up from 48 in 2021") takes its own time.
 """
 
 from __future__ import annotations
@@ -170,8 +177,13 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"bcm\b", "cu m", 1e9),
     (r"lit(?:re|er)s?\b", "L", 1.0),
     (r"gallons?\b", "gal", 1.0),
+    (r"miles?\s+(?:per|an)\s+hour\b|mph\b", "mph", 1.0),
     (r"miles?\b", "mi", 1.0),
+    (r"millimet(?:re|er)s?\b|mm\b", "mm", 1.0),
+    (r"centimet(?:re|er)s?\b|cm\b", "cm", 1.0),
     (r"met(?:re|er)s?\b", "m", 1.0),
+    (r"inch(?:es)?\b", "in", 1.0),
+    (r"feet\b|foot\b|ft\b", "ft", 1.0),
     (r"terawatt[\s-]?hours?\b|(?-i:TWh)\b", "TWh", 1.0),
     (r"gigawatt[\s-]?hours?\b|(?-i:GWh)\b", "GWh", 1.0),
     (r"megawatt[\s-]?hours?\b|(?-i:MWh)\b", "MWh", 1.0),
@@ -182,22 +194,23 @@ _UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
     (r"MMBtu\b|mmbtu\b|million\s+british\s+thermal\s+units\b", "mmbtu", 1.0),
     (r"TEUs?\b|twenty-foot\s+equivalent\s+units?\b", "TEU", 1.0),
     (r"degrees?\s+(?:celsius|centigrade)\b|°C", "degC", 1.0),
+    (r"degrees?\s+fahrenheit\b|°F", "degF", 1.0),
     (r"index\s+points?\b|points?\b|pts\b", "point", 1.0),
 )
 # What a bare measurement measures, when the sentence says no more.
 _UNIT_SUBJECTS = _pairs(
     """MW=capacity; GW=capacity; kW=capacity; TWh=electricity; GWh=electricity
     MWh=electricity; kWh=electricity; t=volume; bbl=volume; bbl/d=output; km=length
-    mi=length; m=length; ha=area; acre=area; sq km=area; sq m=area; sq ft=area; degC=temperature
+    mi=length; m=length; mm=length; cm=length; in=length; ft=length; ha=area; acre=area
+    sq km=area; sq m=area; sq ft=area; degC=temperature; degF=temperature
     km/h=speed"""
 )
 # Unit symbols that may only be glued to the number ("5t", "100m", "2g").
 _GLUED_UNITS = _pairs("t=t; m=m; g=g; km=km; kg=kg")
-# "$65 a barrel": the unit a price is quoted per.
-_PER_UNITS = _pairs(
-    "barrel=bbl; bbl=bbl; tonne=t; ton=t; ounce=oz; kwh=kwh; mwh=mwh; litre=l; liter=l; "
-    "gallon=gal; kg=kg; kilogram=kg; kilowatt-hour=kwh; kilowatt hour=kwh; megawatt-hour=mwh; "
-    "megawatt hour=mwh"
+# "$65 a bbl": the word a price is quoted per, as the subject spells it.
+_PER_WORDS = _pairs(
+    "bbl=barrel; ton=tonne; kg=kilogram; liter=litre; kwh=kilowatt-hour; mwh=megawatt-hour; "
+    "kilowatt hour=kilowatt-hour; megawatt hour=megawatt-hour; mmbtu=mmbtu"
 )
 # The unit pattern the warehouse validates (expectations/suites/metrics.json): a currency code,
 # a lower-case word, or a short symbol, optionally per a short lower-case unit.
@@ -205,17 +218,19 @@ _UNIT_OK_RE = re.compile(r"(?:[A-Z]{3}|[a-z][a-z_ -]*|[A-Za-z]{1,4})(?:/[a-z]{1,
 
 _UP_VERBS = frozenset(
     "rise increase grow gain climb jump surge soar rebound advance expand accelerate rally spike "
-    "double triple swell rocket skyrocket leap balloon boost raise lift hike improve widen "
+    "double triple swell rocket skyrocket leap balloon boost raise lift hike improve widen add "
     "strengthen appreciate".split()
 )
+# Verbs whose "up" is a particle: "edged up to 4.4%" is no "up to" bound.
+_UP_PARTICLE_VERBS = frozenset("edge inch tick creep go move pick shoot ratchet notch step".split())
 _DOWN_VERBS = frozenset(
     "fall decline drop decrease slip dip slide slump plunge plummet tumble shrink contract ease "
     "sink retreat lose shed cut reduce lower trim slash halve narrow weaken depreciate slow "
-    "dwindle crash sag".split()
+    "dwindle crash sag erase wipe".split()
 )
 _LEVEL_VERBS = frozenset(
     "reach total stand hit top exceed surpass amount be remain average touch cross near approach "
-    "hover close end finish settle open trade stay peak estimate value put price equal "
+    "hold hover close end finish settle open trade stay peak estimate value put price equal "
     "come register record post log clock see witness achieve show mark become".split()
 )
 _SHARE_VERBS = frozenset("account represent constitute comprise form make contribute".split())
@@ -260,7 +275,8 @@ _NOMINALS = _pairs(
     invest=investment; spend=spending; earn=earnings; deliver=deliveries; ship=shipments
     generate=generation; consume=consumption; allocate=allocation; lend=lending
     borrow=borrowing; purchase=purchases; buy=purchases; pay=payments; disburse=disbursement
-    handle=throughput; employ=employment; register=registrations"""
+    handle=throughput; employ=employment; register=registrations; process=throughput
+    pump=production; refine=throughput; transport=shipments; carry=traffic"""
 )
 # Verbs that state a property of their subject: "the line will cost 80 billion yuan".
 _PROPERTY_VERBS = _pairs(
@@ -269,7 +285,31 @@ _PROPERTY_VERBS = _pairs(
 _DIMENSIONS = _pairs(
     "long=length; wide=width; high=height; tall=height; deep=depth; thick=thickness; heavy=weight"
 )
+# What a measurement states about the thing it qualifies: "a 1,500 MW plant".
+_UNIT_DIMENSIONS = _pairs(
+    """MW=capacity; GW=capacity; kW=capacity; GWh=capacity; MWh=capacity; TEU=capacity
+    bbl/d=capacity; km=length; mi=length; m=length; ha=area; acre=area; sq km=area; sq m=area
+    sq ft=area"""
+)
+# Nouns that say what kind of figure, not of what: "a target of 4 million bpd".
+_GENERIC_SUBJECTS = frozenset(
+    "target goal forecast projection estimate quota cap ceiling limit threshold peak "
+    "record high low".split()
+)
+_DISTANCE_UNITS = frozenset("m km mi ft in cm".split())
+# What rises and falls by a distance: "the river level rose 2 meters".
+_LEVEL_NOUNS = frozenset("level height depth elevation altitude tide".split())
 _HAVE_VERBS = frozenset("have include house contain feature boast own".split())
+_UNCHANGING_PLURALS = frozenset("aircraft sheep cattle deer fish personnel".split())
+# Counted nouns written several ways: "75 jets" and "40 aircraft" count the same thing.
+_COUNT_SYNONYMS = _pairs("jet=aircraft; plane=aircraft; airplane=aircraft; airliner=aircraft")
+_COMPOUND_COUNT_RE = re.compile(
+    r"(memorand(?:a|ums?)|letters?)\s+of\s+(understanding|intent)\b", re.I
+)
+_PERSON_NOUNS = frozenset(
+    "people persons residents inhabitants citizens nationals individuals villagers locals others "
+    "members firefighters rescuers".split()
+)
 _PEOPLE_WORDS = frozenset("people persons residents inhabitants citizens".split())
 _CASUALTY_VERBS = frozenset(
     "kill injure wound arrest evacuate displace rescue detain hospitalize hospitalise "
@@ -283,6 +323,34 @@ _TOLL_WORDS = frozenset(
 _INDEX_WORDS = frozenset(
     "index sensex nifty dow nasdaq nikkei kospi ftse dax cac hang seng s&p gauge benchmark "
     "composite average".split()
+)
+# Prepositions whose complement is part of what a noun measures: "revenue from operations".
+_ACRONYM_DEF_RE = re.compile(r"((?:[A-Za-z][\w-]*\s+){2,8})\(([A-Z]{2,6})\)")
+# Flows whose "in <place>" is where they go, part of what is measured.
+_FLOW_NOUNS = frozenset(
+    "investment investments fdi inflow inflows outflow outflows aid loan loans stake stakes "
+    "exposure spending".split()
+)
+_SUBJECT_PREPS = frozenset("of from to with in into for on between among".split())
+# What is traded at a price: a currency amount of these is their price.
+# Stock index names that the text often gives without the word "index".
+_INDEX_NAMES = frozenset(
+    "500 100 225 50 30 s&p dow nasdaq composite nikkei sensex nifty kospi ftse dax cac seng "
+    "kse-100 csi300 tsx asx stoxx".split()
+)
+# "won with 28.1% of the vote": verbs whose "with" share belongs to their subject.
+_WINNING_VERBS = frozenset("win take secure get finish come lead poll garner capture end".split())
+_TRADED_WORDS = frozenset(
+    "crude oil brent wti intermediate gold silver copper platinum futures stock stocks share "
+    "shares bitcoin palm wheat corn soybean soybeans coffee sugar cotton gas lng".split()
+)
+_PERIOD_NOUNS = frozenset(
+    "period quarter month year half week session season term stretch window".split()
+)
+_MARKET_WORDS = frozenset(
+    "index sensex nifty dow nasdaq nikkei kospi ftse dax cac hang seng s&p stock stocks "
+    "shares yield yields crude brent wti gold silver futures sterling dollar yen rupee "
+    "ringgit euro bitcoin".split()
 )
 _TIME_UNIT_NOUNS = frozenset(
     "second minute hour day week weekend month year decade century quarter night "
@@ -300,6 +368,7 @@ _NAME_PRECEDERS = frozenset(
     "channel season episode game match volume issue resolution vision agenda covid "
     "highway bus line".split()
 )
+_GEO_NOUNS = frozenset("country nation state kingdom region city province bloc".split())
 _GEO_WORLD = frozenset("global globally worldwide world world's".split())
 _IRREGULAR_SINGULARS = _pairs(
     """people=person; persons=person; children=child; men=man; women=woman; feet=foot
@@ -393,7 +462,7 @@ _CUR_PREFIX_RE = re.compile(
     r"[ \u00a0]?$"
 )
 _CUR_SUFFIX_RE = re.compile(
-    r"[\s\u00a0]*(?:(?P<adj>"
+    r"(?:[\s\u00a0]*|-)(?:(?P<adj>"
     + _alternation(_CURRENCY_ADJECTIVE_WORDS)
     + r")\s+)?(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?"
     r"|dirhams?|riyals?|rials?|won|roubles?|rubles?|liras?|lira|ringgit|baht|rupiah|pesos?"
@@ -401,14 +470,18 @@ _CUR_SUFFIX_RE = re.compile(
     re.I,
 )
 _CENTS_RE = re.compile(
-    r"[ \u00a0]*(?:(?P<adj>US|U\.S\.|euro)[ \u00a0]+)?(?P<n>cents?|pence|paise|fils)\b", re.I
+    r"[ \u00a0]*(?:(?P<adj>US|U\.S\.|euro)[ \u00a0]+)?(?P<n>cents?|pence|paise|fils|sen)\b", re.I
 )
-_CENT_CURRENCIES: dict[str, str] = {"pence": "GBP", "paise": "INR", "fils": "AED"}
+_CENT_CURRENCIES: dict[str, str] = {"pence": "GBP", "paise": "INR", "fils": "AED", "sen": "MYR"}
 _CUR_PER_RE = re.compile(
-    r"^[\s\u00a0]*(?:a|an|per|each|/)[\s\u00a0]*(?P<per>barrel|bbl|tonne|ton|ounce|kwh|mwh|litre"
-    r"|liter|gallon|mmbtu|kg|kilogram|share|kilowatt[\s-]hour|megawatt[\s-]hour)\b",
+    r"^[\s\u00a0]*(?:(?:a|an|per|each|/)[\s\u00a0]*(?P<per>barrel|bbl|tonne|ton|ounce|kwh|mwh"
+    r"|litre|liter|gallon|mmbtu|kg|kilogram|share|kilowatt[\s-]hour|megawatt[\s-]hour)\b"
+    r"|per[\s\u00a0]+(?P<any>(?!cent\b)(?:square[\s\u00a0]+)?[a-z]+(?:-[a-z]+)?)\b"
+    r"|(?P<pb>pb)\b|(?P<apiece>apiece)\b)",
     re.I,
 )
+# A second "per": "Rs 5 per square foot per month".
+_CUR_PER_MORE_RE = re.compile(r"^[\s\u00a0]+per[\s\u00a0]+(?P<any>[a-z]+)\b", re.I)
 _UNIT_RES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
     (
         re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(?:" + pat + ")", re.I),
@@ -468,7 +541,9 @@ _LIST_SUFFIX_RE = re.compile(r"^[.)\]][ \t]")
 _HYPHEN_WORD_RE = re.compile(r"^[-–][ \u00a0]?([A-Za-z]+)")
 _PER_BEFORE_RE = re.compile(r"(?:\bper|\bfor\s+every|/)[ \u00a0]*$", re.I)
 _RATIO_AFTER_RE = re.compile(
-    rf"^[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:\d|every\b|(?:{_W_BASIC})\b)", re.I
+    rf"^[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:(?!(?:1[89]|2[01])\d\d\b)\d|every\b"
+    rf"|(?:{_W_BASIC})\b)",
+    re.I,
 )
 _RATIO_BEFORE_RE = re.compile(
     rf"(?:\d|\b(?:{_W_BASIC}))[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+$", re.I
@@ -485,7 +560,10 @@ _PAREN_JOIN_RE = re.compile(
 _SENT_BREAK_RE = re.compile(r"\n[ \t]*\n")
 # "BEIJING, Oct. 13 (Xinhua) --", "HAINAN, (UrduPoint / WAM - 28th Sep, 2025)".
 _DATELINE_RE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*\([^()\n]{1,120}\)\s*(?:--|—|–|-)?"
+    r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*\([^()\n]{1,120}\)\s*(?:--|—|–|-|:)?"
+    r"|\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Z][^()\n]{0,60}\)"
+    r"\s*(?:--|—|–|-|:)?"  # "Mumbai, Oct 8 (PTI)", "Paris (AFP) -"
+    r"|\s*[A-Z][A-Z.'’ -]{1,40},[^\n/]{0,40}?/[A-Z]{2,10}/\.?"  # "MOSCOW, August 27. /TASS/."
     r"|\s*[A-Z][A-Z.'’ -]{1,40},[^\n]{0,40}?(?:--|—)"
 )
 _OF_AFTER_RE = re.compile(r"^[ \u00a0]+of\b", re.I)
@@ -522,6 +600,88 @@ _REPORT_DATE_CUE_RE = re.compile(
 _RELATIVE_PAST_RE = re.compile(
     r"\b(?:ago|earlier|before|previous|prior|preceding|same\s+(?:period|month|quarter|half|week"
     r"|time))\b",
+    re.I,
+)
+_BASE_BEFORE_RE = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bversus|\bvs\.?)[\s\u00a0]+"
+    r"(?:(?:an?|the)\s+)?(?:(?:expected|estimated|revised|initial|preliminary|previous|"
+    r"upwardly\s+revised|downwardly\s+revised)\s+)?$",
+    re.I,
+)
+_OWN_TIME_GAP_RE = re.compile(
+    r"[\s\u00a0]*(?:(?:decline|drop|fall|rise|increase|gain|growth|contraction)[\s\u00a0]+)?"
+    r"(?:(?:received|recorded|registered|posted|reported|seen|logged)[\s\u00a0]+)?"
+    r"(?:(?:in|on|during|for|at|as\s+of|over)[\s\u00a0]+)?",
+    re.I,
+)
+_ANAPHORIC_PERIOD_RE = re.compile(
+    r"(?:the\s+)?same\s+(?:period|time|months?|quarter|half|year)", re.I
+)
+_AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.I)
+# "136 of the country's 308 municipalities": a part and its whole.
+_PART_OF_RE = re.compile(
+    r"[\s\u00a0]+of[\s\u00a0]+(?:(?:the|its|their|all|[A-Za-z]+['’]s)[\s\u00a0]+)*", re.I
+)
+# "Of the 480 companies traded, 289 closed higher": a sentence that opens on a set.
+_SET_OPENING_RE = re.compile(r"^(?:Of|Among)[\s\u00a0]+(?:the|all)[\s\u00a0]+$")
+_PER_DOLLAR_RE = re.compile(
+    r"^[\s\u00a0]*(?:per|a|against[\s\u00a0]+the|to[\s\u00a0]+the|versus[\s\u00a0]+the)"
+    r"[\s\u00a0]+(?:U\.?S\.?[\s\u00a0]+|American[\s\u00a0]+)?(?P<cur>dollar|greenback|euro)\b",
+    re.I,
+)
+_PRICE_VERBS = frozenset(
+    "close end open settle trade weaken strengthen fall rise slip gain ease firm depreciate "
+    "appreciate hit touch stand".split()
+)
+_PERIOD_PRECEDERS = frozenset(
+    "the first second third fourth last next this that previous same each every final "
+    "latest current fiscal calendar".split()
+)
+_FRACTIONS = {"half": 50.0, "halve": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}
+_FRACTION_RE = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four)[\s-]+)?(?P<f>half|halves|thirds?|quarters?|fifths?)"
+    r"(?=[\s\u00a0]+of\b)",
+    re.I,
+)
+_RATIO_RE = re.compile(
+    rf"\b(?P<a>{_W_BASIC}|\d{{1,2}})[\s\u00a0]+(?:in|out[\s\u00a0]+of)[\s\u00a0]+"
+    rf"(?P<b>{_W_BASIC}|\d{{1,3}})(?=[\s\u00a0]+[a-z])",
+    re.I,
+)
+_HALF_UNIT_RE = re.compile(
+    r"\bhalf[\s\u00a0]+an?[\s\u00a0]+(?P<u>cent|penny|percentage[\s\u00a0]+point|percent)\b",
+    re.I,
+)
+_CLAUSE_PREPS = frozenset("after before when as following since until".split())
+# Figures that are news of the day rather than of the story's period.
+_NEWS_VERBS = frozenset(
+    "announce sanction approve allocate earmark pledge commit unveil launch sign award declare "
+    "order propose seek offer".split()
+)
+_INTENT_VERBS = frozenset("plan aim intend seek expect hope want target".split())
+_IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*(?:\([^()\n]{1,40}\)[\s\u00a0]*)?in[\s\u00a0]")
+_ESTIMATED_RE = re.compile(
+    r"\bestimated[\s\u00a0]+(?:at|to[\s\u00a0]+be|(?:[a-z-]+[\s\u00a0]+){1,2}of)[\s\u00a0]*$",
+    re.I,
+)
+_BOUND_VERB_RE = re.compile(
+    r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|cross(?:ed|es)?|topp?(?:ed|s)?)[\s\u00a0]+"
+    r"(?:the[\s\u00a0]+)?$",
+    re.I,
+)
+_DEADLINE_BEFORE_RE = re.compile(
+    r"\b(?:by|before|until|till)[\s\u00a0]+(?:the[\s\u00a0]+end[\s\u00a0]+of[\s\u00a0]+)?$", re.I
+)
+_WORTH_JOIN_RE = re.compile(r"[\s\u00a0]*(?:worth|valued\s+at|\(|,?\s*or)[\s\u00a0]*", re.I)
+_YEAR_SPAN_RE = re.compile(r"\d{4}/\d{4}")
+_SINCE_BEFORE_RE = re.compile(r"\bsince[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.I)
+_DELIVERY_AFTER_RE = re.compile(
+    r"^[\s\u00a0]+(?:delivery|deliveries|contracts?|futures|loading)\b", re.I
+)
+_YEARS_DURATION_RE = re.compile(r"P(\d{1,2})Y")
+_SPAN_CUE_RE = re.compile(
+    r"\b(?P<prep>over|in|during|within|for)\s+the\s+(?P<dir>next|coming|past|last|previous)\s+"
+    r"[\w-]+\s+years?$",
     re.I,
 )
 _ATTACHED_RE = re.compile(r"^[\s\u00a0]*(?:(?:in|during|for|over)[\s\u00a0]+)?$", re.I)
@@ -565,7 +725,7 @@ _PKR_CONTEXT_RE = re.compile(r"\b(?:Pakistani|Pak|PKR)\b")
 _INR_CONTEXT_RE = re.compile(r"\b(?:Indian|INR)\b|₹")
 _TIMEX_VALUE_RE = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])"
-    r"|W(?P<w>\d{2})))?$"
+    r"|W(?P<w>\d{2})(?P<we>-WE)?))?$"
 )
 
 
@@ -592,6 +752,8 @@ class _Quantity:
     change: bool = False
     count_token: Token | None = None
     range_first: bool = False
+    per: str | None = None  # what a price is quoted per: "barrel" in "$65 a barrel"
+    fraction: bool = False  # a share written in words: "more than half of", "one in five"
     body_start: int = -1  # where the phrase starts after its qualifier (currency or number)
 
 
@@ -607,6 +769,10 @@ class _Reading:
     geo: list[str] = field(default_factory=list)
     keep_bare: bool = False
     count_phrase: str | None = None
+    anchor: Token | None = None  # the token through which the figure attaches to the clause
+    of_np: str | None = None  # the "of" complement after the figure: "3.4 percent of GDP"
+    doer: str | None = None  # who the subject names as doing it: "labour" in "labour seats"
+    follower: str | None = None  # "followed by India at ...": the doer that replaces it
 
 
 @dataclass(slots=True)
@@ -632,11 +798,13 @@ class _Context:
     blocked: list[tuple[int, int]]
     name_spans: list[tuple[int, int]]
     dateline_end: int = 0
+    acronyms: dict[str, str] = field(default_factory=dict)  # "cpi" -> "consumer price index"
     lead_end: int = 0  # end of the first paragraph, which the dateline place covers
     # Carried from one sentence to the next.
     previous: Metric | None = None
-    previous_period: _Period | None = None
+    carried: _Period | None = None
     previous_attribution: str | None = None
+    recent: list[tuple[Metric, str | None]] = field(default_factory=list)  # figures and doers
 
 
 # ---------------------------------------------------------------------------------------------
@@ -668,11 +836,18 @@ def extract_metrics(
     )
     dateline = _DATELINE_RE.match(text)
     ctx.dateline_end = dateline.end() if dateline else 0
+    ctx.acronyms = _acronyms(text)
     lead_break = _SENT_BREAK_RE.search(text, ctx.dateline_end)
     ctx.lead_end = lead_break.start() if lead_break else len(text)
     metrics: list[Metric] = []
     for sent in _sentences(doc):
         metrics.extend(_sentence_metrics(ctx, sent))
+        if ctx.carried is None and sent.start < ctx.lead_end:
+            # "PSD won ... in Sunday's local elections": the lead dates the story even when
+            # its figures come later.
+            lead_time = _lead_time(ctx, sent)
+            if lead_time is not None:
+                _carry(ctx, _time_period(ctx, lead_time))
     return metrics
 
 
@@ -712,13 +887,31 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
     if attributed is None and _PRONOUN_REPORT_RE.search(sentence_text):
         attributed = ctx.previous_attribution  # "He said ...": the source named just before
     comparison_times = _comparison_times(ctx, sent)
-    has_time = any(
-        sent.start <= t.start_char < sent.end and t.start_char >= ctx.dateline_end
-        for t in ctx.times
-    )
-    carried = None if has_time else ctx.previous_period
+    # "down from 48 in 2021", "from 4.17% on Thursday": a comparison base and the time that
+    # dates it; that time is the base's alone.
+    bases = [_is_base(ctx, sent, q) for q, _ in readings]
+    linked: set[int] = set()
+    for idx in range(1, len(readings)):
+        gap = ctx.text[readings[idx - 1][0].end : readings[idx][0].start]
+        if bases[idx - 1] and _WORTH_JOIN_RE.fullmatch(gap):
+            bases[idx] = True  # "compared with 695.1 million shares worth Rs 31.2 billion"
+            linked.add(idx)
+    owned: dict[int, TimeExpression] = {}
+    for idx, (q, _) in enumerate(readings):
+        if bases[idx]:
+            limit = readings[idx + 1][0].start if idx + 1 < len(readings) else sent.end
+            own_time = _own_time(ctx, q, limit)
+            if own_time is not None:
+                owned[idx] = own_time
+    for idx in sorted(linked, reverse=True):
+        if idx in owned and idx - 1 not in owned:
+            owned[idx - 1] = owned[idx]  # the pair shares the time after its second half
+    excluded = comparison_times | {t.start_char for t in owned.values()}
     metrics: list[Metric] = []
     prior: tuple[_Quantity, Metric] | None = None
+    prior_doer: str | None = None
+    main_prior: tuple[_Quantity, Metric] | None = None
+    quoted: list[tuple[_Quantity, Metric]] = []
     for idx, (q, reading) in enumerate(readings):
         restated = prior is not None and bool(
             _PAREN_JOIN_RE.match(ctx.text[prior[0].end : q.start])
@@ -727,23 +920,58 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             # "Rs 2,500 crore ($300 million)": the same fact in another currency or unit.
             reading.subject, reading.measure = prior[1].subject, prior[1].measure
             reading.direction = prior[1].direction
-        subject = _final_subject(ctx, sent, q, reading, prior[1] if prior else None)
+            reading.doer = prior_doer
+            if q.qualifier == "exact":
+                q.qualifier = prior[1].qualifier  # "about 200 meters (650 feet)"
+            base = reading.of_np
+            if q.unit == "percent" != prior[1].unit and base and 0 <= q.value <= 100:
+                # "a deficit of SAR 170 billion, or 3.4 percent of GDP": its share of GDP.
+                reading.subject = _share_subject(prior[1].subject, base)
+                reading.measure = "share"
+        subject = _final_subject(ctx, sent, q, reading, prior[1] if prior else None, prior_doer)
+        prior_doer = reading.doer
+        subject = _priced_subject(subject, q)
         unit = _resolve_unit(q, subject) if q.kind != "bare" else _bare_unit(subject)
         if unit is None:
             continue  # a bare number with nothing to count is no fact
         unit = _safe_unit(unit)
         measure = _final_measure(q, subject, reading.measure)
+        if bases[idx] and prior is not None and prior[1].unit == unit and not restated:
+            # "rose 4.5%, down from 5.1% in August": the base is the same kind of figure.
+            measure = prior[1].measure
+            reading.direction = prior[1].direction
         if measure == "share" and not 0 <= q.value <= 100:
             measure = "level"  # "debt at 120 percent of GDP" is a ratio, not a share of a whole
-        period = _period(ctx, sent, q, comparison_times)
-        if prior is not None and (restated or reading.inherit):
-            # A change that follows a level shares its period unless it names its own.
-            window = (prior[0].end, q.end + 12)
-            own = _period(ctx, sent, q, comparison_times, window=window)
-            period = own or (prior[1].period_start, prior[1].period_end, prior[1].period_label)
+        period: _Period | None = None
+        explicit = False
+        if bases[idx]:
+            period = _base_period(ctx, sent, q, owned.get(idx), prior[1] if prior else None)
         if period is None:
-            # Agency copy states the period once and carries it to the next sentence.
-            period = carried or (ctx.anchor, ctx.anchor, ctx.anchor.isoformat())
+            stated = _stated_time(ctx, sent, q, reading, excluded, [r[0] for r in readings])
+            if stated is not None:
+                period, explicit = _time_period(ctx, stated), True
+                # "as of October 10" dates a stock, not the story.
+                before = ctx.text[max(sent.start, stated.start_char - 12) : stated.start_char]
+                explicit = not _AS_OF_RE.search(before)
+            inherits = restated or (reading.inherit and not bases[idx])
+            donor = prior if restated else main_prior  # never the period of a comparison base
+            if donor is not None and inherits:
+                # A change that follows a level shares its period unless it names its own.
+                near = stated is not None and donor[0].end <= stated.start_char < q.end + 12
+                if not near:
+                    period = (donor[1].period_start, donor[1].period_end, donor[1].period_label)
+                    explicit = False
+        if period is None:
+            # Agency copy states the period once and carries it until it states another.
+            dated_today = (
+                _is_market_quote(q, subject)
+                or _announced(reading)
+                or (q.unit != "percent" and _present_tense(reading))
+            )
+            period = ctx.carried if ctx.carried and not dated_today else None
+            period = period or (ctx.anchor, ctx.anchor, ctx.anchor.isoformat())
+        elif explicit and sent.start < ctx.lead_end:
+            _carry(ctx, period)  # the lead states the story's reference period
         compared = None
         if measure == "change":
             window_start = readings[idx - 1][0].end if idx > 0 else sent.start
@@ -758,7 +986,7 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             unit=unit,
             qualifier=q.qualifier,
             measure=measure,
-            direction=reading.direction,
+            direction=_final_direction(measure, reading.direction),
             period_start=period[0],
             period_end=period[1],
             period_label=period[2],
@@ -771,9 +999,42 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             sentence=sentence_text,
         )
         metrics.append(metric)
+        ctx.recent.append((metric, reading.doer))
+        quoted.append((q, metric))
         prior = (q, metric)
-    _remember(ctx, metrics, has_time, attributed)
+        if not bases[idx]:
+            main_prior = prior
+    _price_subjects(quoted, metrics)
+    _remember(ctx, metrics, attributed)
     return metrics
+
+
+def _price_subjects(quoted: list[tuple[_Quantity, Metric]], metrics: list[Metric]) -> None:
+    """Money amounts of a traded thing are its price: "Brent fell 31 cents to $68.49 a barrel".
+
+    A commodity, share or index quoted in a currency is its "price", and a move in cents of
+    a price quoted per barrel is a move of the price per barrel.
+    """
+    per_by_unit = {q.unit: q.per for q, _ in quoted if q.per and q.kind == "currency"}
+    for q, metric in quoted:
+        head, sep, tail = metric.subject.partition(" per ")
+        last = head.split()[-1]
+        priced = q.kind == "currency" or (q.unit == "percent" and metric.measure == "change")
+        if priced and last in _TRADED_WORDS:
+            # "gold rose 1.8%" and "gold at $4,251 an ounce" are moves of the gold price.
+            metric.subject = f"{head} price{sep}{tail}"
+        elif priced and last in _CURRENCY_NAMES and "rate" not in head.split():
+            # "the yen weakened to 154.90 per dollar": the yen's exchange rate.
+            metric.subject = f"{head} exchange rate{sep}{tail}"
+        elif last in _INDEX_NAMES and (
+            not last.isdigit() or any(w in _INDEX_NAMES for w in head.split()[:-1])
+        ):
+            metric.subject = f"{head} index{sep}{tail}"  # "the S&P 500 rose 0.5%"
+        if q.kind != "currency":
+            continue
+        per = q.per or (per_by_unit.get(q.unit) if metric.measure == "change" else None)
+        if per and f" per {per}" not in f" {metric.subject}":
+            metric.subject = f"{metric.subject} per {per}"
 
 
 def _sentence_readings(ctx: _Context, sent: _Sentence) -> list[tuple[_Quantity, _Reading]]:
@@ -784,6 +1045,7 @@ def _sentence_readings(ctx: _Context, sent: _Sentence) -> list[tuple[_Quantity, 
     for idx, q in enumerate(quantities):
         if q.year_like:
             continue
+        borrowed = q.kind == "bare" and _borrow_unit(ctx, sent, quantities, idx)
         if q.range_first and idx + 1 < len(quantities):
             # The first end of a range reads like the second: "between 5 and 7 percent of".
             reading = _read(ctx, sent, quantities[idx + 1])
@@ -791,12 +1053,82 @@ def _sentence_readings(ctx: _Context, sent: _Sentence) -> list[tuple[_Quantity, 
             reading = _read(ctx, sent, q)
         if q.kind == "bare" and not reading.keep_bare:
             continue
+        if borrowed == "base":
+            reading.inherit = True  # "53 seats, up from 48": the seats of the figure before
+        if q.fraction:
+            reading.measure = "share"
         readings.append((q, reading))
     return readings
 
 
+def _borrow_unit(
+    ctx: _Context, sent: _Sentence, quantities: list[_Quantity], idx: int
+) -> str | None:
+    """Give a bare number the unit the text leaves implied; say how it was found.
+
+    "53 seats, up from 48" (a comparison base takes the unit of its figure), "136 of the
+    country's 308 municipalities" (a part takes the unit of its whole), "Of the 480 companies
+    traded, 289 advanced" (the members of a set named at the start), "the yen weakened to
+    154.90 per dollar" (an exchange rate is in the currency it prices).
+    """
+    q = quantities[idx]
+    text = ctx.text
+    before = text[max(sent.start, q.start - 40) : q.start]
+    after = text[q.num_end : sent.end]
+    donor: _Quantity | None = None
+    how = None
+    if _BASE_BEFORE_RE.search(before) and idx:
+        donor, how = quantities[idx - 1], "base"
+    elif idx + 1 < len(quantities) and _PART_OF_RE.fullmatch(
+        text[q.num_end : quantities[idx + 1].num_start]
+    ):
+        donor, how = quantities[idx + 1], "part"
+    elif idx and _SET_OPENING_RE.match(text[sent.start : quantities[0].start]):
+        donor, how = quantities[0], "member"
+    if donor is not None and donor.kind in {"count", "percent", "pp", "measure", "currency"}:
+        if donor.kind == "currency" and how != "base":
+            return None
+        q.unit, q.kind, q.count_token = donor.unit, donor.kind, donor.count_token
+        q.year_like = False
+        return how
+    currency = _priced_currency(ctx, sent, q, after)
+    if currency is not None:
+        q.unit, q.kind, q.year_like = currency, "currency", False
+        against = _PER_DOLLAR_RE.match(after)
+        if against:
+            q.per = against.group("cur").lower()  # "154.90 per dollar"
+        return "rate"
+    return None
+
+
+def _priced_currency(ctx: _Context, sent: _Sentence, q: _Quantity, after: str) -> str | None:
+    """ "The rupee closed at 280.95 against the dollar": the currency whose price it is."""
+    tok = _token_at(ctx.doc, q.num_start)
+    if tok is None:
+        return None
+    verb = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+    owner = _verb_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if owner is None or owner.lemma_.lower() not in _CURRENCY_NAMES:
+        return None
+    if not _PER_DOLLAR_RE.match(after) and verb.lemma_.lower() not in _PRICE_VERBS:
+        return None
+    name = owner.lemma_.lower()
+    if name == "rupee":
+        return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
+    if name in _NATIONAL_CURRENCIES:
+        for country in _context_countries(ctx, sent):
+            if country in _NATIONAL_CURRENCIES[name]:
+                return _NATIONAL_CURRENCIES[name][country]
+    return _CURRENCY_NAMES[name]
+
+
 def _final_subject(
-    ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading, prior: Metric | None
+    ctx: _Context,
+    sent: _Sentence,
+    q: _Quantity,
+    reading: _Reading,
+    prior: Metric | None,
+    prior_doer: str | None = None,
 ) -> str:
     """The reading's subject, else one inherited from the figure before, else a fallback."""
     subject = reading.subject
@@ -805,11 +1137,42 @@ def _final_subject(
         sentence_text = ctx.text[sent.start : sent.end]
         if donor is None and subject is None and _PRONOUN_SUBJECT_RE.search(sentence_text):
             donor = ctx.previous  # "It rose 8 percent": what the last sentence measured
+        own = reading.subject
+        if donor is not None and own and own.split()[-1] not in donor.subject.split():
+            donor = None  # "..., with prices of tourism services up 2.4 percent"
+        if reading.follower and q.unit:
+            # "Labour took 53 seats ... the Progress Party came second with 23.8% and 47
+            # seats": each figure follows the last one in its unit, for another doer.
+            same_unit = [(m, d) for m, d in ctx.recent[-8:] if m.unit == q.unit and d]
+            if same_unit:
+                donor, prior_doer = same_unit[-1]
+            elif donor is not None and donor.unit != q.unit:
+                donor, subject = None, reading.follower  # nothing like it before: the doer
         if donor is not None:
             subject = donor.subject
+            if reading.follower and prior_doer and prior_doer in subject:
+                # "Saudi Arabia ... at $821 million, followed by the UAE with $679 million".
+                subject = subject.replace(prior_doer, reading.follower)
+                reading.doer = reading.follower
             if reading.measure == "share" and reading.share_base and "share" not in subject:
                 subject = _share_subject(subject, reading.share_base)
+    if subject in _GENERIC_SUBJECTS and prior is not None and prior.subject != subject:
+        # "capacity reached 3.2 million bpd, with a target of 4 million bpd": its target.
+        head = prior.subject.split(" per ")[0]
+        subject = f"{head} {subject}"
     return subject if subject is not None else _fallback_subject(ctx, sent, q)
+
+
+def _priced_subject(subject: str, q: _Quantity) -> str:
+    """ "oil price" quoted "a barrel" is the "oil price per barrel"."""
+    if q.per is None or f" per {q.per}" in f" {subject}":
+        return subject
+    return f"{subject} per {q.per}"
+
+
+def _final_direction(measure: str, direction: str | None) -> str | None:
+    """A direction belongs to a change: a level reached by rising is still just a level."""
+    return direction if measure == "change" else None
 
 
 def _final_measure(q: _Quantity, subject: str, measure: str) -> str:
@@ -824,19 +1187,62 @@ def _final_measure(q: _Quantity, subject: str, measure: str) -> str:
     return measure
 
 
-def _remember(ctx: _Context, metrics: list[Metric], has_time: bool, attributed: str | None) -> None:
+def _remember(ctx: _Context, metrics: list[Metric], attributed: str | None) -> None:
     """Keep what the next sentence may refer back to."""
     if metrics:
         ctx.previous = metrics[-1]
-    # Only a period the sentence states itself is carried, only to the next sentence, and only
-    # a span of time (a month, a quarter): a single day dates a stock, not what follows.
-    ctx.previous_period = None
-    if has_time and metrics:
-        lead = metrics[0]
-        label = lead.period_label or ""
-        if label != ctx.anchor.isoformat() and not _ISO_DAY_RE.fullmatch(label):
-            ctx.previous_period = (lead.period_start, lead.period_end, lead.period_label)
     ctx.previous_attribution = attributed
+
+
+def _is_market_quote(q: _Quantity, subject: str) -> bool:
+    """Index levels, share and commodity prices, exchange rates: quoted for the day."""
+    if q.unit == "point":
+        return True
+    words = set(subject.replace("-", " ").split())
+    if words & {"consumer", "producer", "inflation", "cpi", "ppi", "wholesale"}:
+        return False
+    if " share of " in f" {subject} ":
+        return False  # "memory chips' share of exports" is no market quote
+    return bool(words & _MARKET_WORDS)
+
+
+def _lead_time(ctx: _Context, sent: _Sentence) -> TimeExpression | None:
+    """The first time expression of a lead sentence that can date the story."""
+    excluded = _comparison_times(ctx, sent)
+    for t in ctx.times:
+        if not sent.start <= t.start_char < sent.end or t.start_char < ctx.dateline_end:
+            continue
+        if t.start_char in excluded or t.kind in {"duration", "set"} or t.value is None:
+            continue
+        before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
+        if _REPORT_DATE_CUE_RE.search(before) or _SINCE_BEFORE_RE.search(before):
+            continue
+        if _AS_OF_RE.search(before[-12:]):
+            continue  # "as of October 10" dates a stock
+        if _RELATIVE_PAST_RE.search(t.text) or not _is_period_value(t.value):
+            continue
+        return t
+    return None
+
+
+def _carry(ctx: _Context, period: _Period) -> None:
+    """Remember a period the text states, for later figures that state none.
+
+    The story's reference period is the first one its lead paragraph states: a release
+    leads with "in July" and every later figure without a period of its own is July's, even
+    after a sentence about June; an election or a disaster story leads with its day. A period
+    first named further down dates its own sentence only. A run of days
+    ("between Saturday and Tuesday") dates one phenomenon only, and a future year is a
+    target's, not the story's.
+    """
+    label = period[2] or ""
+    start = period[0]
+    if "/" in label and (_ISO_DAY_RE.match(label) or _YEAR_SPAN_RE.fullmatch(label)):
+        return  # a run of days, or a window of years ("over the next five years")
+    if start is not None and start > ctx.anchor:
+        return
+    if ctx.carried is None:
+        ctx.carried = period
 
 
 # ---------------------------------------------------------------------------------------------
@@ -855,6 +1261,7 @@ def _find_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
         q = _word_quantity(ctx, sent, m.start(), m.end(), m.group())
         if q is not None:
             found.append(q)
+    found.extend(_fraction_quantities(ctx, sent))
     found.sort(key=lambda q: (q.start, -q.end))
     kept: list[_Quantity] = []
     for q in found:
@@ -862,6 +1269,54 @@ def _find_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
             continue
         kept.append(q)
     return kept
+
+
+def _fraction_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
+    """Shares written as fractions or ratios, and halves of small units.
+
+    "more than half of the economy" is 50 percent, "nearly a third of the deaths" 33.3
+    percent, "one in five regional trains" 20 percent; "half a cent" is 0.005 dollars.
+    """
+    text = ctx.text
+    out: list[_Quantity] = []
+    for m in _FRACTION_RE.finditer(text, sent.start, sent.end):
+        prev = _PREV_NAME_WORD_RE.search(text[sent.start : m.start()])
+        if prev and (prev.group(1).lower() in _PERIOD_PRECEDERS or "-" in prev.group(1)):
+            continue  # "the second quarter of FY2025-26", "the January-March quarter"
+        count = _SMALL_NUMBERS.get((m.group("n") or "one").lower(), 1)
+        value = round(count * _FRACTIONS[m.group("f").lower().rstrip("s")], 1)
+        out.append(_Quantity(m.start(), m.end(), m.start(), m.end(), value, "percent", "percent"))
+    for m in _RATIO_RE.finditer(text, sent.start, sent.end):
+        part, whole = _ratio_number(m.group("a")), _ratio_number(m.group("b"))
+        if part and whole and part < whole:
+            value = round(100 * part / whole, 1)
+            out.append(
+                _Quantity(m.start(), m.end(), m.start(), m.end(), value, "percent", "percent")
+            )
+    for m in _HALF_UNIT_RE.finditer(text, sent.start, sent.end):
+        unit, kind, value = {
+            "cent": ("USD", "currency", 0.005),
+            "penny": ("GBP", "currency", 0.005),
+            "percentage point": ("percentage_point", "pp", 0.5),
+            "percent": ("percent", "percent", 0.5),
+        }[_SPACES_RE.sub(" ", m.group("u").lower())]
+        out.append(_Quantity(m.start(), m.end(), m.start(), m.end(), value, unit, kind))
+    kept = []
+    for q in out:
+        if _overlaps(q.start, q.end, ctx.blocked):
+            continue  # "the first half of the year" is a period
+        q.fraction = (
+            q.kind == "percent" and q.value < 100 and not _HALF_UNIT_RE.match(text, q.start)
+        )
+        _qualify(ctx, sent, q)
+        kept.append(q)
+    return kept
+
+
+def _ratio_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _SMALL_NUMBERS.get(word.lower()) or _TENS.get(word.lower())
 
 
 def _digit_quantity(
@@ -1026,9 +1481,12 @@ def _complete_quantity(
         if q.count_token is not None:
             if q.count_token.lemma_.lower() in _TIME_UNIT_NOUNS:
                 return None  # durations: "two weeks", "10 years"
-            q.unit = _singular(q.count_token)
+            q.unit = _count_unit(ctx, q.count_token)
             q.kind = "count"
             q.end = q.count_token.idx + len(q.count_token.text)
+            compound = _COMPOUND_COUNT_RE.match(text, q.count_token.idx)
+            if compound:
+                q.end = compound.end()  # "four memoranda of understanding"
         elif glued_short and not words:
             return None  # "a 100m race"
     if q.kind not in {"bare", "count"}:
@@ -1043,9 +1501,11 @@ def _complete_quantity(
         return None
     if _PER_BEFORE_RE.search(text[max(sent.start, q.start - 12) : q.start]):
         return None  # "Rs 3,500 per 40 kilograms", "5 deaths per 100,000 people": a denominator
-    if _RATIO_AFTER_RE.match(text[q.num_end : q.num_end + 12]) or _RATIO_BEFORE_RE.search(
-        text[max(sent.start, q.start - 12) : q.start]
-    ):
+    ratio = q.kind in {"bare", "count"} and (
+        _RATIO_AFTER_RE.match(text[q.num_end : q.num_end + 12])
+        or _RATIO_BEFORE_RE.search(text[max(sent.start, q.start - 12) : q.start])
+    )
+    if ratio:
         return None  # "3 in 10 households": a proportion, not two counts
     _qualify(ctx, sent, q)
     return q
@@ -1093,12 +1553,20 @@ def _attach_currency(
             q.kind = "measure" if q.unit == "lb" else "currency"
             q.end = q.num_end + suffix.end()
     if q.kind == "currency":
+        # "$65 a barrel", "Rs 11 per share": a price. The unit stays the currency (ISO 4217);
+        # what the price is quoted per goes into the subject.
         per = _CUR_PER_RE.match(text[q.end : sent.end])
         if per:
-            per_word = _SPACES_RE.sub(" ", per.group("per").lower())
-            per_unit = _PER_UNITS.get(per_word)
-            q.unit = f"{q.unit}/{per_unit}" if per_unit else q.unit  # "$3 per MMBtu" stays USD
+            if per.group("pb"):
+                q.per = "barrel"
+            elif not per.group("apiece"):
+                word = _SPACES_RE.sub(" ", (per.group("per") or per.group("any")).lower())
+                q.per = _PER_WORDS.get(word, word)
             q.end += per.end()
+            more = _CUR_PER_MORE_RE.match(text[q.end : sent.end])
+            if more and q.per:
+                q.per = f"{q.per} per {more.group('any').lower()}"
+                q.end += more.end()
 
 
 def _looks_like_a_name_or_reference(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
@@ -1109,7 +1577,12 @@ def _looks_like_a_name_or_reference(ctx: _Context, sent: _Sentence, q: _Quantity
         return True
     if _inside_name_entity(ctx, q.num_start, q.num_end):
         return True
-    return _determiner_before(ctx.text, sent.start, q.start)
+    if not _determiner_before(ctx.text, sent.start, q.start):
+        return False
+    # "the two sides", "its 27 members" refer to a known set; "the 480 companies traded" and
+    # "the 85 needed for a majority" still state how many.
+    digits = ctx.text[q.num_start : q.num_end]
+    return not (digits[:1].isdigit() and q.value >= 50)
 
 
 def _glued_unit_ok(rest: str) -> bool:
@@ -1192,11 +1665,20 @@ def _qualify(ctx: _Context, sent: _Sentence, q: _Quantity) -> None:
     before = text[max(sent.start, q.start - 40) : q.start]
     q.body_start = q.start
     m = _QUAL_BEFORE_RE.search(before)
+    if m and m.group("q").lower().startswith("up"):
+        # "edged up to 4.4%": a verb's particle and "to", not the bound "up to".
+        prev = _token_at(ctx.doc, q.start - len(before) + m.start("q") - 2)
+        if prev is not None and prev.lemma_.lower() in _UP_PARTICLE_VERBS:
+            m = None
     if m:
         phrase = _SPACES_RE.sub(" ", m.group("q").lower())
         q.qualifier = _QUALIFIER_PHRASES[phrase]
         q.start -= len(before) - m.start("q")
         before = text[max(sent.start, q.start - 40) : q.start]
+    elif _ESTIMATED_RE.search(before):
+        q.qualifier = "approximately"  # "losses estimated at 420 million yuan"
+    elif _BOUND_VERB_RE.search(before):
+        q.qualifier = "more_than"  # "rainfall exceeded 1,600 millimeters"
     after = text[q.end : min(sent.end, q.end + 30)]
     am = _QUAL_AFTER_RE.match(after)
     trailing = am is not None
@@ -1233,7 +1715,10 @@ def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
         if head.i > last.i and head.pos_ in {"NOUN", "PROPN"} and head.i - last.i <= 4:
             between = ctx.doc[last.i + 1 : head.i]
             if all(
-                (b.dep_ in {"amod", "compound", "nmod", "punct", "nummod"} and b.pos_ != "VERB")
+                (
+                    b.dep_ in {"amod", "compound", "nmod", "punct", "nummod"}
+                    and (b.pos_ != "VERB" or b.tag_ in {"VBG", "VBN"})  # "4,000 pending cases"
+                )
                 or b.lower_ in {"or", "and", "more", "less", "fewer", "above", "+"}
                 for b in between
             ):
@@ -1241,7 +1726,12 @@ def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
                     return None
                 if head.lemma_.lower() in {"percent", "time", "fold"}:
                     return None
-                if head.tag_ in {"NNS", "NNPS"} or head.lemma_.lower() in {"people", "staff"}:
+                plural = (
+                    head.tag_ in {"NNS", "NNPS"}
+                    or _COMPOUND_COUNT_RE.match(ctx.text, head.idx)
+                    or head.lower_ in _UNCHANGING_PLURALS  # "over 150 aircraft"
+                )
+                if plural or head.lemma_.lower() in {"people", "staff"}:
                     return head
                 if head.lemma_.lower() in _GENERIC_COUNT_NOUNS | {"person", "personnel"}:
                     return head
@@ -1341,7 +1831,10 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
         number = doc.char_span(q.start, q.num_end, alignment_mode="expand")
         # The counted noun keeps its modifiers: "9.88 million international overnight visitors".
         reading.count_phrase = _noun_phrase(ctx, anchor, {t.i for t in number or ()})
-    of_np = _of_phrase(ctx, anchor, inside, q)
+        if anchor.lower_ == "others":
+            reading.count_phrase = "people"  # "killed 9 people and injured 14 others"
+    reading.anchor = anchor
+    of_np = None if " of " in (q.unit or "") else _of_phrase(ctx, anchor, inside, q)
     if q.unit == "percentage_point":
         reading.measure = "change"
     if q.change:
@@ -1368,9 +1861,26 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
         if not (_is_figure(role.head) or counted):
             break
         role = role.head
-    gov, prep, rel = _governor(role, inside)
+    while (
+        role.dep_ in {"nummod", "compound", "nmod", "quantmod"}
+        and role.head.i not in inside
+        and role.head.lemma_.lower() in {"percent", "%", "point"}
+    ):
+        # "rose by QR 2.1 billion or 12.2 percent": the parser makes one phrase of the two
+        # restatements; the first attaches where the second does.
+        role = role.head
+    reading.anchor = role
+    gov, prep, rel = _governor(role, inside | {role.i})
+    reading.of_np = of_np
     if gov is None:
         return reading
+    if prep == "of" and _is_figure(gov) and role.head.i > 0:
+        # "expenditure of SAR 1.29 trillion and revenues of SAR 1.12 trillion": the parser
+        # hangs the second "of" on the first figure; the noun before "of" is what is measured.
+        noun = doc[role.head.i - 1]
+        if noun.pos_ in {"NOUN", "PROPN"} and not _is_figure(noun):
+            reading.subject = _noun_phrase(ctx, noun, inside, reading.geo, preps=())
+            return reading
     if rel in {"appos", "conj"} and gov.pos_ in {"NOUN", "PROPN"} and not _is_figure(gov):
         # "the tariff, 1.29 US cents per kilowatt-hour": the figure restates the noun.
         reading.subject = _noun_phrase(ctx, gov, inside, reading.geo)
@@ -1378,6 +1888,24 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
     if rel == "appos" or (rel == "conj" and gov.pos_ in {"NOUN", "NUM", "PROPN"}):
         reading.inherit = True
         return reading
+    named = _named_entity_text(ctx, gov) if prep in {"with", "at"} else None
+    if named is not None:
+        # "followed by Germany with 600 million euros and Japan with $450 million": the same
+        # measure as the figure before, for another doer.
+        reading.inherit, reading.follower = True, named
+        return reading
+    if gov.pos_ == "ADJ" and gov.lemma_.lower() in _RECORD_NOUNS and prep == "of":
+        # "The index touched an intraday high of 162,870.10 points": the index's high.
+        record = _record_subject(ctx, gov, inside)
+        if record:
+            reading.subject = record
+            return reading
+    if prep in {"with", "at"} and gov.pos_ in {"NOUN", "PROPN"}:
+        clause = gov
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.pos_ in {"VERB", "AUX"} and _place_described(ctx, clause, inside, reading):
+            return reading  # "China was the main destination of exports with QR 4.5 billion"
     if gov.pos_ in {"VERB", "AUX"} or (gov.lemma_ == "worth" and gov.pos_ != "ADJ"):
         _read_verb(ctx, q, role, gov, prep, rel, inside, of_np, reading)
     elif gov.pos_ in {"NOUN", "PROPN"}:
@@ -1392,16 +1920,108 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
         dimension = _DIMENSIONS[gov.lemma_.lower()]
         reading.subject = f"{phrase} {dimension}" if phrase else dimension
     elif gov.lower_ in {"up", "down"}:
-        # "up 5 percent" is a change; "up from 38 percent" names the earlier level.
-        reading.measure = "level" if prep == "from" else "change"
-        reading.direction = None if prep == "from" else gov.lower_
+        # "up 5 percent" is a change; "up from 38 percent" names the earlier level and "up
+        # 1.4% at $65.42" the new one.
+        reading.measure = "level" if prep in {"from", "at", "to"} else "change"
+        reading.direction = None if prep in {"from", "at", "to"} else gov.lower_
         reading.inherit = True
+        verb = gov.head
+        owner = None
+        if prep != "from" and verb.pos_ in {"VERB", "AUX"} and verb.i != gov.i:
+            owner = _verb_subject(verb)  # "the Nikkei closed down 1.4 percent"
+            if verb.lemma_.lower() in _LIGHT_VERBS or (
+                owner is not None and owner.lemma_.lower() in _AGENT_NOUNS
+            ):
+                owner = None  # "the company posted a profit of $1.2bn, down 12%": the profit
+        elif prep != "from" and verb.pos_ in {"NOUN", "PROPN"} and verb.i != gov.i:
+            owner = verb  # "with prices of tourism services up 2.4 percent"
+        figure = owner is not None and (
+            _is_figure(owner) or any(c.like_num for c in owner.children)
+        )
+        if owner is not None and not figure and _place_of(ctx, owner) is None:
+            phrase = _noun_phrase(ctx, owner, inside, reading.geo)
+            if phrase:
+                # Its own subject, unless the figure before measures the same, more fully.
+                reading.subject, reading.inherit = phrase, verb.pos_ in {"NOUN", "PROPN"}
     if q.unit == "percent" and reading.measure == "level" and of_np:
         reading.measure = "share"
         reading.share_base = of_np
         if reading.subject is None or reading.subject == of_np:
             reading.subject = f"share of {of_np}"
+    if q.kind == "currency":
+        spent_on = _spent_on(ctx, q, inside)
+        if spent_on:
+            reading.subject, reading.inherit = spent_on, False
+    if q.fraction and not of_np:
+        whole_of = _ratio_noun(ctx, q)
+        if whole_of:
+            reading.subject, reading.measure = f"share of {whole_of}", "share"
     return reading
+
+
+def _record_subject(ctx: _Context, record: Token, inside: set[int]) -> str | None:
+    """ "the index touched an intraday high of ...": "index intraday high"."""
+    noun = record.head if record.dep_ == "amod" else record
+    words = [
+        t.lower_
+        for t in noun.subtree
+        if t.i not in inside
+        and t.dep_ not in {"det", "prep", "pobj", "punct"}
+        and t.i <= max(noun.i, record.i)
+    ]
+    verb = noun.head
+    owner = _verb_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    holder = _noun_phrase(ctx, owner, inside, preps=()) if owner is not None else None
+    phrase = " ".join(words)
+    return f"{holder} {phrase}" if holder else phrase or None
+
+
+def _spent_on(ctx: _Context, q: _Quantity, inside: set[int]) -> str | None:
+    """ "€30 billion in savings", "2.3 trillion won ($1.6 billion) in trade insurance": the
+    money's purpose names what it is."""
+    m = _IN_PURPOSE_RE.match(ctx.text, q.end)
+    if m is None:
+        return None
+    prep = _token_at(ctx.doc, m.end() - 2)
+    if prep is None or prep.lower_ != "in":
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.i in inside or _is_figure(pobj):
+        return None
+    if any(_in_time(ctx, t.idx) for t in pobj.subtree) or pobj.lemma_.lower() in _PERIOD_NOUNS:
+        return None  # "in the July-September period" is a time
+    if _place_of(ctx, pobj) is not None or pobj.pos_ not in {"NOUN"}:
+        return None
+    purpose = _noun_phrase(ctx, pobj, inside, conj=True)
+    verb = prep.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head  # "seeks 12 billion euros in savings": "in" may hang on the figure
+    nominal = _NOMINALS.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    if purpose and nominal:
+        return f"{nominal} in {purpose}"  # "will invest Rs 2,500 crore in a new plant"
+    owner = _verb_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if purpose and owner is not None and not _is_agent(ctx, owner) and not _place_of(ctx, owner):
+        holder = _noun_phrase(ctx, owner, inside, preps=())
+        if holder and len(holder.split()) <= 3:
+            purpose = f"{holder} {purpose}"  # "the draft budget seeks €30 billion in savings"
+    return purpose
+
+
+def _ratio_noun(ctx: _Context, q: _Quantity) -> str | None:
+    """ "cancelling one in five regional trains": what the share is a share of."""
+    tok = _token_at(ctx.doc, q.end - 1)
+    if tok is None:
+        return None
+    for noun in ctx.doc[tok.i + 1 : tok.i + 4]:
+        if noun.pos_ in {"NOUN", "PROPN"}:
+            phrase = _noun_phrase(ctx, noun, {t.i for t in ctx.doc[: tok.i + 1]}, preps=())
+            verb = noun.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            if phrase and verb.pos_ == "VERB" and verb.i < noun.i:
+                phrase = f"{phrase} {_participle(verb)}"  # "regional trains cancelled"
+            return phrase
+    return None
 
 
 def _is_figure(tok: Token) -> bool:
@@ -1471,7 +2091,14 @@ def _read_verb(
 ) -> None:
     """The figure hangs off a verb: "rose 5 percent", "reached 10 million units"."""
     lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    particle = next(
+        (
+            c.lower_
+            for c in verb.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in {"up", "down"})
+        ),
+        "",
+    )
     direction = None
     if lemma in _UP_VERBS or (
         particle == "up" and lemma in {"go", "edge", "inch", "pick", "shoot"}
@@ -1479,11 +2106,35 @@ def _read_verb(
         direction = "up"
     elif lemma in _DOWN_VERBS or (particle == "down" and lemma in {"go", "edge", "inch", "come"}):
         direction = "down"
-    if prep in {"compared with", "compared to", "than", "against", "versus", "with"}:
-        reading.inherit = True
-        return
+    if lemma == "add" and q.kind == "measure":
+        direction = None  # "added 240 GW of capacity" is new capacity; "added 3,000 jobs" a gain
     if lemma in {"follow", "trail"}:
         reading.inherit = True  # "followed by India at AED126 billion": the same measure
+        reading.keep_bare = True  # "followed by India with 35,000": visitors, as before
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        reading.follower = _named_entity_text(ctx, pobj) if pobj is not None else None
+        before = anchor.doc[anchor.head.i - 1] if anchor.dep_ == "pobj" else None
+        if before is not None and before.i != verb.i:
+            # "... and Japan with $450 million": the name just before the figure's "with".
+            reading.follower = _named_entity_text(ctx, before) or reading.follower
+        return
+    if prep == "with" and q.unit == "percent" and of_np and lemma in _WINNING_VERBS:
+        # "Labour won the election with 28.1% of the vote": Labour's share of the vote.
+        owner = _verb_subject(verb)
+        named = _named_entity_text(ctx, owner) if owner is not None else None
+        reading.measure, reading.share_base = "share", of_np
+        reading.subject = f"{named} share of {of_np}" if named else f"share of {of_np}"
+        reading.doer = named
+        return
+    if prep in {"with", "at"} and _place_described(ctx, verb, inside, reading):
+        return
+    if prep in {"compared with", "compared to", "than", "against", "versus", "with"}:
+        reading.inherit = True
+        if prep == "with":
+            # "the Progress Party came second with 23.8% and 47 seats": as before, for them.
+            owner = _verb_subject(verb)
+            reading.follower = _named_entity_text(ctx, owner) if owner is not None else None
         return
     if lemma in _SHARE_VERBS and (lemma != "make" or particle == "up") and q.unit == "percent":
         reading.measure = "share"
@@ -1496,7 +2147,7 @@ def _read_verb(
             reading.inherit = True
         return
     if rel in {"nsubj", "nsubjpass"}:
-        _read_as_subject(q, verb, inside, of_np, reading)
+        _read_as_subject(ctx, q, verb, inside, of_np, reading)
         return
     if direction is not None:
         reading.direction = direction
@@ -1507,6 +2158,16 @@ def _read_verb(
             reading.direction = None
         elif prep in {None, "by", "of"} and reading.measure != "share":
             reading.measure = "change"
+        if q.unit == "percent" and of_np and prep is None and rel == "dobj":
+            # "cut 30 percent of flights": the share of the flights that were cut.
+            reading.measure, reading.direction, reading.share_base = "share", None, of_np
+            reading.subject = f"share of {of_np} {_participle(verb)}"
+            return
+        if q.unit in _DISTANCE_UNITS and not q.change:
+            # "the bus plunged about 200 meters": a distance travelled, not a change.
+            owner = _verb_subject(verb)
+            if owner is None or owner.lemma_.lower() not in _LEVEL_NOUNS:
+                reading.measure, reading.direction = "level", None
     if reading.measure == "change" and q.change and prep is None:
         reading.inherit = True
     if lemma in _PROPERTY_VERBS:
@@ -1515,18 +2176,37 @@ def _read_verb(
         reading.subject = f"{holder} {prop}" if holder else prop
         return
     obj = next(
-        (c for c in verb.children if c.dep_ == "dobj" and c.i not in inside and c.i != anchor.i),
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.i not in inside
+            and c.i != anchor.i
+            and not _is_figure(c)
+            and not any(t.like_num for t in c.children)
+        ),
         None,
     )
     moved = prep in {"by", "to", "from"} and direction is not None
-    if obj is not None and (moved or prep == "at"):
+    if obj is not None and obj.i < anchor.i and (moved or prep == "at"):
         # "cut its rate by 25 basis points", "fixed the support price at Rs 3,500".
+        if prep == "at" and _place_described(ctx, verb, inside, reading):
+            return  # "Maharashtra recorded the highest collection at Rs 32,025 crore"
         reading.subject = _noun_phrase(ctx, obj, inside, reading.geo)
         if reading.subject and lemma == "value":
             reading.subject += " value"  # "valuing the company at $45 billion"
         return
-    if lemma in _LEVEL_VERBS or direction is not None or lemma in _SHARE_VERBS:
+    counted_object = (
+        q.count_token is not None
+        and (rel == "dobj" or prep not in {None, "to", "by", "from", "at", "of", "with"})
+        and q.count_token.lemma_.lower() not in _GENERIC_COUNT_NOUNS
+    )
+    if counted_object:
+        pass  # "added 38,000 jobs", "cut 12,000 positions": the jobs, not the employers
+    elif lemma in _LEVEL_VERBS or direction is not None or lemma in _SHARE_VERBS:
         subj = _verb_subject(verb)
+        if _place_described(ctx, verb, inside, reading):
+            return
         if subj is not None and not (lemma in _LEVEL_VERBS - {"be"} and _is_agent(ctx, subj)):
             reading.subject = _noun_phrase(ctx, subj, inside, reading.geo)
             reading.keep_bare = bool(reading.subject)
@@ -1553,6 +2233,7 @@ def _read_as_object(
 ) -> None:
     """Someone did something to the figure: "China exported 5 million tonnes of steel"."""
     lemma = verb.lemma_.lower()
+    participial = False  # the subject ends in the verb's participle: "people killed"
     thing = of_np
     if thing is None and q.count_token is not None:
         thing = reading.count_phrase
@@ -1569,17 +2250,108 @@ def _read_as_object(
     elif thing and " " in thing:
         reading.subject = thing  # "international overnight visitors" says enough
     elif thing:
-        reading.subject = f"{thing} {_participle(verb)}"
+        state = _object_state(verb, q)
+        reading.subject = f"{thing} {state or _participle(verb)}"
+        participial = True
     elif nominal:
         reading.subject = nominal
+    elif q.kind == "measure" and q.unit in _UNIT_SUBJECTS and prep is None:
+        # "the fire has burned about 41,000 acres": the area burned.
+        reading.subject = f"{_UNIT_SUBJECTS[q.unit]} {_participle(verb)}"
+        participial = True
     elif q.kind == "currency":
         payer = _verb_subject(verb)
         if payer is not None and not _is_agent(ctx, payer):
             reading.subject = _noun_phrase(ctx, payer, inside, reading.geo)
-        reading.subject = reading.subject or f"amount {_participle(verb)}"
+        if reading.subject is None:
+            # "The EU committed 1.5 billion euros to adaptation finance".
+            purpose = _verb_complement(ctx, verb, inside)
+            reading.subject = f"amount {_participle(verb)}" + (f" {purpose}" if purpose else "")
+    doable = thing or nominal or q.kind == "currency"
+    if reading.subject and doable and prep in {None, "of"}:
+        # Who did it is part of what is counted: "Labour took 53 seats" are Labour's seats.
+        doer = _doer(ctx, verb, inside)
+        if doer and doer not in reading.subject:
+            if participial or reading.subject.startswith("amount"):
+                reading.subject = f"{reading.subject} by {doer}"  # "people killed by typhoon"
+            else:
+                reading.subject = f"{doer} {reading.subject}"  # "tesla vehicle sales"
+            reading.doer = doer
+
+
+def _place_described(ctx: _Context, verb: Token, inside: set[int], reading: _Reading) -> bool:
+    """ "Saudi Arabia remained the largest source of remittances at $821.5 million", "China
+    was the main destination of exports with QR 4.5 billion": the place's part of the thing."""
+    subj = _verb_subject(verb)
+    place = _named_entity_text(ctx, subj) if subj is not None else None
+    if subj is None or not place or _place_of(ctx, subj) is None:
+        return False
+    role_noun = next(
+        (c for c in verb.children if c.dep_ in {"attr", "dobj"} and c.i not in inside), None
+    )
+    described = _noun_phrase(ctx, role_noun, inside) if role_noun is not None else None
+    if not described:
+        return False
+    reading.subject, reading.doer = f"{place} {described}", place
+    reading.keep_bare = True  # "at 41,000": visitors, from "the largest source of visitors"
+    return True
+
+
+def _object_state(verb: Token, q: _Quantity) -> str | None:
+    """ "left 12 others missing": the state the verb leaves its object in."""
+    if verb.lemma_.lower() not in {"leave", "render", "keep"}:
+        return None
+    candidates = list(verb.children)
+    if q.count_token is not None:
+        candidates += [c for c in q.count_token.children if c.i > q.count_token.i]
+    for c in candidates:
+        if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "amod"} and c.pos_ in {"ADJ", "VERB"}:
+            return c.lower_
+    return None
+
+
+def _named_entity_text(ctx: _Context, tok: Token) -> str | None:
+    """The lower-case text of the named place or organisation a token belongs to."""
+    if tok.pos_ != "PROPN":
+        return None
+    for m in ctx.mentions:
+        if m.start_char <= tok.idx < m.end_char and m.entity_type in {"GPE", "LOC", "ORG", "NORP"}:
+            return _ENTITY_NAME_TRIM_RE.sub("", m.text).strip().lower() or None
+    return None
+
+
+def _doer(ctx: _Context, verb: Token, inside: set[int]) -> str | None:
+    """The named or nominal agent of a verb, unless a place, a pronoun or a reporter."""
+    subj = _verb_subject(verb)
+    if subj is None or subj.pos_ == "PRON" or subj.i in inside or _is_figure(subj):
+        return None
+    if _place_of(ctx, subj) is not None or subj.lemma_.lower() in _REPORTER_NOUNS:
+        return None
+    bare = not any(c.dep_ in {"compound", "amod", "nmod"} for c in subj.children)
+    if bare and subj.lemma_.lower() in _AGENT_NOUNS and _named_entity_text(ctx, subj) is None:
+        return None  # "the company added 3,210 employees": no more than the story's subject
+    phrase = _noun_phrase(ctx, subj, inside, preps=())
+    if phrase is None or len(phrase.split()) > 4:
+        return None
+    return phrase
+
+
+def _verb_complement(ctx: _Context, verb: Token, inside: set[int]) -> str | None:
+    """A verb's "to/in/for" complement: "committed ... to adaptation finance"."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in {"to", "in", "into", "for", "on"}:
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.i in inside or _is_figure(pobj) or _in_time(ctx, pobj.idx):
+            continue
+        phrase = _noun_phrase(ctx, pobj, inside, preps=())
+        if phrase:
+            return f"{child.lower_} {phrase}"
+    return None
 
 
 def _read_as_subject(
+    ctx: _Context,
     q: _Quantity,
     verb: Token,
     inside: set[int],
@@ -1603,9 +2375,14 @@ def _read_as_subject(
     if q.count_token is not None:
         noun = reading.count_phrase
         reading.subject = f"{noun} {participle}".strip() if noun else noun
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside), None)
+        what = _noun_phrase(ctx, obj, inside, preps=()) if obj is not None else None
+        if reading.subject and participle and what and len(what.split()) <= 3:
+            reading.subject += f" {what}"  # "graduates entered the job market"
         return
     if of_np:
-        reading.subject = of_np
+        passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+        reading.subject = f"{of_np} {participle}" if passive else of_np
         return
     if q.kind == "bare" and (lemma in _CASUALTY_VERBS or participle in _CASUALTY_STATES):
         reading.subject = f"people {participle}"
@@ -1628,6 +2405,10 @@ def _read_noun(
     reading: _Reading,
 ) -> None:
     lemma = noun.lemma_.lower()
+    if q.count_token is not None and reading.count_phrase and prep not in {None, "of", "to"}:
+        # "the hand of homebuyers in more than 4,000 pending cases": the cases are counted.
+        reading.subject = reading.count_phrase
+        return
     if lemma in _CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN:
         # "a 24% jump to 72,850 vehicles": the figure after "to" is the new level.
         reading.measure = "level" if prep in {"to", "from"} else "change"
@@ -1644,7 +2425,7 @@ def _read_noun(
     if lemma in _RATE_WORDS and q.unit in {"percent", None}:
         reading.measure = "rate"
         gov, _, _ = _governor(noun, inside)
-        if gov is not None and gov.pos_ in {"VERB", "AUX"}:
+        if gov is not None and gov.pos_ in {"VERB", "AUX"} and lemma in {"rate", "pace"}:
             # "Exports grew at an annual rate of 3 percent": the rate of the verb's subject.
             rated = _noun_phrase(ctx, _verb_subject(gov), inside, reading.geo)
             if rated:
@@ -1663,7 +2444,7 @@ def _read_noun(
         if gov is not None and gov.pos_ in {"VERB", "AUX"}:
             _read_verb(ctx, q, noun, gov, prep2, rel2, inside | {noun.i}, of_np, reading)
             if reading.subject is None and rel2 in {"nsubj", "nsubjpass"}:
-                _read_as_subject(q, gov, inside | {noun.i}, of_np, reading)
+                _read_as_subject(ctx, q, gov, inside | {noun.i}, of_np, reading)
             return
     if lemma in _VALUE_NOUNS and prep == "of":
         valued = noun.head.head if noun.dep_ == "pobj" else None
@@ -1678,6 +2459,11 @@ def _read_noun(
         reading.subject = "population" if people else reading.count_phrase
         return
     reading.subject = _noun_phrase(ctx, noun, inside, reading.geo)
+    dimension = _UNIT_DIMENSIONS.get(q.unit or "")
+    attributive = anchor.dep_ in {"compound", "nummod", "amod", "nmod"} and anchor.head.i == noun.i
+    if reading.subject and dimension and attributive and dimension not in reading.subject:
+        # "a 1,500 MW solar plant" states the plant's capacity, "a 420 km line" its length.
+        reading.subject = f"{reading.subject} {dimension}"
     carrier = noun.head
     if reading.subject and noun.dep_ in {"dobj", "attr"} and carrier.lemma_.lower() in _LIGHT_VERBS:
         # "the current account posted a surplus of $110 million": whose surplus.
@@ -1739,6 +2525,8 @@ def _change_noun_subject(ctx: _Context, noun: Token, inside: set[int]) -> str | 
         if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i not in inside and not pobj.like_num:
+                    if _in_time(ctx, pobj.idx) or pobj.lemma_.lower() in _TIME_UNIT_NOUNS:
+                        continue  # "a 0.3-percent decline in September"
                     phrase = _noun_phrase(ctx, pobj, inside)
                     if phrase and pobj.lemma_.lower() not in {"percent", "point"}:
                         return phrase
@@ -1792,6 +2580,11 @@ def _is_agent(ctx: _Context, tok: Token) -> bool:
     return tok.lemma_.lower() in _AGENT_NOUNS
 
 
+# Subjects that report or enforce rather than do: "police arrested 24 people".
+_REPORTER_NOUNS = frozenset(
+    "police official officials authority authorities officer spokesman spokeswoman "
+    "spokesperson source sources report data figure figures statistic statistics".split()
+)
 _AGENT_NOUNS = frozenset(
     "company government ministry minister bank firm group country state authority police official "
     "carmaker automaker maker producer exporter importer investor fund agency operator airline "
@@ -1803,6 +2596,9 @@ _AGENT_NOUNS = frozenset(
 def _of_phrase(ctx: _Context, anchor: Token, inside: set[int], q: _Quantity) -> str | None:
     """The "of Y" that follows a quantity: "21.3 percent of total new car sales"."""
     candidates = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"]
+    for appos in (c for c in anchor.children if c.dep_ == "appos"):
+        # "240 gigawatts (GW) of solar power capacity": the "of" hangs on the abbreviation.
+        candidates += [c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"]
     if not candidates:
         nxt = ctx.doc[anchor.i + 1] if anchor.i + 1 < len(ctx.doc) else None
         if nxt is not None and nxt.lower_ == "of" and nxt.idx >= q.end - 1:
@@ -1810,7 +2606,16 @@ def _of_phrase(ctx: _Context, anchor: Token, inside: set[int], q: _Quantity) -> 
     for prep in candidates:
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and not pobj.like_num:
-                phrase = _noun_phrase(ctx, pobj, inside)
+                phrase = _noun_phrase(ctx, pobj, inside, conj=True)  # "of rice and other crops"
+                # The parser may hang "and other crops" on the measure noun instead.
+                extra = [
+                    c
+                    for c in anchor.children
+                    if c.dep_ == "conj" and c.i > pobj.i and c.pos_ == "NOUN" and not _is_figure(c)
+                ]
+                if phrase and extra:
+                    more = _noun_phrase(ctx, extra[0], inside, preps=())
+                    phrase = f"{phrase} and {more}" if more else phrase
                 if phrase:
                     return phrase
     return None
@@ -1821,26 +2626,78 @@ def _noun_phrase(
     head: Token | None,
     exclude: set[int],
     geo: list[str] | None = None,
-    preps: tuple[str, ...] = ("of",),
+    preps: frozenset[str] | tuple[str, ...] | None = None,
+    conj: bool = False,
 ) -> str | None:
-    """A normalised, lower-case noun phrase around ``head``, without determiners or places."""
+    """A normalised, lower-case noun phrase around ``head``, without determiners or places.
+
+    The phrase keeps the head's modifiers and one level of prepositional complements
+    ("revenue from operations", "exports to Africa", "rice and other crops"); a place that
+    modifies the head is geography and left out ("China's exports"), one inside a complement
+    is part of what is measured ("trade with China").
+    """
+    allowed = _SUBJECT_PREPS if preps is None else preps
     if head is None:
         return None
+    if head.idx < ctx.dateline_end:
+        # "New Delhi, Nov 1 (PTI) Gross GST collections rose": the parser may make the
+        # dateline the subject and hang the real one on it.
+        later = [
+            t
+            for t in head.subtree
+            if t.idx >= ctx.dateline_end
+            and t.head.idx < ctx.dateline_end
+            and t.pos_ in {"NOUN", "PROPN"}
+        ]
+        if not later:
+            return None
+        head = later[0]
     keep: set[int] = set()
+    # A place inside a complement is part of what is measured: "exports to Africa", "trade
+    # with China"; "in/on/at" a place says where, which the geography holds.
+    partner: set[int] = set()
+    doc = ctx.doc
 
     def grow(tok: Token, depth: int) -> None:
         keep.add(tok.i)
         for child in tok.children:
-            if child.i in exclude or (child.like_num and child.pos_ == "NUM"):
+            if child.i in exclude:
+                continue
+            name_part = _name_number(child) or _hyphen_modifier(child)
+            if child.like_num and child.pos_ == "NUM" and not name_part:
                 continue
             if child.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod", "advmod", "punct"}:
                 if child.i < tok.i:
                     grow(child, depth)
-            elif child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i and depth < 1:
+            elif child.dep_ in {"nummod", "compound", "appos"} and _name_number(child):
+                grow(child, depth)  # "S&P 500", "FTSE 100"
+            elif child.dep_ == "nummod" and _hyphen_modifier(child):
+                grow(child, depth)  # "the 10-year Treasury"
+            elif child.dep_ in {"conj", "cc"} and (depth or conj) and child.i > tok.i:
+                if child.dep_ == "cc" or child.pos_ in {"NOUN", "PROPN"}:
+                    grow(child, depth)  # "rice and other crops"
+            elif child.dep_ == "prep" and child.lower_ in allowed and child.i > tok.i and depth < 1:
                 pobjs = [c for c in child.children if c.dep_ == "pobj" and c.i not in exclude]
-                numeric = any(t.like_num and t.pos_ == "NUM" for p in pobjs for t in p.subtree)
+                # A figure in the complement's own phrase ("of 5 million people") makes it no
+                # part of the subject; one in a phrase nested further down does not.
+                numeric = any(
+                    t.like_num and t.pos_ == "NUM" and not _hyphen_modifier(t)
+                    for p in pobjs
+                    for t in [p, *p.children]
+                ) or any(t.i in exclude for p in pobjs for t in [p, *p.children])
                 if pobjs and not numeric and not any(_in_time(ctx, p.idx) for p in pobjs):
+                    located = (
+                        child.lower_ in {"in", "on", "at", "for"}
+                        and tok.lemma_.lower() not in _FLOW_NOUNS  # "investment in Africa"
+                        and all(_place_of(ctx, p) is not None for p in pobjs)
+                    )
+                    if located:
+                        # "retail sales in the UK": where, which is the geography's to say.
+                        if geo is not None:
+                            geo.extend(place for p in pobjs if (place := _place_of(ctx, p)))
+                        continue
                     keep.add(child.i)
+                    partner.update(t.i for p in pobjs for t in p.subtree)
                     for p in pobjs:
                         grow(p, depth + 1)
 
@@ -1861,17 +2718,25 @@ def _noun_phrase(
             continue
         if tok.dep_ == "punct" and low not in {"-", "&"}:
             continue
+        if tok.idx < ctx.dateline_end:
+            continue  # "New Delhi, Nov 1 (PTI) Gross tax collections": not the dateline
         if _is_world(ctx, tok):
             if geo is not None:
                 geo.append("world")
             continue
         place = _place_of(ctx, tok)
-        if place is not None and tok.i != head.i:
+        in_partner = tok.i in partner and tok.dep_ != "poss"  # "Qatar's exports": geography
+        if place is not None and tok.i != head.i and not in_partner:
             if geo is not None:
                 geo.append(place)
             continue
-        if _in_time(ctx, tok.idx) and tok.i != head.i:
+        if _in_time(ctx, tok.idx) and tok.i != head.i and not _hyphen_modifier(tok):
             continue
+        if tok.dep_ == "poss" and tok.lemma_.lower() in _GEO_NOUNS:
+            continue  # "the country's installed capacity": geography, said already
+        mention = next((m for m in ctx.mentions if m.start_char <= tok.idx < m.end_char), None)
+        if tok.i == head.i and tok.text.isupper() and low in ctx.acronyms and mention is None:
+            low = ctx.acronyms[low]  # "core CPI" is the "core consumer price index"
         words.append(low)
     phrase = " ".join(words)
     of_form = _OF_FORM_RE.fullmatch(phrase)
@@ -1881,6 +2746,42 @@ def _noun_phrase(
     phrase = _HYPHEN_SPACES_RE.sub("-", phrase).strip(" -")
     phrase = _SPACES_RE.sub(" ", phrase)
     return phrase or None
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Abbreviations the story defines: "consumer price index (CPI)" gives cpi."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_DEF_RE.finditer(text):
+        letters = m.group(2).lower()
+        words = _LOWER_WORDS_RE.findall(m.group(1).lower())
+        # The shortest run of words before the brackets whose initials spell the abbreviation.
+        for n in range(len(letters), min(len(words), len(letters) + 3) + 1):
+            run = words[-n:]
+            initials = "".join(w[0] for w in run if w not in {"of", "and", "the", "for", "on"})
+            if initials == letters:
+                found[letters] = " ".join(run)
+                break
+    return found
+
+
+def _hyphen_modifier(tok: Token) -> bool:
+    """A token of a hyphenated modifier: "10-year" in "the 10-year Treasury yield"."""
+    doc = tok.doc
+    if tok.text == "-" and not tok.whitespace_:
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return (nxt is not None and nxt.text == "-" and not tok.whitespace_) or (
+        prev is not None and prev.text == "-" and not prev.whitespace_
+    )
+
+
+def _name_number(tok: Token) -> bool:
+    """A number that belongs to a name: "S&P 500", "FTSE 100", "Boeing 737 MAX"."""
+    if tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.pos_ == "PROPN" and tok.head.pos_ in {"PROPN", "NOUN"}
 
 
 def _share_subject(owner: str, base: str | None) -> str:
@@ -1898,6 +2799,8 @@ def _fallback_subject(ctx: _Context, sent: _Sentence, q: _Quantity) -> str:
     root = sent.span.root
     for child in root.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            if child.lemma_.lower() in _DATA_NOUNS:
+                continue  # "official data showed": who reports, not what is measured
             phrase = None if _is_agent(ctx, child) else _noun_phrase(ctx, child, set())
             if phrase:
                 return phrase
@@ -1911,6 +2814,20 @@ def _fallback_subject(ctx: _Context, sent: _Sentence, q: _Quantity) -> str:
 # ---------------------------------------------------------------------------------------------
 # Units
 # ---------------------------------------------------------------------------------------------
+
+
+def _count_unit(ctx: _Context, tok: Token) -> str:
+    """The unit of a count: the counted noun in the singular, people as "person"."""
+    low = tok.lower_
+    if low in _PERSON_NOUNS:
+        return "person"  # "18,000 residents", "two other firefighters", "14 others"
+    compound = _COMPOUND_COUNT_RE.match(ctx.text, tok.idx)
+    if compound:
+        # "seven memorandums of understanding": the noun with its fixed "of" complement.
+        head = "memorandum" if compound.group(1).lower().startswith("memorand") else "letter"
+        return f"{head} of {compound.group(2).lower()}"
+    unit = _singular(tok)
+    return _COUNT_SYNONYMS.get(unit, unit)
 
 
 def _singular(tok: Token) -> str:
@@ -2017,47 +2934,281 @@ def _comparison_times(ctx: _Context, sent: _Sentence) -> set[int]:
             continue  # "from January to March" is the period itself
         if word in {"on", "over"} and not _SAME_OR_PREVIOUS_RE.search(t.text):
             continue
+        if word in {"over", "in", "during", "for"} and _ANAPHORIC_PERIOD_RE.fullmatch(t.text):
+            continue  # "dropped 12 percent over the same period": the period just named
         out.add(t.start_char)
     return out
 
 
-def _period(
+def _is_base(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
+    """Whether a figure is the earlier level a change is measured from: "up from 48"."""
+    before = ctx.text[max(sent.start, q.start - 40) : q.start]
+    return _BASE_BEFORE_RE.search(before) is not None
+
+
+def _own_time(ctx: _Context, q: _Quantity, limit: int) -> TimeExpression | None:
+    """The time expression right after a figure: "48 in 2021", "$2.99 billion received in"."""
+    for t in ctx.times:
+        if q.end <= t.start_char < limit:
+            gap = ctx.text[q.end : t.start_char]
+            return t if _OWN_TIME_GAP_RE.fullmatch(gap) else None
+    return None
+
+
+def _base_period(
     ctx: _Context,
     sent: _Sentence,
     q: _Quantity,
-    excluded: set[int],
-    window: tuple[int, int] | None = None,
+    own: TimeExpression | None,
+    prior: Metric | None,
 ) -> _Period | None:
-    """The period expression nearest the number in its sentence, or None if there is none."""
-    best: TimeExpression | None = None
-    best_score = 0.0
-    lo, hi = window if window is not None else (sent.start, sent.end)
-    for t in ctx.times:
-        if not max(lo, sent.start) <= t.start_char < min(hi, sent.end):
-            continue
-        if t.start_char in excluded or t.start_char < ctx.dateline_end:
-            continue
-        if _RELATIVE_PAST_RE.search(t.text) and not (
-            t.start_char >= q.end and _ATTACHED_RE.match(ctx.text[q.end : t.start_char])
-        ):
-            continue  # "a year ago" dates only the figure it follows, a comparison base
-        if t.value is None or t.kind in {"duration", "set"} or not _is_period_value(t.value):
-            continue  # durations, clock times and vague references are no period
-        if t.end_char <= q.start:
-            score = float(q.start - t.end_char)
-        else:
-            score = float(max(0, t.start_char - q.end))
-        before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
-        if _REPORT_DATE_CUE_RE.search(before):
-            continue  # "the ministry said on Monday" dates the report, not the figure
-        if best is None or score < best_score:
-            best, best_score = t, score
-    if best is not None and best.value is not None:
-        start, end = best.range_start, best.range_end
-        if start is None or end is None:
-            start, end = _label_range(best.value)
-        return start, end, best.value
+    """The period of a comparison base: its own time, else the figure's period shifted back."""
+    main = prior.period_label if prior is not None else None
+    if own is not None:
+        if main and _RELATIVE_PAST_RE.search(own.text):
+            shifted = _relative_shift(own.text, main)
+            if shifted is not None:
+                return (*_label_range(shifted), shifted)
+        if own.value is not None and _is_period_value(own.value):
+            return _time_period(ctx, own)
+    after = ctx.text[q.end : min(sent.end, q.end + 60)]
+    shifted = None
+    if main and _YOY_RE.match(after.lstrip(" ,")):
+        shifted = _shift(main, years=1)
+    elif main and prior is not None and prior.measure == "rate":
+        # "Services inflation eased to 4.7% from 4.8%": a monthly rate moves from last month's.
+        m = _TIMEX_VALUE_RE.match(main)
+        if m and m.group("m") and not m.group("d"):
+            shifted = _shift(main, months=1)
+        elif m and m.group("q"):
+            shifted = _shift(main, quarters=1)
+    if shifted is not None:
+        return (*_label_range(shifted), shifted)
     return None
+
+
+def _relative_shift(text: str, label: str) -> str | None:
+    """ "a year ago" of 2025-Q3 is 2024-Q3; "the previous month" of 2025-08 is 2025-07."""
+    low = text.lower()
+    if "month" in low:
+        return _shift(label, months=1)
+    if "quarter" in low:
+        return _shift(label, quarters=1)
+    return _shift(label, years=1)
+
+
+def _stated_time(
+    ctx: _Context,
+    sent: _Sentence,
+    q: _Quantity,
+    reading: _Reading,
+    excluded: set[int],
+    others: Sequence[_Quantity] = (),
+) -> TimeExpression | None:
+    """The time expression that governs the figure's clause, if the sentence has one.
+
+    Ranked through the parse: a time attached to the figure or a word above it ("rose ... in
+    July"), then one inside the clause's subject ("exports in July rose"), then the nearest
+    other time in the sentence.
+    """
+    anchor = reading.anchor or _token_at(ctx.doc, q.num_start)
+    path: list[int] = []
+    clause_end = 0  # how much of the path lies in the figure's own clause
+    coordinated = False  # the figure's clause is coordinated with another: "... and X fell"
+    tok = anchor
+    while tok is not None:
+        path.append(tok.i)
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+        if not clause_end and tok.pos_ in {"VERB", "AUX"} and has_subject:
+            clause_end = len(path)  # "..., while petrol prices fell 1.8 pence": its own clause
+            # A coordinated change shares the time: "sales rose 5% in July and exports jumped
+            # 3%"; another kind of clause does not: "... and 600 companies had licensed".
+            moved = tok.lemma_.lower() in _UP_VERBS | _DOWN_VERBS
+            coordinated = tok.dep_ == "conj" and not moved
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    clause_end = clause_end or len(path)
+    subjects = [
+        c
+        for i in path[:clause_end]
+        for c in ctx.doc[i].children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in path
+    ]
+    best: tuple[tuple[int, int, int], TimeExpression] | None = None
+    for t in ctx.times:
+        if not sent.start <= t.start_char < sent.end or t.start_char < ctx.dateline_end:
+            continue
+        if t.start_char in excluded or not _usable_period(ctx, sent, q, t):
+            continue
+        if _deadline_of_another(ctx, q, t, others):
+            continue  # "reached 3.2 million bpd, with a target of 4 million bpd by 2035"
+        distance = q.start - t.end_char if t.end_char <= q.start else t.start_char - q.end
+        attach = _time_attachment(ctx, t)
+        if attach is not None and attach.i in path[:clause_end]:
+            key = (0, path.index(attach.i), abs(distance))
+        elif attach is not None and attach.i in path:
+            if coordinated:
+                continue  # "FDI reached $96 billion in 2024 and 600 companies had licensed"
+            key = (1, path.index(attach.i), abs(distance))  # a time of the enclosing clause
+        elif attach is not None and any(_within_clause(attach, s) for s in subjects):
+            key = (1, 0, abs(distance))
+        elif attach is not None and _in_other_clause(attach, path):
+            continue  # "despite a ceasefire agreed in July": another clause's time
+        else:
+            key = (2, 0, abs(distance))
+        if best is None or key < best[0]:
+            best = (key, t)
+    return best[1] if best else None
+
+
+def _deadline_of_another(
+    ctx: _Context, q: _Quantity, t: TimeExpression, others: Sequence[_Quantity]
+) -> bool:
+    """Whether a future "by 2035" follows another figure between it and ``q``."""
+    start = t.range_start or (_label_range(t.value)[0] if t.value else None)
+    if start is None or start <= ctx.anchor or t.start_char < q.end:
+        return False
+    before = ctx.text[max(0, t.start_char - 20) : t.start_char]
+    if not _DEADLINE_BEFORE_RE.search(before):
+        return False
+    return any(q.end <= o.start and o.end <= t.start_char for o in others if o is not q)
+
+
+def _usable_period(ctx: _Context, sent: _Sentence, q: _Quantity, t: TimeExpression) -> bool:
+    """Whether a time expression can date a figure: a calendar period, not a report date."""
+    if _RELATIVE_PAST_RE.search(t.text) and not (
+        t.start_char >= q.end and _ATTACHED_RE.match(ctx.text[q.end : t.start_char])
+    ):
+        return False  # "a year ago" dates only the figure it follows, a comparison base
+    before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
+    if _REPORT_DATE_CUE_RE.search(before) or _SINCE_BEFORE_RE.search(before):
+        return False  # "the ministry said on Monday"; "since December" starts a stock
+    if _DELIVERY_AFTER_RE.match(ctx.text[t.end_char : t.end_char + 20]):
+        return False  # "futures for October delivery"
+    if _duration_period(ctx, t) is not None:
+        return True
+    return t.value is not None and t.kind not in {"duration", "set"} and _is_period_value(t.value)
+
+
+def _time_attachment(ctx: _Context, t: TimeExpression) -> Token | None:
+    """The word a time expression modifies, past its preposition: "rose" in "rose in July"."""
+    span = ctx.doc.char_span(t.start_char, t.end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    inside = {x.i for x in span}
+    tok = span.root
+    while tok.head.i != tok.i and (
+        tok.head.i in inside
+        or tok.dep_ == "pobj"
+        or tok.head.pos_ == "ADP"
+        or (tok.dep_ in {"compound", "nmod", "amod"} and tok.head.lemma_ in _PERIOD_NOUNS)
+    ):
+        tok = tok.head
+    return tok.head if tok.head.i != tok.i else tok
+
+
+def _within_clause(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` lies under ``top`` without crossing into a clause of its own."""
+    current = tok
+    for _ in range(12):
+        if current.i == top.i:
+            return True
+        if current.dep_ in {"relcl", "acl", "advcl", "ccomp"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _in_other_clause(tok: Token, path: list[int]) -> bool:
+    """Whether ``tok`` sits in a subordinate clause that does not hold the figure."""
+    current = tok
+    for _ in range(12):
+        if current.i in path:
+            return False
+        if current.dep_ in {"relcl", "acl"}:
+            # "after a building collapsed on Friday": the parser's noun clause is adverbial.
+            adverbial = current.head.dep_ == "pobj" and current.head.head.lower_ in _CLAUSE_PREPS
+            return not adverbial
+        if current.dep_ == "advcl":
+            # "when the bridge collapsed on Friday" dates the event; "returning from a holiday
+            # on Monday" does not.
+            return not any(
+                c.dep_ in {"mark", "advmod"} and c.lower_ in _CLAUSE_PREPS | {"when", "while"}
+                for c in current.children
+            )
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _present_tense(reading: _Reading) -> bool:
+    """Whether the figure's clause states the present: "7 million people are displaced"."""
+    tok = reading.anchor
+    for _ in range(8):
+        if tok is None:
+            return False
+        if tok.pos_ in {"VERB", "AUX"}:
+            auxes = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+            tags = {tok.tag_} if not auxes else {a.tag_ for a in auxes}
+            return bool(tags & {"VBP", "VBZ"})
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _announced(reading: _Reading) -> bool:
+    """Whether a figure is announced or planned now: "will provide 2.3 trillion won"."""
+    tok = reading.anchor
+    for _ in range(8):
+        if tok is None:
+            return False
+        if tok.pos_ in {"VERB", "AUX"}:
+            if tok.lemma_.lower() in _NEWS_VERBS:
+                return True
+            if any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}
+                for c in tok.children
+            ):
+                return True
+            return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_VERBS
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _time_period(ctx: _Context, t: TimeExpression) -> _Period:
+    duration = _duration_period(ctx, t)
+    if duration is not None:
+        return duration
+    value = t.value or ""
+    start, end = t.range_start, t.range_end
+    if start is None or end is None:
+        start, end = _label_range(value)
+    return start, end, value
+
+
+def _duration_period(ctx: _Context, t: TimeExpression) -> _Period | None:
+    """ "over the next five years" in a 2025 story is 2025/2030, "the past five years" 2020/2025."""
+    if t.kind != "duration" or not t.value:
+        return None
+    years = _YEARS_DURATION_RE.fullmatch(t.value)
+    window = ctx.text[max(0, t.start_char - 20) : t.end_char]
+    cue = _SPAN_CUE_RE.search(window)
+    if years is None or cue is None:
+        return None
+    n = int(years.group(1))
+    year = ctx.anchor.year
+    if cue.group("dir").lower() in {"past", "last", "previous"}:
+        first, last = year - n, year
+    elif cue.group("prep").lower() == "within":
+        return date(year + n, 1, 1), date(year + n, 12, 31), str(year + n)
+    else:
+        first, last = year, year + n
+    return date(first, 1, 1), date(last, 12, 31), f"{first}/{last}"
 
 
 def _is_period_value(value: str) -> bool:
@@ -2090,6 +3241,8 @@ def _label_range(label: str) -> tuple[date | None, date | None]:
             return date(year, 6 * hn - 5, 1), _month_end(year, 6 * hn)
         if m.group("w"):
             monday = date.fromisocalendar(year, int(m.group("w")), 1)
+            if m.group("we"):
+                return monday + timedelta(days=5), monday + timedelta(days=6)  # the weekend
             return monday, monday + timedelta(days=6)
     except ValueError:
         return None, None
@@ -2430,9 +3583,12 @@ def _context_countries(ctx: _Context, sent: _Sentence) -> list[str]:
 
 
 def _japan_context(ctx: _Context, sent: _Sentence) -> bool:
+    """Whether "¥" is yen: the sentence, else the dateline, else the story is about Japan."""
     words = set(_LOWER_WORDS_RE.findall(ctx.text[sent.start : sent.end].lower()))
     if words & _JAPAN_WORDS:
         return True
-    return any(
-        m.country_code == "JP" and sent.start <= m.start_char < sent.end for m in ctx.mentions
-    )
+    for country in _context_countries(ctx, sent):
+        if country in {"JP", "CN"}:
+            return country == "JP"
+    dateline = set(_LOWER_WORDS_RE.findall(ctx.text[: ctx.dateline_end].lower()))
+    return bool(dateline & _JAPAN_WORDS)

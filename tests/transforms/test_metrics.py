@@ -183,7 +183,8 @@ CASES: list[Case] = [
         "The Japanese carmaker earned ¥1.2 trillion, while Sony's profit rose to 340 billion yen.",
         [
             {"text": "¥1.2 trillion", "value": 1.2e12, "unit": "JPY"},
-            {"text": "340 billion yen", "value": 3.4e11, "unit": "JPY", "direction": "up"},
+            # A level reached by rising is a level: the direction belongs to changes only.
+            {"text": "340 billion yen", "value": 3.4e11, "unit": "JPY", "direction": None},
         ],
     ),
     Case(
@@ -230,7 +231,14 @@ CASES: list[Case] = [
     Case(
         "rupees-default-india",
         "MUMBAI, Oct 2 (PTI) -- The company will invest Rs 2,500 crore in a new plant.",
-        [{"text": "Rs 2,500 crore", "value": 2.5e10, "unit": "INR", "subject": "investment"}],
+        [
+            {
+                "text": "Rs 2,500 crore",
+                "value": 2.5e10,
+                "unit": "INR",
+                "subject": "investment in new plant",
+            }
+        ],
         times=(("Oct 2", "2025-10-02"),),
         mentions=(("MUMBAI", "GPE", "Mumbai", "IN"),),
     ),
@@ -287,10 +295,16 @@ CASES: list[Case] = [
         "The solar park adds 500 MW of capacity, the wind farm 1.2 GW, and together they will "
         "generate 3,000 GWh a year at a cost of 4 cents per kWh.",
         [
-            {"text": "500 MW", "value": 500, "unit": "MW", "subject": "capacity added"},
+            {
+                "text": "500 MW",
+                "value": 500,
+                "unit": "MW",
+                "subject": "capacity added by solar park",
+            },
             {"text": "1.2 GW", "value": 1.2, "unit": "GW"},
             {"text": "3,000 GWh", "value": 3000, "unit": "GWh"},
-            {"text": "4 cents per kWh", "value": 0.04, "unit": "USD/kwh"},
+            # Money is its ISO 4217 code; what a price is quoted per goes into the subject.
+            {"text": "4 cents per kWh", "value": 0.04, "unit": "USD"},
         ],
     ),
     Case(
@@ -314,7 +328,7 @@ CASES: list[Case] = [
                 "subject": "crude oil exports",
                 "geography": "IQ",
                 "measure": "level",
-                "direction": "up",
+                "direction": None,
             },
             {"text": "12 million barrels", "value": 1.2e7, "unit": "bbl"},
         ],
@@ -341,9 +355,15 @@ CASES: list[Case] = [
                 "text": "2%",
                 "measure": "change",
                 "direction": "down",
-                "subject": "brent crude futures",
+                "subject": "brent crude futures price",
             },
-            {"text": "$65.30 a barrel", "value": 65.3, "unit": "USD/bbl", "measure": "level"},
+            {
+                "text": "$65.30 a barrel",
+                "value": 65.3,
+                "unit": "USD",
+                "measure": "level",
+                "subject": "brent crude futures price per barrel",
+            },
         ],
     ),
     Case(
@@ -365,7 +385,11 @@ CASES: list[Case] = [
         "MANILA, Sept 26 (Reuters) - The typhoon killed at least 14 people and displaced more "
         "than 700,000, while 3 people remain missing.\n\nFarm losses reached 1.2 billion pesos.",
         [
-            {"text": "at least 14 people", "unit": "person", "subject": "people killed"},
+            {
+                "text": "at least 14 people",
+                "unit": "person",
+                "subject": "people killed by typhoon",
+            },
             {
                 "text": "more than 700,000",
                 "value": 700000,
@@ -389,7 +413,7 @@ CASES: list[Case] = [
             {"text": "At least 12 people", "qualifier": "at_least", "unit": "person"},
             {"text": "up to 300 homes", "qualifier": "at_most", "unit": "home"},
             {"text": "as many as 40 boats", "qualifier": "at_most", "unit": "boat"},
-            {"text": "over 5,000 residents", "qualifier": "more_than", "unit": "resident"},
+            {"text": "over 5,000 residents", "qualifier": "more_than", "unit": "person"},
             {"text": "fewer than 20 shelters", "qualifier": "less_than", "unit": "shelter"},
             {
                 "text": "under 10 percent",
@@ -443,7 +467,7 @@ CASES: list[Case] = [
             {
                 "text": "£41 billion",
                 "measure": "level",
-                "direction": "up",
+                "direction": None,
                 "subject": "retail sales",
                 "period_label": "2025-08",
                 "compared_with": None,
@@ -524,7 +548,7 @@ CASES: list[Case] = [
             {
                 "text": "3.2 percent",
                 "measure": "rate",
-                "direction": "up",
+                "direction": None,
                 "subject": "inflation",
                 "period_label": "2025-03",
             },
@@ -578,7 +602,8 @@ CASES: list[Case] = [
         "subject-agent-verb",
         "Tesla sold 1.2 million vehicles, and the firm hired 350 engineers.",
         [
-            {"text": "1.2 million vehicles", "unit": "vehicle", "subject": "vehicle sales"},
+            # A named doer is part of what is counted: Tesla's vehicle sales.
+            {"text": "1.2 million vehicles", "unit": "vehicle", "subject": "tesla vehicle sales"},
             {"text": "350 engineers", "unit": "engineer", "subject": "engineers hired"},
         ],
         mentions=(("Tesla", "ORG", "Tesla, Inc.", "US"),),
@@ -599,7 +624,7 @@ CASES: list[Case] = [
                 "text": "45",
                 "value": 45,
                 "unit": "person",
-                "subject": "death toll",
+                "subject": "death toll from earthquake",
                 "period_label": "2025-09-28",
             }
         ],
@@ -609,8 +634,18 @@ CASES: list[Case] = [
         "subject-index-points",
         "The Sensex closed at 81,245.67 points, down 320 points.",
         [
-            {"text": "81,245.67 points", "unit": "point", "subject": "sensex", "measure": "level"},
-            {"text": "320 points", "subject": "sensex", "measure": "change", "direction": "down"},
+            {
+                "text": "81,245.67 points",
+                "unit": "point",
+                "subject": "sensex index",
+                "measure": "level",
+            },
+            {
+                "text": "320 points",
+                "subject": "sensex index",
+                "measure": "change",
+                "direction": "down",
+            },
         ],
     ),
     Case(
@@ -753,7 +788,7 @@ CASES: list[Case] = [
                 "geography": "PK",
                 "subject": "growth forecast",
                 "measure": "level",
-                "direction": "down",
+                "direction": None,
             }
         ],
         mentions=(("World Bank", "ORG", "World Bank", None), ("Pakistan", "GPE", "Pakistan", "PK")),
@@ -768,11 +803,12 @@ CASES: list[Case] = [
             {
                 "text": "1.29 US cents per kilowatt-hour",
                 "value": 0.0129,
-                "unit": "USD/kwh",
-                "subject": "tariff",
+                "unit": "USD",
+                "subject": "tariff per kilowatt-hour",
             },
-            {"text": "1.6 percent", "subject": "gold", "measure": "change"},
-            {"text": "$3,949.62", "subject": "gold", "measure": "level"},
+            {"text": "1.6 percent", "subject": "gold price", "measure": "change"},
+            # A traded good's money value is its price.
+            {"text": "$3,949.62", "subject": "gold price", "measure": "level"},
         ],
         mentions=(("Pakistan", "GPE", "Pakistan", "PK"),),
     ),
@@ -795,9 +831,14 @@ CASES: list[Case] = [
                 "qualifier": "at_least",
                 "measure": "change",
                 "direction": "down",
-                "subject": "prices",
+                "subject": "prices per vehicle",  # the range's two ends share "per vehicle"
             },
-            {"text": "Rs 1.2 lakh", "value": 1.2e5, "qualifier": "at_most", "subject": "prices"},
+            {
+                "text": "Rs 1.2 lakh per vehicle",
+                "value": 1.2e5,
+                "qualifier": "at_most",
+                "subject": "prices per vehicle",
+            },
         ],
     ),
     Case(
@@ -868,6 +909,320 @@ CASES: list[Case] = [
             ("Lyu Daliang", "PERSON", "Lyu Daliang", "CN"),
         ),
     ),
+    # --- periods: the clause's own time, the lead's reference period, comparison bases -------
+    Case(
+        "period-lead-carried-across-paragraphs",
+        "ANKARA, Oct. 4 (Anadolu) - Cement output rose 6 percent in August, the statistics "
+        "office said.\n\nSteel output fell 2 percent from July, while glass output dropped 4 "
+        "percent over the same period.\n\nCoal output grew 3 percent.",
+        [
+            {"text": "6 percent", "period_label": "2025-08", "subject": "cement output"},
+            {"text": "2 percent", "period_label": "2025-08", "compared_with": "2025-07"},
+            {"text": "4 percent", "period_label": "2025-08", "subject": "glass output"},
+            {"text": "3 percent", "period_label": "2025-08", "subject": "coal output"},
+        ],
+        anchor="2025-10-04",
+        times=(
+            ("Oct. 4", "2025-10-04"),
+            ("August", "2025-08"),
+            ("July", "2025-07"),
+            ("the same period", "2025-08"),
+        ),
+    ),
+    Case(
+        "period-only-the-lead-sets-the-reference",
+        "Fish landings rose 9 percent in the week.\n\nA quay built in 2019 handled 3,000 "
+        "tonnes.\n\nThe fleet landed 800 tonnes of tuna in 2024.\n\nLandings of squid reached "
+        "500 tonnes.",
+        [
+            {"text": "9 percent", "period_label": "2025-W39"},
+            {"text": "3,000 tonnes", "period_label": "2025-W39"},  # "built in 2019" is the quay's
+            {"text": "800 tonnes", "period_label": "2024", "subject": "tuna landed by fleet"},
+            {"text": "500 tonnes", "period_label": "2025-W39"},  # 2024 dates its sentence only
+        ],
+        times=(("the week", "2025-W39"), ("2019", "2019"), ("2024", "2024")),
+    ),
+    Case(
+        "period-lead-without-figures-dates-the-story",
+        "Voters went to the polls in Sunday's regional election.\n\nThe Green Party won 31 "
+        "seats, up from 24 in 2020, while the Liberals came second with 19.5% and 22 seats.",
+        [
+            {
+                "text": "31 seats",
+                "period_label": "2025-09-21",
+                "subject": "seats won by green party",
+            },
+            {"text": "24", "unit": "seat", "period_label": "2020", "measure": "level"},
+            {
+                "text": "19.5%",
+                "period_label": "2025-09-21",
+                "subject": "liberals",
+                "measure": "level",
+            },
+            {"text": "22 seats", "subject": "seats won by liberals"},
+        ],
+        times=(("Sunday", "2025-09-21"), ("2020", "2020")),
+        mentions=(
+            ("Green Party", "ORG", "Green Party", None),
+            ("Liberals", "ORG", "Liberals", None),
+        ),
+    ),
+    Case(
+        "period-comparison-base-dates-itself",
+        "The policy rate fell to 4.1% from 4.3% on Monday. Core inflation eased to 3.1% in "
+        "March from 3.4%, and food prices rose 4.5% in March, down from 5.1% in February.",
+        [
+            {"text": "4.1%", "period_label": "2025-09-28", "measure": "rate"},
+            {"text": "4.3%", "period_label": "2025-09-22", "direction": None},
+            {"text": "3.1%", "period_label": "2025-03", "measure": "rate"},
+            # A monthly rate moves from last month's when the text names no base period.
+            {"text": "3.4%", "period_label": "2025-02", "measure": "rate"},
+            {"text": "4.5%", "period_label": "2025-03", "measure": "change", "direction": "up"},
+            # The base of a change is a change too.
+            {"text": "5.1%", "period_label": "2025-02", "measure": "change", "direction": "up"},
+        ],
+        times=(("Monday", "2025-09-22"), ("March", "2025-03"), ("February", "2025-02")),
+    ),
+    Case(
+        "period-deadlines-spans-and-non-periods",
+        "Refining capacity has reached 1.4 million barrels per day, with a target of 2 million "
+        "bpd by 2030. The utility will invest $9 billion over the next five years. Wheat "
+        "futures for December delivery fell 2 percent. The bank has kept its rate at 6 percent "
+        "since May.",
+        [
+            {"text": "1.4 million barrels per day", "period_label": "2025-09-28"},
+            {
+                "text": "2 million bpd",
+                "period_label": "2030",
+                "subject": "refining capacity target",
+            },
+            {"text": "$9 billion", "period_label": "2025/2030", "subject": "utility investment"},
+            {"text": "2 percent", "period_label": "2025-09-28"},
+            {"text": "6 percent", "period_label": "2025-09-28"},
+        ],
+        times=(
+            ("2030", "2030"),
+            ("the next five years", "P5Y", "duration"),
+            ("December", "2025-12"),
+            ("May", "2025-05"),
+        ),
+    ),
+    Case(
+        "period-news-of-the-day-is-not-carried",
+        "Exports rose 4 percent in August.\n\nThe government will provide $2 billion in export "
+        "credit. The rupee closed at 88.7 against the dollar. More than 2 million households "
+        "are without power.",
+        [
+            {"text": "4 percent", "period_label": "2025-08"},
+            {
+                "text": "$2 billion",
+                "period_label": "2025-09-28",
+                "subject": "export credit",
+            },
+            {
+                "text": "88.7",
+                "unit": "INR",
+                "period_label": "2025-09-28",
+                "subject": "rupee exchange rate per dollar",
+            },
+            {"text": "More than 2 million households", "period_label": "2025-09-28"},
+        ],
+        times=(("August", "2025-08"),),
+    ),
+    # --- subjects: complements, doers, followers, prices, names --------------------------------
+    Case(
+        "subject-complements-and-geography",
+        "Revenue from operations grew 8 percent, exports to Africa reached $2 billion and "
+        "retail sales in Kenya fell 1 percent.",
+        [
+            {"text": "8 percent", "subject": "revenue from operations"},
+            {"text": "$2 billion", "subject": "exports to africa"},
+            # "in Kenya" says where: the geography, not the subject.
+            {"text": "1 percent", "subject": "retail sales", "geography": "KE"},
+        ],
+        mentions=(("Africa", "LOC", "Africa", None), ("Kenya", "GPE", "Kenya", "KE")),
+    ),
+    Case(
+        "subject-doers-states-and-conjuncts",
+        "Manufacturers cut 9,000 jobs. The landslide killed 6 people and left 14 others "
+        "missing, and about 2,000 hectares of maize and other crops were destroyed.",
+        [
+            {"text": "9,000 jobs", "subject": "jobs cut by manufacturers", "measure": "change"},
+            {"text": "6 people", "subject": "people killed by landslide"},
+            {"text": "14 others", "unit": "person", "subject": "people missing by landslide"},
+            {
+                "text": "about 2,000 hectares",
+                "subject": "maize and other crops destroyed",
+                "qualifier": "approximately",
+            },
+        ],
+    ),
+    Case(
+        "subject-followers-take-the-figure-before",
+        "Oman remained the largest source of visitors at 41,000, followed by India with 35,000. "
+        "The Unity Party won the vote with 42% of the ballots, while the Reform Party came "
+        "second with 31%.",
+        [
+            {"text": "41,000", "subject": "oman largest source of visitors", "unit": "visitor"},
+            {"text": "35,000", "subject": "india largest source of visitors"},
+            {"text": "42%", "subject": "unity party share of ballots", "measure": "share"},
+            {"text": "31%", "subject": "reform party share of ballots", "measure": "share"},
+        ],
+        mentions=(
+            ("Oman", "GPE", "Oman", "OM"),
+            ("India", "GPE", "India", "IN"),
+            ("Unity Party", "ORG", "Unity Party", None),
+            ("Reform Party", "ORG", "Reform Party", None),
+        ),
+    ),
+    Case(
+        "subject-prices-rates-and-indices",
+        "Palm oil rose 12 ringgit to 4,380 ringgit a tonne. Gold gained 1.2%. The yen weakened "
+        "to 151.3 per dollar. The FTSE 100 rose 0.4%, and the yield on the 10-year gilt fell "
+        "to 4.5%.",
+        [
+            {"text": "12 ringgit", "subject": "palm oil price per tonne", "unit": "MYR"},
+            {"text": "4,380 ringgit a tonne", "subject": "palm oil price per tonne"},
+            {"text": "1.2%", "subject": "gold price", "measure": "change"},
+            {"text": "151.3", "unit": "JPY", "subject": "yen exchange rate per dollar"},
+            {"text": "0.4%", "subject": "ftse 100 index"},
+            {"text": "4.5%", "subject": "yield on 10-year gilt", "measure": "rate"},
+        ],
+    ),
+    Case(
+        "subject-defined-abbreviation-and-purpose",
+        "BEIJING, Nov. 9 (Xinhua) -- The producer price index (PPI) fell 1.1 percent. Core PPI "
+        "rose 0.2 percent. The draft budget seeks 12 billion euros in savings.",
+        [
+            {"text": "1.1 percent", "subject": "producer price index"},
+            {"text": "0.2 percent", "subject": "core producer price index"},
+            {"text": "12 billion euros", "subject": "draft budget savings"},
+        ],
+    ),
+    Case(
+        "subject-qualities-of-things",
+        "Masdar will build a 1,200 MW wind farm, with a target of 3,000 MW by 2030. The plan "
+        "projects spending of AED 40 billion and revenues of AED 46 billion, leaving a surplus "
+        "of AED 6 billion, or 1.1 percent of GDP. The index touched an intraday high of "
+        "9,870.5 points.",
+        [
+            {"text": "1,200 MW", "subject": "wind farm capacity"},
+            {"text": "3,000 MW", "subject": "wind farm capacity target"},
+            {"text": "AED 40 billion", "subject": "spending"},
+            {"text": "AED 46 billion", "subject": "revenues"},
+            {"text": "AED 6 billion", "subject": "surplus"},
+            {"text": "1.1 percent", "subject": "surplus share of gdp", "measure": "share"},
+            {"text": "9,870.5 points", "subject": "index intraday high"},
+        ],
+        times=(("2030", "2030"),),
+        mentions=(("Masdar", "ORG", "Masdar", "AE"),),
+    ),
+    Case(
+        "subject-dateline-parsed-as-subject",
+        "New Delhi, Nov 1 (PTI) Gross tax collections rose 4.6 per cent in October.",
+        [{"text": "4.6 per cent", "subject": "gross tax collections", "period_label": "2025-10"}],
+        anchor="2025-11-01",
+        times=(("Nov 1", "2025-11-01"), ("October", "2025-10")),
+        mentions=(("New Delhi", "GPE", "New Delhi", "IN"),),
+    ),
+    # --- units and implied units -----------------------------------------------------------------
+    Case(
+        "units-lengths-people-aircraft-agreements",
+        "Up to 300 millimeters (12 inches) of rain fell, with gusts of 60 mph and waves of 9 "
+        "feet. Some 1,500 residents and 40 firefighters were evacuated. The airline ordered 30 "
+        "jets and signed three memoranda of understanding.",
+        [
+            {"text": "Up to 300 millimeters", "unit": "mm", "qualifier": "at_most"},
+            {"text": "12 inches", "unit": "in", "qualifier": "at_most"},
+            {"text": "60 mph", "unit": "mph"},
+            {"text": "9 feet", "unit": "ft"},
+            {"text": "Some 1,500 residents", "unit": "person"},
+            {"text": "40 firefighters", "unit": "person"},
+            {"text": "30 jets", "unit": "aircraft"},
+            {"text": "three memoranda of understanding", "unit": "memorandum of understanding"},
+        ],
+    ),
+    Case(
+        "units-yen-sign-in-a-tokyo-story",
+        "TOKYO, Nov. 5 (Kyodo) -- Operating profit fell to ¥1.87 trillion.",
+        [{"text": "¥1.87 trillion", "unit": "JPY"}],
+        mentions=(("TOKYO", "GPE", "Tokyo", "JP"),),
+    ),
+    Case(
+        "units-fractions-and-ratios-are-shares",
+        "Services account for more than half of the economy, nearly a third of the deaths were "
+        "on highways, the carrier cancelled about one in five flights, and sterling fell half "
+        "a cent.",
+        [
+            {"text": "more than half", "value": 50, "unit": "percent", "measure": "share"},
+            {"text": "nearly a third", "value": 33.3, "qualifier": "approximately"},
+            {
+                "text": "about one in five",
+                "value": 20,
+                "measure": "share",
+                "subject": "share of flights cancelled",
+            },
+            {"text": "half a cent", "value": 0.005, "unit": "USD", "measure": "change"},
+        ],
+    ),
+    Case(
+        "units-implied-by-the-text",
+        "The alliance won 136 of the country's 308 councils. Of the 480 companies traded, 289 "
+        "advanced. Turnover reached $23.1 billion in 2024, and a 1.2-billion-dollar loan and "
+        "more than 4,000 pending cases remain.",
+        [
+            {"text": "136", "unit": "council"},
+            {"text": "308 councils", "unit": "council"},
+            {"text": "480 companies", "unit": "company"},
+            {"text": "289", "unit": "company"},
+            {"text": "$23.1 billion", "unit": "USD", "period_label": "2024"},
+            {"text": "1.2-billion-dollar", "value": 1.2e9, "unit": "USD"},
+            {"text": "more than 4,000 pending cases", "unit": "case"},
+        ],
+        times=(("2024", "2024"),),
+    ),
+    # --- measure, direction, qualifier -------------------------------------------------------
+    Case(
+        "measure-shares-distances-and-particles",
+        "Airlines cut 30 percent of flights. The truck plunged about 80 meters into a gorge. "
+        "The jobless rate edged up to 5.1%. The surplus rose by $2.1 billion or 12.2 percent.",
+        [
+            {"text": "30 percent", "measure": "share", "direction": None},
+            {"text": "about 80 meters", "measure": "level", "direction": None},
+            {"text": "5.1%", "qualifier": "exact", "measure": "rate", "direction": None},
+            {"text": "$2.1 billion", "measure": "change", "subject": "surplus"},
+            {"text": "12.2 percent", "measure": "change", "subject": "surplus"},
+        ],
+    ),
+    Case(
+        "qualifiers-from-verbs-and-restatements",
+        "Rainfall exceeded 900 millimeters (35 inches), and losses were estimated at 3 billion "
+        "pesos.",
+        [
+            {"text": "900 millimeters", "qualifier": "more_than"},
+            {"text": "35 inches", "qualifier": "more_than"},
+            {"text": "3 billion pesos", "qualifier": "approximately"},
+        ],
+    ),
+    Case(
+        "direction-added-counts-and-capacity",
+        "Employers added 75,000 jobs, and the country added 12 GW of wind capacity.",
+        [
+            {"text": "75,000 jobs", "measure": "change", "direction": "up"},
+            {"text": "12 GW", "measure": "level", "direction": None, "subject": "wind capacity"},
+        ],
+    ),
+    Case(
+        "level-after-up-at-and-counted-subject-object",
+        "Oil rose, with Brent crude up 1.4% at $65.42 a barrel. More than 9,000 graduates "
+        "joined the civil service, and the fire has burned about 4,000 hectares.",
+        [
+            {"text": "1.4%", "measure": "change", "direction": "up"},
+            {"text": "$65.42 a barrel", "measure": "level", "direction": None, "unit": "USD"},
+            {"text": "More than 9,000 graduates", "subject": "graduates joined civil service"},
+            {"text": "about 4,000 hectares", "subject": "area burned"},
+        ],
+    ),
     # --- not metrics -----------------------------------------------------------------------------
     Case(
         "not-years-and-names",
@@ -926,8 +1281,8 @@ CASES: list[Case] = [
     ),
     Case(
         "not-references",
-        "The two sides agreed that one of the three options was best, and one in five adults "
-        "and 3 out of 10 households agreed.",
+        "The two sides agreed that one of the three options was best, and its 27 members and "
+        "the three committees voted.",
         [],
     ),
 ]
