@@ -12,6 +12,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ TABLES = (
     "quotes",
 )
 CHECK_COLUMNS = (
+    "past_event_not_after_publication",
+    "currency_is_iso_4217",
     "span_matches_body",
     "parent_known",
     "published_in_range",
@@ -43,6 +46,15 @@ CHECK_COLUMNS = (
 )
 _SPAN_COLUMN = {"events": "sentence"}
 _VOLATILE = {"run_id", "first_seen_at"}
+# A sentence about what will happen may date an event after the story; one about the past may not.
+_FUTURE = re.compile(
+    r"\b(will|would|shall|could|may|might|likely|is to|are to|to be held|scheduled|due to|due on|"
+    r"plans? to|planned|proposed|expected to|set to|next|upcoming|later this|from \w+ \d|"
+    r"starting|begins?)\b",
+    re.I,
+)
+# Three capitals that are units, not currencies.
+_UPPER_CASE_UNITS = frozenset({"TEU", "DWT", "BTU", "FEU", "GRT"})
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
 
@@ -55,6 +67,13 @@ class Validated:
     @property
     def quarantined(self) -> int:
         return len(self.quarantine)
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
 @cache
@@ -142,8 +161,33 @@ def add_check_columns(
             )
         ]
         frame["parent_known"] = frame["article_id"].isin(parents)
+    events = out.get("events")
+    if events is not None and not events.empty and not articles.empty:
+        published = dict(
+            zip(
+                articles["article_id"],
+                pd.to_datetime(articles["published_at"], utc=True),
+                strict=True,
+            )
+        )
+        events["past_event_not_after_publication"] = [
+            _is_missing(start)
+            or _is_missing(published.get(a))
+            or bool(_FUTURE.search(str(sentence)))
+            or pd.Timestamp(start).date() <= published[a].date() + timedelta(days=1)
+            for a, start, sentence in zip(
+                events["article_id"], events["date_start"], events["sentence"], strict=True
+            )
+        ]
     metrics = out.get("metrics")
     if metrics is not None and not metrics.empty:
+        currencies = _currencies()
+        metrics["currency_is_iso_4217"] = [
+            not (isinstance(u, str) and len(u) == 3 and u.isupper())
+            or u in currencies
+            or u in _UPPER_CASE_UNITS
+            for u in metrics["unit"]
+        ]
         metrics["value_finite"] = [
             isinstance(v, int | float) and math.isfinite(v) for v in metrics["value"]
         ]

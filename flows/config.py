@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ class Settings:
     min_host_interval_seconds: float = 1.0
     max_concurrency: int = 4
     published_default: str | None = None
+    checks: dict[str, Any] = field(default_factory=dict)  # the [checks] table: batch checks
     data_docs_dir: str | None = None  # build GX Data Docs here (relative: beside the database)
     raw_retention_days: float | None = None  # prune the raw archive after a run; None keeps all
     results_retention_days: float | None = None  # prune Prefect's stored task results by age
@@ -127,6 +128,14 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: unknown setting in [settings]: {exc}") from exc
     if settings.task_runner not in ("local", "dask"):
         raise ConfigError(f"{path}: task_runner must be 'local' or 'dask'")
+    checks = data.get("checks", {})
+    try:
+        from expectations.batch import BatchConfig
+
+        BatchConfig.from_mapping(checks)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: [checks]: {exc}") from exc
+    settings = replace(settings, checks=dict(checks))
     return Config(sources=sources, settings=settings, path=path)
 
 

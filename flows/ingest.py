@@ -18,7 +18,13 @@ import pandas as pd
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from expectations.batch import checks_batch_id, failed, problems, run_batch_checks
+from expectations.batch import (
+    BatchConfig,
+    checks_batch_id,
+    failed,
+    problems,
+    run_batch_checks,
+)
 from expectations.validate import Validated, validate_batch
 from flows.config import Settings, Source, source_timezone
 from flows.extract import Extracted, extract_source, replay_source
@@ -266,6 +272,7 @@ def batch_checks_task(
     extraction: Extraction,
     articles: list[pd.DataFrame],
     mentions: list[pd.DataFrame],
+    checks: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Volume, empty bodies, entities and freshness per source (expectations/batch.py)."""
     stored = db.source_states(db_path) if db_path else {}
@@ -289,6 +296,7 @@ def batch_checks_task(
         source_state=states,
         now=datetime.now(UTC),
         sources=list(summaries) if db_path else None,
+        config=BatchConfig.from_mapping(checks or {}),
     )
 
 
@@ -528,6 +536,7 @@ class _Run:
             extraction,
             seen_articles,
             seen_mentions,
+            self.settings.checks,
         )
         writer.write(checks_batch_id(run_id), {"dq_results": checks})
         result = RunSummary(run_id, str(self.path), list(summaries.values()), writer.rows)
