@@ -15,7 +15,7 @@ from typing import Any
 
 from flows.config import PROJECT_ROOT, ConfigError, Settings, load_config, sources_for_targets
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
 
 def _quiet_environment() -> None:
@@ -118,6 +118,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("wirehouse: interrupted; what was loaded before stays loaded", file=sys.stderr)
         return EXIT_PARTIAL
+    except Exception as exc:  # a bug, not bad input: show where, and fail loudly
+        import traceback
+
+        traceback.print_exc()
+        print(f"wirehouse: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_BUG
 
 
 def _run(args: argparse.Namespace) -> int:

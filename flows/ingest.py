@@ -234,7 +234,7 @@ def data_docs_dir(db_path: Path, settings: Settings) -> str | None:
     if not settings.data_docs_dir:
         return None
     folder = Path(settings.data_docs_dir)
-    return str(folder if folder.is_absolute() else db_path.parent / folder)
+    return str((folder if folder.is_absolute() else db_path.parent / folder).resolve())
 
 
 @dataclass(slots=True)

@@ -241,3 +241,28 @@ def test_a_run_publishes_prefect_artifacts(prefect_harness, tmp_path):
         )
     assert any(summary.run_id in str(a.data) for a in markdown)
     assert table and "scraped-desalination.txt" in str(table[-1].data)
+
+
+def test_a_relative_database_path_with_data_docs(tmp_path):
+    config = tmp_path / "wirehouse.toml"
+    config.write_text(
+        '[settings]\ndata_docs_dir = "docs"\n\n[[sources]]\nname = "scraped"\nkind = "archive"\n'
+        f'location = "{FIXTURES / "scraped-desalination.txt"}"\n'
+    )
+    done = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "wirehouse"),
+            "run",
+            "--config",
+            str(config),
+            "--db",
+            "data/w.duckdb",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "data" / "docs" / "index.html").exists()
+    assert (tmp_path / "data" / "raw").is_dir()
