@@ -7,7 +7,7 @@ from pathlib import Path
 from prefect import flow
 
 from flows.config import load_config
-from flows.ingest import ingest
+from flows.ingest import ingest, with_runner
 
 
 @flow(name="scheduled-ingest", log_prints=True)
@@ -17,7 +17,8 @@ def scheduled_ingest(config_path: str, source_name: str, db_path: str) -> str:
     sources = [s for s in config.sources if s.name == source_name]
     if not sources:
         raise ValueError(f"{config_path} has no source named {source_name!r}")
-    summary = ingest(sources, db_path, config.settings, command=f"serve:{source_name}")
+    run = with_runner(ingest, config.settings)
+    summary = run(sources, db_path, config.settings, command=f"serve:{source_name}")
     line = summary.sources[0].line()
     print(line)
     return line
