@@ -19,6 +19,6 @@ def scheduled_ingest(config_path: str, source_name: str, db_path: str) -> str:
         raise ValueError(f"{config_path} has no source named {source_name!r}")
     run = with_runner(ingest, config.settings)
     summary = run(sources, db_path, config.settings, command=f"serve:{source_name}")
-    line = summary.sources[0].line()
+    line: str = summary.sources[0].line()
     print(line)
     return line
