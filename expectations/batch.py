@@ -133,44 +133,30 @@ def check_volume(
             config.recent_runs
         )
         base = {"source": source, "observed": observed, "recent_runs": len(recent)}
+        median = float(recent.median()) if len(recent) else 0.0
+        unjudged = None
         if len(recent) < config.min_recent_runs:
-            note = f"{_documents(observed)}; too early to judge: {len(recent)} earlier run(s)"
+            unjudged = f"{_documents(observed)}; too early to judge: {len(recent)} earlier run(s)"
+        elif median < config.min_median:
+            base["median"] = median
+            unjudged = f"{_documents(observed)}; median {median:g} is too small to judge"
+        if unjudged is not None:
             for check in (VOLUME_DROP, VOLUME_SPIKE):
-                rows.append(
-                    _row(
-                        run_id,
-                        "articles",
-                        check,
-                        source,
-                        "source_name",
-                        True,
-                        0,
-                        base,
-                        note,
-                        config,
-                    )
+                row = _row(
+                    run_id,
+                    "articles",
+                    check,
+                    source,
+                    "source_name",
+                    True,
+                    0,
+                    base,
+                    unjudged,
+                    config,
                 )
+                rows.append(row)
             continue
-        median = float(recent.median())
         base["median"] = median
-        if median < config.min_median:
-            note = f"{_documents(observed)}; median {median:g} is too small to judge"
-            for check in (VOLUME_DROP, VOLUME_SPIKE):
-                rows.append(
-                    _row(
-                        run_id,
-                        "articles",
-                        check,
-                        source,
-                        "source_name",
-                        True,
-                        0,
-                        base,
-                        note,
-                        config,
-                    )
-                )
-            continue
         lower, upper = median * config.drop_below, median * config.spike_above
         versus = f"median {median:g} over the last {len(recent)} runs"
         dropped = observed < lower

@@ -22,11 +22,6 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>&lol9;</title></channel></rss>"""
 
 
-@pytest.fixture(scope="session")
-def httpserver_listen_address():
-    return ("127.0.0.1", 0)
-
-
 @pytest.fixture
 def make_fetcher():
     made = []

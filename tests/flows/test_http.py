@@ -21,11 +21,6 @@ CHUNK = b"x" * (64 * 1024)
 MB = 1024 * 1024
 
 
-@pytest.fixture(scope="session")
-def httpserver_listen_address():
-    return ("127.0.0.1", 0)
-
-
 @pytest.fixture
 def make_fetcher():
     """Fetchers for tests: local hosts allowed, no politeness delay, short timeouts, no sleeping."""
