@@ -56,7 +56,9 @@ def test_count_and_lengths(corpus):
 def test_pages_read_as_wire_articles(corpus):
     root, manifest = corpus
     for relative in manifest["pages"]:
-        page = read_page((root / relative).read_text(encoding="utf-8"), f"https://corpus.example/{relative}")
+        page = read_page(
+            (root / relative).read_text(encoding="utf-8"), f"https://corpus.example/{relative}"
+        )
         assert page.reason is None, relative
         assert page.title and page.published and page.site_name and page.canonical_url
         assert len(page.body.split()) >= MIN_WORDS * 0.9
