@@ -480,16 +480,16 @@ def child_pipeline(timings: Path, cli_args: list[str], patch_interval: float | N
     marks: dict[str, float] = {"entered": entered}
     fetchers: list[Any] = []
     missing: list[str] = []
-    start_warm_up = cli._warm_up_in_background
+    execute = cli._execute
     workers_folder = Path(tempfile.mkdtemp(prefix="workers-", dir=timings.parent))
     os.environ[WORKER_TIMINGS] = str(workers_folder)
 
-    def warm_up_then_instrument() -> None:
-        # The CLI starts its warm-up thread before it imports the flow; keep that order.
-        start_warm_up()
+    def instrument_then_execute(*args: Any, **kwargs: Any) -> int:
+        # The CLI starts Prefect's API server before it imports Prefect; keep that order.
         missing.extend(instrument_flow(watch, marks, fetchers, patch_interval))
+        return int(execute(*args, **kwargs))
 
-    cli._warm_up_in_background = warm_up_then_instrument
+    cli._execute = instrument_then_execute
     code = cli.main(cli_args)
     seconds = dict(watch.seconds)
     transform = seconds.pop("transform", 0.0)

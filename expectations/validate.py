@@ -95,6 +95,7 @@ def _context() -> Any:
 
 
 _GX_LOCK = threading.RLock()
+_docs_pending: set[str] = set()  # Data Docs folders with validations not yet rendered
 
 
 def warm_up() -> None:
@@ -205,13 +206,21 @@ def _is_missing(value: Any) -> bool:
 
 
 @cache
+def _site(docs_dir: str) -> str:
+    return f"wirehouse-{hashlib.sha256(docs_dir.encode()).hexdigest()[:8]}"
+
+
+@cache
 def _checkpoint(table: str, docs_dir: str) -> Any:
-    """A checkpoint that validates the table and updates the Data Docs site in `docs_dir`."""
+    """A checkpoint that validates the table and keeps its results for the Data Docs site.
+
+    The site itself is rendered once per run by `build_data_docs`, not after every batch:
+    rendering costs more than validating.
+    """
     import great_expectations as gx
-    from great_expectations.checkpoint.actions import UpdateDataDocsAction
 
     context = _context()
-    site = f"wirehouse-{hashlib.sha256(docs_dir.encode()).hexdigest()[:8]}"
+    site = _site(docs_dir)
     if site not in (context.get_config().data_docs_sites or {}):
         context.add_data_docs_site(
             site_name=site,
@@ -232,7 +241,6 @@ def _checkpoint(table: str, docs_dir: str) -> Any:
         gx.Checkpoint(
             name=f"{table}-{site}",
             validation_definitions=[definition],
-            actions=[UpdateDataDocsAction(name="data-docs", site_names=[site])],
             result_format={"result_format": "COMPLETE"},
         )
     )
@@ -248,8 +256,9 @@ def run_suite(
     with _GX_LOCK:
         definition = _batch_definition(table)
         checkpoint = _checkpoint(table, docs_dir) if docs_dir else None
-    if checkpoint is not None:
+    if checkpoint is not None and docs_dir is not None:
         run = checkpoint.run(batch_parameters={"dataframe": frame})
+        _docs_pending.add(docs_dir)
         result = next(iter(run.run_results.values()))
     else:
         batch = definition.get_batch(batch_parameters={"dataframe": frame})
@@ -283,6 +292,19 @@ def run_suite(
             if position is not None:
                 failures[int(position)].append(name)
     return outcomes, failures
+
+
+def build_data_docs(docs_dir: str) -> Path | None:
+    """Render the Data Docs site in `docs_dir` from this process's validations; its index page.
+
+    Nothing to render (no validation since the last build) gives None.
+    """
+    with _GX_LOCK:
+        if docs_dir not in _docs_pending:
+            return None
+        _context().build_data_docs(site_names=[_site(docs_dir)])
+        _docs_pending.discard(docs_dir)
+    return Path(docs_dir) / "index.html"
 
 
 def _sample(details: dict[str, Any]) -> dict[str, Any]:

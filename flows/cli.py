@@ -13,9 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from flows.apiserver import ApiServer, ApiServerError
 from flows.config import PROJECT_ROOT, ConfigError, Settings, load_config, sources_for_targets
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+FLOW_COMMANDS = frozenset({"run", "ingest", "reprocess"})
 
 
 def _quiet_environment() -> None:
@@ -110,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": _serve,
         "reprocess": _reprocess,
     }
+    args.api_server = _early_api_server(args.command)
     try:
         return handlers[args.command](args)
     except ConfigError as exc:
@@ -124,6 +127,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         traceback.print_exc()
         print(f"wirehouse: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_BUG
+    finally:
+        if args.api_server is not None:
+            args.api_server.stop()
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+def _early_api_server(command: str) -> ApiServer | None:
+    """For a one-off run, start Prefect's local API now, so it boots while the pipeline loads.
+
+    Not when `PREFECT_API_URL` names a server, nor when Prefect is already imported (a caller
+    that set Prefect up itself, such as the test harness).
+    """
+    if command not in FLOW_COMMANDS or "prefect" in sys.modules:
+        return None
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    server = ApiServer("ephemeral", Path(os.environ["PREFECT_HOME"]))
+    os.environ["PREFECT_API_URL"] = server.url
+    return server
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -132,7 +154,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.allow_private_hosts or os.environ.get("WIREHOUSE_ALLOW_PRIVATE_HOSTS") == "1":
         settings = _with(settings, allow_private_hosts=True)
     default = _parse_date(settings.published_default) if settings.published_default else None
-    return _execute(config.sources, _db_path(args.db), settings, "run", default)
+    return _execute(config.sources, _db_path(args.db), settings, "run", default, args.api_server)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -141,7 +163,9 @@ def _ingest(args: argparse.Namespace) -> int:
         allow_private_hosts=args.allow_private_hosts
         or os.environ.get("WIREHOUSE_ALLOW_PRIVATE_HOSTS") == "1"
     )
-    return _execute(sources, _db_path(args.db), settings, "ingest", args.published_default)
+    return _execute(
+        sources, _db_path(args.db), settings, "ingest", args.published_default, args.api_server
+    )
 
 
 def _with(settings: Settings, **changes: Any) -> Settings:
@@ -155,7 +179,7 @@ def _reprocess(args: argparse.Namespace) -> int:
     if not db_path.exists():
         print(f"wirehouse: no warehouse at {db_path}", file=sys.stderr)
         return EXIT_USAGE
-    return _execute([], db_path, Settings(), "reprocess", None, since=args.since)
+    return _execute([], db_path, Settings(), "reprocess", None, args.api_server, since=args.since)
 
 
 def _execute(
@@ -164,11 +188,18 @@ def _execute(
     settings: Settings,
     command: str,
     default: date | None,
+    api_server: ApiServer | None,
     since: date | None = None,
 ) -> int:
-    _warm_up_in_background()
     from flows.ingest import ingest, reprocess, with_runner
     from warehouse.db import WarehouseLocked
+
+    if api_server is not None:
+        try:
+            api_server.wait()
+        except ApiServerError as exc:
+            print(f"wirehouse: {exc}; nothing was run", file=sys.stderr)
+            return EXIT_BUG
 
     with _progress() as progress:
         try:
@@ -210,20 +241,6 @@ def _execute(
     print(f"run {summary.run_id}: {summary.status}; warehouse at {summary.db_path}")
     print(f'query it with: wirehouse sql "select count(*) from metrics" --db {summary.db_path}')
     return int(summary.exit_code)
-
-
-def _warm_up_in_background() -> None:
-    """Load spaCy and Great Expectations while Prefect starts its server (seconds each)."""
-    import threading
-
-    def warm() -> None:
-        from expectations.validate import warm_up
-        from transforms.pipeline import load_nlp
-
-        load_nlp()
-        warm_up()
-
-    threading.Thread(target=warm, name="wirehouse-warm-up", daemon=True).start()
 
 
 @contextmanager

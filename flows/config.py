@@ -35,7 +35,7 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    batch_size: int = 50
+    batch_size: int = 200
     lock_wait_seconds: float = 30.0
     allow_private_hosts: bool = False
     timeout_seconds: float = 20.0
@@ -50,7 +50,11 @@ class Settings:
     data_docs_dir: str | None = None  # build GX Data Docs here (relative: beside the database)
     raw_retention_days: float | None = None  # prune the raw archive after a run; None keeps all
     results_retention_days: float | None = None  # prune Prefect's stored task results by age
-    transform_workers: int = 2  # processes analysing batches when a run has several
+    transform_workers: int = 2  # processes analysing the new articles of a large enough run
+    transform_chunk: int = 25  # articles per task of those processes
+    # Fewer new articles than this are analysed in the flow's process: starting the workers
+    # (each imports spaCy and loads the model, about 4 s) would cost more than it saves.
+    transform_pool_min_articles: int = 100
     task_runner: str = "local"  # or "dask": transform batches on a Dask cluster
     dask_address: str | None = None  # a running scheduler, e.g. "tcp://10.0.0.5:8786"
     dask_workers: int = 2  # workers of the local cluster when no address is given

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -25,7 +26,7 @@ from expectations.batch import (
     problems,
     run_batch_checks,
 )
-from expectations.validate import Validated, validate_batch
+from expectations.validate import Validated, build_data_docs, validate_batch
 from flows.config import Settings, Source, source_timezone
 from flows.extract import Extracted, extract_source, replay_source
 from flows.faults import fault_point
@@ -210,16 +211,48 @@ def _analyse_in_worker(articles: list[Article], run_id: str) -> dict[str, pd.Dat
 
 
 def transform_in_processes(
-    work: list[list[Article]], run_id: str, workers: int
+    work: list[list[Article]], run_id: str, workers: int, chunk: int
 ) -> Iterator[dict[str, pd.DataFrame]]:
-    """Batches analysed by `workers` processes, each loading spaCy once; results in order."""
+    """Batches analysed by `workers` processes, each loading spaCy once; results in order.
+
+    Each batch is cut into chunks of at most `chunk` articles, so every process stays busy to
+    the end of the run whatever the batch size; a batch's chunks are put back together.
+    """
     context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
     with ProcessPoolExecutor(workers, mp_context=context, initializer=load_nlp) as pool:
-        futures = [pool.submit(_analyse_in_worker, items, run_id) for items in work]
-        for future in futures:
-            frames = future.result()
+        futures = [
+            [pool.submit(_analyse_in_worker, items[i : i + chunk], run_id) for i in starts]
+            for items in work
+            for starts in [range(0, len(items), max(chunk, 1))]
+        ]
+        for batch in futures:
+            frames = combine_chunks([future.result() for future in batch])
             fault_point("mid-transform")
             yield frames
+
+
+def combine_chunks(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """One batch's frames from its chunks' frames: rows concatenated in order, and an entity
+    found by two chunks kept once (its aliases merged, other fields from the first that has
+    them), as `analyse` does over a whole batch."""
+    tables = dict.fromkeys(name for part in parts for name in part)
+    combined: dict[str, pd.DataFrame] = {}
+    for name in tables:
+        frames = [part[name] for part in parts if name in part and not part[name].empty]
+        combined[name] = (
+            pd.concat(frames, ignore_index=True)
+            if frames
+            else next(part[name] for part in parts if name in part)
+        )
+    entities = combined.get("entities")
+    if entities is not None and entities["entity_id"].duplicated().any():
+        aliases = entities.groupby("entity_id", sort=False)["aliases"].agg(
+            lambda lists: sorted({a for items in lists for a in items})
+        )
+        merged = entities.groupby("entity_id", sort=False, as_index=False).first()
+        merged["aliases"] = merged["entity_id"].map(aliases)
+        combined["entities"] = merged[entities.columns]
+    return combined
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -227,6 +260,11 @@ def validate_task(
     frames: dict[str, pd.DataFrame], run_id: str, known: set[str], docs_dir: str | None = None
 ) -> Validated:
     return validate_batch(frames, run_id, known, docs_dir=docs_dir)
+
+
+@task(name="data-docs", cache_policy=NO_CACHE)
+def data_docs_task(docs_dir: str) -> None:
+    build_data_docs(docs_dir)
 
 
 def data_docs_dir(db_path: Path, settings: Settings) -> str | None:
@@ -494,6 +532,8 @@ class _Run:
         run_id, writer = self.run_id, self.writer
         plan = identify_task(extraction.articles, self.path if self.readable else None, force)
         batches = plan.batches(self.settings.batch_size)
+        if batches:
+            _warm_up(nlp=not self._in_workers(batches, plan))
         transformed = self._transform(batches, plan)
         seen_articles: list[pd.DataFrame] = []
         seen_mentions: list[pd.DataFrame] = []
@@ -539,6 +579,9 @@ class _Run:
             self.settings.checks,
         )
         writer.write(checks_batch_id(run_id), {"dq_results": checks})
+        docs = data_docs_dir(self.path, self.settings)
+        if docs:
+            data_docs_task(docs)
         result = RunSummary(run_id, str(self.path), list(summaries.values()), writer.rows)
         result.staged = writer.staged
         result.staged_before = self.staged_before
@@ -558,23 +601,51 @@ class _Run:
         apply_retention(self.path, self.settings)
         return result
 
+    def _in_workers(self, batches: list[list[Article]], plan: Plan) -> bool:
+        """Whether the batches are analysed outside this process (worker processes, Dask)."""
+        if self.settings.task_runner == "dask":
+            return True
+        new = sum(map(len, _distinct(batches, plan)))
+        workers = self.settings.transform_workers
+        return workers > 1 and new >= self.settings.transform_pool_min_articles
+
     def _transform(
         self, batches: list[list[Article]], plan: Plan
     ) -> Iterator[dict[str, pd.DataFrame]]:
         """The derived rows of each batch, in order; batches run in parallel when configured."""
-        copies = set(plan.duplicate_of)
-        work = [[a for a in batch if a.article_id not in copies] for batch in batches]
+        work = _distinct(batches, plan)
         if self.settings.task_runner == "dask":
             futures = [transform_task.submit(items, self.run_id) for items in work]
             for future in futures:
                 yield future.result()
             return
-        workers = self.settings.transform_workers
-        if workers > 1 and sum(map(len, work)) > self.settings.batch_size:
-            yield from transform_in_processes(work, self.run_id, workers)
+        if self._in_workers(batches, plan):
+            workers, chunk = self.settings.transform_workers, self.settings.transform_chunk
+            yield from transform_in_processes(work, self.run_id, workers, chunk)
             return
         for items in work:
             yield transform_task(items, self.run_id) if items else {}
+
+
+def _distinct(batches: list[list[Article]], plan: Plan) -> list[list[Article]]:
+    """The articles to analyse in each batch: copies of another article take its rows."""
+    copies = set(plan.duplicate_of)
+    return [[a for a in batch if a.article_id not in copies] for batch in batches]
+
+
+def _warm_up(nlp: bool) -> None:
+    """Import Great Expectations (seconds) and load spaCy, when this process will run it, in a
+    thread while the first batch is prepared. Only once there are new articles: a run that
+    finds nothing new needs neither."""
+
+    def warm() -> None:
+        from expectations.validate import warm_up
+
+        if nlp:
+            load_nlp()
+        warm_up()
+
+    threading.Thread(target=warm, name="wirehouse-warm-up", daemon=True).start()
 
 
 def _extract_all(

@@ -9,31 +9,18 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, cast
 
-import requests
-
+from flows.apiserver import ApiServer, ApiServerError
 from flows.config import Config, ConfigError
-
-SERVER_START_SECONDS = 120.0
 
 
 class ServeError(RuntimeError):
     """The scheduler could not start."""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextmanager
@@ -43,60 +30,16 @@ def prefect_server() -> Iterator[str]:
     if configured:
         yield configured
         return
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/api"
-    home = Path(os.environ.get("PREFECT_HOME") or ".prefect")
-    home.mkdir(parents=True, exist_ok=True)
-    log = (home / "server.log").open("ab")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "prefect",
-            "server",
-            "start",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": url},
-        start_new_session=True,  # its own group, so stopping it stops its workers too
-    )
+    server = ApiServer("full", Path(os.environ.get("PREFECT_HOME") or ".prefect"))
     try:
-        _wait_healthy(url, server)
+        try:
+            url = server.wait()
+        except ApiServerError as exc:
+            raise ServeError(str(exc)) from exc
         print(f"started a local Prefect server (pid {server.pid}) at {url}", flush=True)
         yield url
     finally:
-        _stop(server)
-        log.close()
-
-
-def _wait_healthy(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise ServeError(f"the Prefect server exited with status {server.returncode}")
-        try:
-            if requests.get(f"{url}/health", timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise ServeError(f"the Prefect server did not answer within {SERVER_START_SECONDS:.0f} s")
-
-
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    if server.poll() is not None:
-        return
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=10)
+        server.stop()
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from expectations.validate import TABLES, load_suite, validate_batch
+from expectations.validate import TABLES, build_data_docs, load_suite, validate_batch
 
 NOW = datetime(2025, 10, 10, tzinfo=UTC)
 BODY = "DUBAI, Oct 9 (WAM) -- Exports rose 12 percent to AED 5 billion in September."
@@ -209,14 +209,18 @@ def test_suites_are_gx_suites_named_after_their_table(table):
     assert len(suite.expectations) >= 3
 
 
-def test_data_docs_are_built_when_a_folder_is_given(tmp_path):
-    frames = {"articles": articles({"article_id": "aaaaaaaaaaaaaaa1"}, {"article_id": "bad"})}
+def test_data_docs_are_built_once_for_every_validation_with_a_folder(tmp_path):
     docs = tmp_path / "docs"
-    result = validate_batch(frames, "r", known_articles=set(), now=NOW, docs_dir=str(docs))
-    assert list(result.good["articles"]["article_id"]) == ["aaaaaaaaaaaaaaa1"]
-    assert reasons(result, "articles") == {
-        "bad": ["expect_column_values_to_match_regex(article_id)"]
-    }
+    for batch in ("aaaaaaaaaaaaaaa1", "aaaaaaaaaaaaaaa2"):
+        frames = {"articles": articles({"article_id": batch}, {"article_id": "bad"})}
+        result = validate_batch(frames, "r", known_articles=set(), now=NOW, docs_dir=str(docs))
+        assert list(result.good["articles"]["article_id"]) == [batch]
+        assert reasons(result, "articles") == {
+            "bad": ["expect_column_values_to_match_regex(article_id)"]
+        }
+    assert not docs.exists()  # nothing rendered per batch
+    assert build_data_docs(str(docs)) == docs / "index.html"
     assert (docs / "index.html").exists()
     pages = list((docs / "validations" / "articles").rglob("*.html"))
-    assert len(pages) == 1 and "regular expression" in pages[0].read_text()
+    assert len(pages) == 2 and all("regular expression" in p.read_text() for p in pages)
+    assert build_data_docs(str(docs)) is None  # nothing new since

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
 import pytest
 
 from tests.conftest import ROOT
@@ -15,7 +16,9 @@ def config(folder, settings: str):
     path.write_text(
         textwrap.dedent(f"""
             [settings]
-            batch_size = 6
+            batch_size = 12
+            transform_chunk = 4
+            transform_pool_min_articles = 0
             {settings}
 
             [[sources]]
@@ -50,4 +53,28 @@ def test_parallel_runners_give_identical_rows(tmp_path, serial, settings):
     assert done.returncode in (0, 1), done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert snapshot(tmp_path / "w.duckdb") == serial
-    assert len(serial["articles"]) > 12  # more than two batches' worth
+    assert len(serial["articles"]) > 24  # more than two batches' worth
+
+
+def test_chunks_of_a_batch_combine_as_one_analysis():
+    from flows.ingest import combine_chunks
+
+    def entity(entity_id, aliases, country):
+        return {"entity_id": entity_id, "name": entity_id, "aliases": aliases,
+                "country_code": country}  # fmt: skip
+
+    first = {
+        "entities": pd.DataFrame([entity("e1", ["A"], None), entity("e2", [], "AE")]),
+        "metrics": pd.DataFrame({"metric_id": ["m1"]}),
+    }
+    second = {
+        "entities": pd.DataFrame([entity("e1", ["B", "A"], "CN")]),
+        "metrics": pd.DataFrame({"metric_id": ["m2", "m3"]}),
+    }
+    combined = combine_chunks([first, second])
+    assert combined["entities"].to_dict("records") == [
+        entity("e1", ["A", "B"], "CN"),
+        entity("e2", [], "AE"),
+    ]
+    assert list(combined["metrics"]["metric_id"]) == ["m1", "m2", "m3"]
+    assert combine_chunks([]) == {}
