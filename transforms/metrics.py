@@ -316,6 +316,21 @@ _CASUALTY_VERBS = frozenset(
     "die strand affect infect".split()
 )
 _CASUALTY_STATES = frozenset("dead missing injured wounded hospitalised hospitalized".split())
+# Verbs that make their object do something: "forced 12,000 people to evacuate".
+# Verbs of expecting: a figure in their complement is a forecast.
+_EXPECT_VERBS = frozenset("expect forecast project predict anticipate".split())
+_FORECAST_WORDS = frozenset(
+    "forecast forecasts target targets goal estimate estimates projection expectation "
+    "expectations outlook plan".split()
+)
+# The terms a figure is stated in: "an annualized real 1.6 percent", "in nominal terms".
+_TERMS_BEFORE_RE = re.compile(
+    r"\b(?:an?\s+)?((?:(?:annuali[sz]ed|real|nominal|seasonally\s+adjusted)\s+)+)$", re.I
+)
+_IN_TERMS_RE = re.compile(r"\b[Ii]n\s+(real|nominal)\s+terms\b")
+_CAUSATIVE_VERBS = frozenset("force prompt compel cause oblige".split())
+# What analysts call those a verb counts: people who fled their homes are displaced.
+_OUTCOME_PARTICIPLES = _pairs("flee=displaced")
 _TOLL_WORDS = frozenset(
     "toll casualty casualties death deaths fatality fatalities dead killed injured wounded "
     "missing victims".split()
@@ -331,7 +346,28 @@ _FLOW_NOUNS = frozenset(
     "investment investments fdi inflow inflows outflow outflows aid loan loans stake stakes "
     "exposure spending".split()
 )
-_SUBJECT_PREPS = frozenset("of from to with in into for on between among".split())
+_SUBJECT_PREPS = frozenset("of from to with in into for on between among by".split())
+# Heads of trade and output figures that a story's topic narrows to its own domain.
+_DOMAIN_HEADS = frozenset(
+    "exports imports re-exports refunds production output sales shipments stocks inventories "
+    "consumption demand supply collections inflows outflows deliveries orders "
+    "registrations".split()
+)
+_TOPIC_HEADS = frozenset("trade remittances revenue revenues".split())
+# Modifiers that say how a figure is counted rather than what of: no part of a domain.
+_GENERIC_MODIFIERS = frozenset(
+    "gross net total overall foreign annual monthly quarterly yearly combined cumulative actual "
+    "home first-half average".split()
+)
+# Wordings put the way analysts name the figure.
+_SUBJECT_SYNONYMS = _pairs(
+    """outbound shipments=exports; overseas shipments=exports; inbound shipments=imports
+    electricity use=electricity consumption; electricity usage=electricity consumption"""
+)
+_AGAINST_RE = re.compile(
+    r"\bagainst\s+the\s+(?:U\.?S\.?\s+|US\s+)?(dollar|euro|yen|pound|yuan|greenback)\b", re.I
+)
+_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _SUBJECT_SYNONYMS)) + r")\b")
 # What is traded at a price: a currency amount of these is their price.
 # Stock index names that the text often gives without the word "index".
 _INDEX_NAMES = frozenset(
@@ -848,6 +884,7 @@ def extract_metrics(
             lead_time = _lead_time(ctx, sent)
             if lead_time is not None:
                 _carry(ctx, _time_period(ctx, lead_time))
+    _discourse_subjects(ctx, metrics)
     return metrics
 
 
@@ -931,6 +968,7 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
         subject = _final_subject(ctx, sent, q, reading, prior[1] if prior else None, prior_doer)
         prior_doer = reading.doer
         subject = _priced_subject(subject, q)
+        subject = _framed_subject(ctx, sent, q, reading, subject, bases[idx])
         unit = _resolve_unit(q, subject) if q.kind != "bare" else _bare_unit(subject)
         if unit is None:
             continue  # a bare number with nothing to count is no fact
@@ -1009,6 +1047,56 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
     return metrics
 
 
+def _discourse_subjects(ctx: _Context, metrics: list[Metric]) -> None:
+    """Name figures as the story has taught the reader to read them.
+
+    A bare noun means what its first, fuller mention meant ("the surplus" after "the
+    merchandise trade surplus"); trade and output figures share the domain of the story's
+    topic figure ("imports" in a story about non-oil trade are non-oil imports, "refunds" in
+    one about GST collections GST refunds; "inflows" in one about remittances are those
+    remittances); and a few wordings are put the way analysts name them ("outbound
+    shipments" are exports).
+    """
+    topic: list[str] | None = None
+    domain: list[str] = []
+    first_by_head: dict[str, str] = {}
+    for m in metrics:
+        subject = _SYNONYM_RE.sub(lambda x: _SUBJECT_SYNONYMS[x.group(0)], m.subject)
+        words = subject.split()
+        plain = not (set(words) & {"of", "per", "share", "value", "amount", "by"})
+        if len(words) == 1:
+            fuller = first_by_head.get(words[0])
+            if fuller is not None:
+                subject, words = fuller, fuller.split()
+        if topic is not None and words:
+            subject = _in_domain(subject, topic, domain)
+        if plain and words:
+            first_by_head.setdefault(words[-1], subject)
+        leads = topic is None and m.start_char < ctx.lead_end and plain and len(words) >= 2
+        if leads and m.measure in {"level", "change"} and words[-1] in _DOMAIN_HEADS | _TOPIC_HEADS:
+            topic = [w for w in words[:-1] if w not in _GENERIC_MODIFIERS] + words[-1:]
+            domain = topic[:-1]
+        m.subject = subject
+
+
+def _in_domain(subject: str, topic: list[str], domain: list[str]) -> str:
+    """A trade or output figure read in the domain of the story's topic figure."""
+    words = subject.split()
+    cut = next((i for i, w in enumerate(words) if w in _SUBJECT_PREPS), len(words))
+    core, rest = words[:cut], words[cut:]
+    if not core or core[-1] not in _DOMAIN_HEADS:
+        return subject
+    head = core[-1]
+    topic_head = topic[-1]
+    if head in {"inflows", "outflows"} and topic_head in _FLOW_NOUNS | {"remittances"}:
+        if len(core) == 1 or _singular_word(core[-2]) == _singular_word(topic_head):
+            return " ".join([*topic, *rest])  # "remittance inflows" are the remittances
+        return subject
+    if not domain or head == topic_head or len(core) > 2 or set(core) & set(domain):
+        return subject
+    return " ".join([*domain, *core, *rest])
+
+
 def _price_subjects(quoted: list[tuple[_Quantity, Metric]], metrics: list[Metric]) -> None:
     """Money amounts of a traded thing are its price: "Brent fell 31 cents to $68.49 a barrel".
 
@@ -1023,9 +1111,13 @@ def _price_subjects(quoted: list[tuple[_Quantity, Metric]], metrics: list[Metric
         if priced and last in _TRADED_WORDS:
             # "gold rose 1.8%" and "gold at $4,251 an ounce" are moves of the gold price.
             metric.subject = f"{head} price{sep}{tail}"
-        elif priced and last in _CURRENCY_NAMES and "rate" not in head.split():
+        elif priced and last in _CURRENCY_NAMES and not {"rate", "of"} & set(head.split()):
             # "the yen weakened to 154.90 per dollar": the yen's exchange rate.
             metric.subject = f"{head} exchange rate{sep}{tail}"
+            against = _AGAINST_RE.search(metric.sentence)
+            if against and not sep and against.group(1).lower() != last:
+                # "Sterling fell half a cent against the dollar": its rate against the dollar.
+                metric.subject += f" against the {against.group(1).lower()}"
         elif last in _INDEX_NAMES and (
             not last.isdigit() or any(w in _INDEX_NAMES for w in head.split()[:-1])
         ):
@@ -1161,6 +1253,40 @@ def _final_subject(
         head = prior.subject.split(" per ")[0]
         subject = f"{head} {subject}"
     return subject if subject is not None else _fallback_subject(ctx, sent, q)
+
+
+def _framed_subject(
+    ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading, subject: str, base: bool
+) -> str:
+    """What frames the figure: a forecast ("GDP is expected to grow 4.6 percent") or the
+    terms it is stated in ("in nominal terms", "an annualized 1.6 percent")."""
+    words = subject.split()
+    before = ctx.text[max(sent.start, q.start - 40) : q.start]
+    terms = _TERMS_BEFORE_RE.search(before)
+    if terms:
+        adjectives = [w.lower() for w in terms.group(1).split() if w.lower() not in words]
+        if adjectives:
+            subject = f"{' '.join(adjectives)} {subject}"  # "an annualized real 1.6 percent"
+    stated = _IN_TERMS_RE.findall(ctx.text, sent.start, q.start)
+    if stated and stated[-1].lower() not in words:
+        subject = f"{stated[-1].lower()} {subject}"  # "In nominal terms, GDP came to ..."
+    if not base and _forecast(reading.anchor) and not set(words) & _FORECAST_WORDS:
+        subject = f"{subject} forecast"
+    return subject
+
+
+def _forecast(anchor: Token | None) -> bool:
+    """Whether the figure's clause is what someone expects: "is expected to reach"."""
+    tok = anchor
+    for _ in range(6):
+        if tok is None or tok.pos_ in {"VERB", "AUX"}:
+            break
+        tok = tok.head if tok.head.i != tok.i else None
+    if tok is None or tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _EXPECT_VERBS
 
 
 def _priced_subject(subject: str, q: _Quantity) -> str:
@@ -1825,7 +1951,16 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
     anchor = _span_anchor(span, q.num_start)
     whole = doc.char_span(q.start, q.end, alignment_mode="expand")
     inside = {t.i for t in whole or span}
-    if q.count_token is not None:
+    member = (
+        q.count_token is not None
+        and q.count_token.idx < q.start
+        and anchor.dep_ in {"nsubj", "nsubjpass"}
+        and anchor.head.pos_ in {"VERB", "AUX"}
+    )
+    if member and q.count_token is not None:
+        # "Of the 480 companies traded, 289 closed higher": the members do their own verb.
+        reading.count_phrase = q.count_token.lower_
+    elif q.count_token is not None:
         anchor = q.count_token
         inside.add(anchor.i)
         number = doc.char_span(q.start, q.num_end, alignment_mode="expand")
@@ -1911,8 +2046,7 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
     elif gov.pos_ in {"NOUN", "PROPN"}:
         _read_noun(ctx, q, role, gov, prep, inside, of_np, reading)
     elif gov.lemma_ == "worth" and gov.head.pos_ in {"NOUN", "PROPN"}:
-        base = _noun_phrase(ctx, gov.head, inside)
-        reading.subject = f"value of {base}" if base else None
+        reading.subject = _worth_subject(ctx, gov.head, inside)
     elif gov.lemma_.lower() in _DIMENSIONS and gov.dep_ == "acomp":
         # "the line is 120 km long": the length of the copula's subject.
         owner = _verb_subject(gov.head)
@@ -1957,6 +2091,30 @@ def _read(ctx: _Context, sent: _Sentence, q: _Quantity) -> _Reading:
         if whole_of:
             reading.subject, reading.measure = f"share of {whole_of}", "share"
     return reading
+
+
+def _cause(ctx: _Context, noun: Token, inside: set[int]) -> str:
+    """ "Floods ..., causing losses estimated at $813 million": what caused the losses."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in {"cause", "inflict"}:
+        return ""
+    causer = _verb_subject(verb)
+    if causer is None or causer.i in inside or _place_of(ctx, causer) is not None:
+        return ""
+    phrase = _noun_phrase(ctx, causer, inside, preps=("of",))
+    return f" caused by {phrase}" if phrase else ""
+
+
+def _worth_subject(ctx: _Context, thing: Token, inside: set[int]) -> str | None:
+    """ "Agreements worth $28 billion were signed": the value of the agreements signed."""
+    base = _noun_phrase(ctx, thing, inside)
+    if not base:
+        return None
+    verb = thing.head
+    done = thing.dep_ == "nsubjpass" or (thing.dep_ == "dobj" and verb.i < thing.i)
+    if done and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS:
+        base = f"{base} {_participle(verb)}"
+    return f"value of {base}"
 
 
 def _record_subject(ctx: _Context, record: Token, inside: set[int]) -> str | None:
@@ -2209,6 +2367,8 @@ def _read_verb(
             return
         if subj is not None and not (lemma in _LEVEL_VERBS - {"be"} and _is_agent(ctx, subj)):
             reading.subject = _noun_phrase(ctx, subj, inside, reading.geo)
+            if reading.subject:
+                reading.subject += _cause(ctx, subj, inside)
             reading.keep_bare = bool(reading.subject)
             return
         if subj is not None and of_np is None and q.count_token is None:
@@ -2251,7 +2411,7 @@ def _read_as_object(
         reading.subject = thing  # "international overnight visitors" says enough
     elif thing:
         state = _object_state(verb, q)
-        reading.subject = f"{thing} {state or _participle(verb)}"
+        reading.subject = f"{thing} {state or _outcome(verb)[0]}"
         participial = True
     elif nominal:
         reading.subject = nominal
@@ -2365,19 +2525,39 @@ def _read_as_subject(
         reading.share_base = of_np
         reading.subject = f"share of {of_np}"
         return
-    participle = _participle(verb)
-    if lemma in {"be", "remain", "stay"}:
+    participle, absorbed = _outcome(verb)
+    stated = next(
+        (c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp"}),
+        None,
+    )
+    if lemma in _REPORT_VERBS | {"fear", "believe", "presume", "confirm", "list"} and (
+        stated is not None and stated.lower_ in _CASUALTY_STATES
+    ):
+        participle = stated.lower_  # "two residents were reported missing"
+    elif lemma in {"be", "remain", "stay"}:
         # "3 people remain missing": the state, not the copula.
         state = next((c for c in verb.children if c.dep_ in {"acomp", "attr"}), None)
         participle = state.lower_ if state is not None and state.i not in inside else ""
+        lacking = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "without"), None
+        )
+        lacked = _noun_phrase(ctx, _pobj(lacking), inside, preps=()) if lacking else None
+        if not participle and lacked:
+            participle = f"without {lacked}"  # "9,500 customers were without power"
     elif lemma in _HAVE_VERBS:
         participle = ""  # "700,000 firms had records": firms, not firms "had"
     if q.count_token is not None:
         noun = reading.count_phrase
+        how = next(
+            (c.lower_ for c in verb.children if c.lower_ in {"higher", "lower", "up", "down"}),
+            None,
+        )
+        if how and participle:
+            participle = f"{participle} {how}"  # "289 closed higher"
         reading.subject = f"{noun} {participle}".strip() if noun else noun
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside), None)
         what = _noun_phrase(ctx, obj, inside, preps=()) if obj is not None else None
-        if reading.subject and participle and what and len(what.split()) <= 3:
+        if reading.subject and participle and what and len(what.split()) <= 3 and not absorbed:
             reading.subject += f" {what}"  # "graduates entered the job market"
         return
     if of_np:
@@ -2437,6 +2617,13 @@ def _read_noun(
                     reading.subject = rated
                 return
     record = lemma in _RECORD_NOUNS and (prep == "of" or (prep is None and anchor.i > noun.i))
+    worth = noun.head
+    worth_of = lemma in _TRANSPARENT_NOUNS and prep == "of" and worth.lemma_ == "worth"
+    if worth_of and worth.head.pos_ in {"NOUN", "PROPN"}:
+        # "agreements worth a total of 6.2 trillion rubles": the agreements' value.
+        reading.subject = _worth_subject(ctx, worth.head, inside | {noun.i})
+        if reading.subject:
+            return
     if (lemma in _TRANSPARENT_NOUNS and prep == "of") or record:
         # "a total of 500 people were killed", "hit a record AED1.73 trillion": the noun only
         # carries the number; its own role in the clause is what counts.
@@ -2459,6 +2646,8 @@ def _read_noun(
         reading.subject = "population" if people else reading.count_phrase
         return
     reading.subject = _noun_phrase(ctx, noun, inside, reading.geo)
+    if reading.subject:
+        reading.subject += _cause(ctx, noun, inside)
     dimension = _UNIT_DIMENSIONS.get(q.unit or "")
     attributive = anchor.dep_ in {"compound", "nummod", "amod", "nmod"} and anchor.head.i == noun.i
     if reading.subject and dimension and attributive and dimension not in reading.subject:
@@ -2673,6 +2862,29 @@ def _noun_phrase(
                 grow(child, depth)  # "S&P 500", "FTSE 100"
             elif child.dep_ == "nummod" and _hyphen_modifier(child):
                 grow(child, depth)  # "the 10-year Treasury"
+            elif (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and depth == 0
+                and child.i > tok.i
+                and doc[child.i - 1].text not in {",", "(", "-", "—"}
+                and not any(t.i in exclude or t.like_num for t in child.subtree)
+                and not (
+                    tok.tag_ == "NNS" and any(c.dep_ == "agent" for c in child.children)
+                )  # "2,300 rescuers backed by drones": a description, not a kind
+            ):
+                # "people already internally displaced", "power consumed by charging services":
+                # a restrictive participle says which ones are counted.
+                keep.add(child.i)
+                for part in child.children:
+                    if part.dep_ in {"advmod", "prt"} or (part.dep_ == "neg" and part.i < child.i):
+                        keep.update(t.i for t in part.subtree)
+                    elif part.dep_ == "agent":
+                        agent = [c for c in part.children if c.dep_ in {"pobj", "pcomp"}]
+                        if agent and not any(_in_time(ctx, p.idx) for p in agent):
+                            keep.add(part.i)
+                            for p in agent:
+                                grow(p, depth + 1)
             elif child.dep_ in {"conj", "cc"} and (depth or conj) and child.i > tok.i:
                 if child.dep_ == "cc" or child.pos_ in {"NOUN", "PROPN"}:
                     grow(child, depth)  # "rice and other crops"
@@ -2899,6 +3111,65 @@ def _bare_unit(subject: str) -> str | None:
 
 def _has_rate_word(subject: str) -> bool:
     return bool(set(subject.replace("-", " ").split()) & _RATE_WORDS)
+
+
+def _outcome(verb: Token) -> tuple[str, bool]:
+    """The participle naming what a verb did to what it counts, and whether it took the object.
+
+    "forced 20,000 people to flee their homes" and "20,000 people fled their homes" count
+    people displaced; "killed or left missing 187 people" people killed or missing; "pulled out
+    21 people" people pulled out; "112 people lost their lives" people killed.
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in _CAUSATIVE_VERBS:
+        goal = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if goal is not None:
+            verb, lemma = goal, goal.lemma_.lower()
+    absorbed = False
+    if verb.lower_ in _CASUALTY_STATES:
+        word = verb.lower_  # "left missing": the state, not "missed"
+    elif lemma == "lose" and any(c.lemma_.lower() == "life" for c in verb.children):
+        word, absorbed = "killed", True
+    elif lemma in _OUTCOME_PARTICIPLES:
+        word, absorbed = _OUTCOME_PARTICIPLES[lemma], True
+    else:
+        word = _participle(verb)
+        particle = next(
+            (
+                c.lower_
+                for c in verb.children
+                if c.dep_ == "prt" and c.nbor(1).lower_ != "to"  # "dumped up to 286 mm"
+            ),
+            None,
+        )
+        if particle:
+            word = f"{word} {particle}"
+    host = verb
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"leave", "render"}:
+        host = verb.head
+    shared = host.dep_ == "conj" and host.head.pos_ == "VERB" and host.head.i + 2 == host.i
+    if (
+        shared
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in host.children)
+        and not any(c.dep_ in {"dobj", "nsubjpass"} for c in host.head.children)
+    ):
+        cc = next((c.lower_ for c in host.head.children if c.dep_ == "cc"), "and")
+        word = f"{_participle(host.head)} {cc} {word}"  # "killed or left missing"
+    else:
+        other = next(
+            (c for c in host.children if c.dep_ == "conj" and c.tag_ == "VBN" and c.i > host.i),
+            None,
+        )
+        joint = next((c.lower_ for c in host.children if c.dep_ == "cc"), None)
+        if other is not None and joint in {"or", "and"} and other.i == host.i + 2:
+            word = f"{word} {joint} {other.lower_}"  # "damaged or destroyed"
+    return word, absorbed
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _participle(verb: Token) -> str:
