@@ -157,11 +157,8 @@ def score_entities(gid: str, gold: dict[str, Any], frames: dict[str, Any], repor
     entities = frames["entities"]
     mentions = frames["mentions"]
     used = set(mentions["entity_id"]) if not mentions.empty else set()
-    predicted = [
-        (row["name"], row["entity_type"], row["aliases"])
-        for row in entities.to_dict(orient="records")
-        if row["entity_id"] in used
-    ]
+    rows = [row for row in entities.to_dict(orient="records") if row["entity_id"] in used]
+    predicted = [(row["name"], row["entity_type"], row["aliases"]) for row in rows]
     gold_items = gold.get("entities", [])
     matched_pred: set[int] = set()
     for item in gold_items:
@@ -189,10 +186,53 @@ def score_entities(gid: str, gold: dict[str, Any], frames: dict[str, Any], repor
             report.errors["entities.type"].append(
                 f"{gid}: {item['name']!r} is {item['type']}, predicted {predicted[hit][1]}"
             )
+        if item["type"] == "PERSON":
+            score_person(gid, item, rows[hit], gold_items, report)
     for i, (name, kind, _) in enumerate(predicted):
         if i not in matched_pred:
             report.tables["entities"].fp += 1
             report.errors["entities"].append(f"{gid}: spurious {kind} {name!r}")
+
+
+def _variants(value: str | list[str] | None) -> set[str]:
+    """A gold field is one string or a list of acceptable ones."""
+    if value is None:
+        return set()
+    return {_fold(v) for v in ([value] if isinstance(value, str) else value)}
+
+
+def score_person(
+    gid: str,
+    item: dict[str, Any],
+    row: dict[str, Any],
+    gold_items: list[dict[str, Any]],
+    report: Report,
+) -> None:
+    """Title and affiliation of a matched gold person that has them.
+
+    The affiliation may be given by any name of the gold entity it names (its fullest form is
+    scored by entities.name).
+    """
+    if item.get("title"):
+        got = _none(row.get("title"))
+        ok = _fold(got) in _variants(item["title"])
+        report.fields["entities.person_title"].add(ok)
+        if not ok:
+            report.errors["entities.person_title"].append(
+                f"{gid}: {item['name']!r} is {item['title']!r}, predicted {got!r}"
+            )
+    if item.get("affiliation"):
+        wanted = _variants(item["affiliation"])
+        for other in gold_items:
+            if _fold(other["name"]) in wanted:
+                wanted |= {_fold(a) for a in other.get("aliases", [])}
+        got = _none(row.get("affiliation"))
+        ok = _fold(got) in wanted
+        report.fields["entities.person_affiliation"].add(ok)
+        if not ok:
+            report.errors["entities.person_affiliation"].append(
+                f"{gid}: {item['name']!r} is of {item['affiliation']!r}, predicted {got!r}"
+            )
 
 
 def _occurrences(body: str, text: str) -> list[tuple[int, int]]:

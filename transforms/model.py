@@ -81,6 +81,10 @@ class EntityMention:
     canonical: str  # fullest form within the article
     aliases: list[str] = field(default_factory=list)
     country_code: str | None = None
+    # PERSON only: the title and affiliation (an entity's canonical name, else the text) that the
+    # article gives for this person ("Vice Minister", "Ministry of Industry and ...").
+    title: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(slots=True)

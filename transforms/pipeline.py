@@ -306,11 +306,14 @@ def _add_entities(
     mentions: list[EntityMention],
     run_id: str,
 ) -> dict[str, str]:
-    """Mentions rows for one article; returns canonical name -> entity_id."""
-    ids: dict[str, str] = {}
+    """Mentions rows for one article; returns canonical name -> entity_id.
+
+    A person's title and affiliation from this article replace earlier ones only when this
+    article gives them: an article that names no title keeps the one already known.
+    """
+    ids: dict[str, str] = {m.canonical: entity_id_for(m.entity_type, m.canonical) for m in mentions}
     for m in mentions:
-        entity_id = entity_id_for(m.entity_type, m.canonical)
-        ids[m.canonical] = entity_id
+        entity_id = ids[m.canonical]
         entity = entities.setdefault(
             entity_id,
             {
@@ -319,11 +322,19 @@ def _add_entities(
                 "entity_type": m.entity_type,
                 "country_code": m.country_code,
                 "aliases": set(),
+                "title": None,
+                "affiliation": None,
+                "affiliation_entity_id": None,
                 "run_id": run_id,
             },
         )
         entity["aliases"].update(a for a in m.aliases if a != entity["name"])
         entity["country_code"] = entity["country_code"] or m.country_code
+        if m.title:
+            entity["title"] = m.title
+        if m.affiliation:
+            entity["affiliation"] = m.affiliation
+            entity["affiliation_entity_id"] = ids.get(m.affiliation)
         tables.add(
             "mentions",
             {
@@ -333,6 +344,7 @@ def _add_entities(
                 "start_char": m.start_char,
                 "end_char": m.end_char,
                 "sentence_index": m.sentence_index,
+                "title": m.title,
                 "run_id": run_id,
             },
         )
