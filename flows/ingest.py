@@ -232,27 +232,35 @@ def transform_in_processes(
 
 
 def combine_chunks(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    """One batch's frames from its chunks' frames: rows concatenated in order, and an entity
-    found by two chunks kept once (its aliases merged, other fields from the first that has
-    them), as `analyse` does over a whole batch."""
-    tables = dict.fromkeys(name for part in parts for name in part)
+    """One batch's frames from its chunks' frames, as `analyse` over the whole batch gives them:
+    rows concatenated in order, and an entity found by several chunks kept once."""
     combined: dict[str, pd.DataFrame] = {}
-    for name in tables:
-        frames = [part[name] for part in parts if name in part and not part[name].empty]
-        combined[name] = (
-            pd.concat(frames, ignore_index=True)
-            if frames
-            else next(part[name] for part in parts if name in part)
-        )
+    for name in dict.fromkeys(name for part in parts for name in part):
+        frames = [part[name] for part in parts if name in part]
+        filled = [frame for frame in frames if not frame.empty]
+        combined[name] = pd.concat(filled, ignore_index=True) if filled else frames[0]
     entities = combined.get("entities")
     if entities is not None and entities["entity_id"].duplicated().any():
-        aliases = entities.groupby("entity_id", sort=False)["aliases"].agg(
-            lambda lists: sorted({a for items in lists for a in items})
-        )
-        merged = entities.groupby("entity_id", sort=False, as_index=False).first()
-        merged["aliases"] = merged["entity_id"].map(aliases)
-        combined["entities"] = merged[entities.columns]
+        rows: dict[str, dict[str, Any]] = {}
+        for row in entities.to_dict("records"):
+            kept = rows.setdefault(row["entity_id"], row)
+            if kept is not row:
+                _merge_entity(kept, row)
+        combined["entities"] = pd.DataFrame(list(rows.values()), columns=entities.columns)
     return combined
+
+
+def _merge_entity(kept: dict[str, Any], later: dict[str, Any]) -> None:
+    """Fold a later chunk's row of an entity into the kept one, by `_add_entities`' rules:
+    aliases add up, the first country stays, a person's latest title and affiliation win."""
+    kept["aliases"] = sorted({*kept["aliases"], *later["aliases"]})
+    if pd.isna(kept.get("country_code")):
+        kept["country_code"] = later.get("country_code")
+    if not pd.isna(later.get("title")):
+        kept["title"] = later["title"]
+    if not pd.isna(later.get("affiliation")):
+        kept["affiliation"] = later["affiliation"]
+        kept["affiliation_entity_id"] = later.get("affiliation_entity_id")
 
 
 @task(name="validate", cache_policy=NO_CACHE)

@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 SNAPSHOT = {
     "articles": "article_id, canonical_url, title, content_hash, duplicate_of, body_text",
-    "entities": "entity_id, name, entity_type, country_code, aliases",
+    "entities": "entity_id, name, entity_type, country_code, aliases, title, affiliation",
     "mentions": "article_id, entity_id, start_char, end_char",
     "time_expressions": "article_id, start_char, end_char, kind, value",
     "events": "event_id, event_type, date_start, date_end",

@@ -59,22 +59,28 @@ def test_parallel_runners_give_identical_rows(tmp_path, serial, settings):
 def test_chunks_of_a_batch_combine_as_one_analysis():
     from flows.ingest import combine_chunks
 
-    def entity(entity_id, aliases, country):
+    def entity(entity_id, aliases, country, title=None, affiliation=None):
         return {"entity_id": entity_id, "name": entity_id, "aliases": aliases,
-                "country_code": country}  # fmt: skip
+                "country_code": country, "title": title, "affiliation": affiliation,
+                "affiliation_entity_id": affiliation and f"id-{affiliation}"}  # fmt: skip
 
     first = {
-        "entities": pd.DataFrame([entity("e1", ["A"], None), entity("e2", [], "AE")]),
+        "entities": pd.DataFrame(
+            [entity("e1", ["A"], None, "Minister", "Ministry"), entity("e2", [], "AE")]
+        ),
         "metrics": pd.DataFrame({"metric_id": ["m1"]}),
     }
     second = {
-        "entities": pd.DataFrame([entity("e1", ["B", "A"], "CN")]),
+        "entities": pd.DataFrame([entity("e1", ["B", "A"], "CN", "Premier", None)]),
         "metrics": pd.DataFrame({"metric_id": ["m2", "m3"]}),
+        "quotes": pd.DataFrame(),
     }
     combined = combine_chunks([first, second])
-    assert combined["entities"].to_dict("records") == [
-        entity("e1", ["A", "B"], "CN"),
+    entities = combined["entities"].astype(object)
+    assert entities.where(entities.notna(), None).to_dict("records") == [
+        entity("e1", ["A", "B"], "CN", "Premier", "Ministry"),
         entity("e2", [], "AE"),
     ]
     assert list(combined["metrics"]["metric_id"]) == ["m1", "m2", "m3"]
+    assert combined["quotes"].empty
     assert combine_chunks([]) == {}
