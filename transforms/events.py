@@ -639,6 +639,7 @@ class _Draft:
 @dataclass(slots=True)
 class _Context:
     doc: Doc
+    text: str  # doc.text, which spaCy joins from the tokens on every access
     mentions: list[EntityMention]
     times: list[TimeExpression]
     anchor: date
@@ -693,6 +694,7 @@ def _extract(
     text = doc.text
     ctx = _Context(
         doc=doc,
+        text=text,
         mentions=[m for m in mentions if not dateline or m.start_char >= dateline.end()],
         times=[t for t in times if not dateline or t.start_char >= dateline.end()],
         anchor=anchor,
@@ -2364,7 +2366,7 @@ def _as_dates(t: TimeExpression) -> tuple[date | None, date | None, str, bool]:
 
 def _is_until(t: TimeExpression, ctx: _Context) -> bool:
     """ "runs until Friday", "which ends on Nov. 21": the end of something already under way."""
-    before = ctx.doc.text[max(0, t.start_char - 20) : t.start_char].lower().split()
+    before = ctx.text[max(0, t.start_char - 20) : t.start_char].lower().split()
     if before and before[-1] in ("until", "till", "through", "to", "by"):
         return True
     return len(before) >= 2 and before[-1] in ("on", "by") and before[-2] in _END_VERBS
@@ -2372,7 +2374,7 @@ def _is_until(t: TimeExpression, ctx: _Context) -> bool:
 
 def _effective(t: TimeExpression, ctx: _Context) -> bool:
     """ "appointed ... effective Dec 1": when it takes effect, not when it was decided."""
-    before = ctx.doc.text[max(0, t.start_char - 20) : t.start_char].lower().split()
+    before = ctx.text[max(0, t.start_char - 20) : t.start_char].lower().split()
     return (
         bool(before)
         and before[-1] in ("effective", "starting", "from")
@@ -2940,7 +2942,8 @@ def _summary(d: _Draft, limit: int = 200) -> str:
     """One line: the sentence without its dateline; if too long, the event's own clause."""
     sentence = d.sentence
     floor = max(_BODY_START.get(), sentence.start_char)
-    text = " ".join(d.sentence.doc.text[floor : sentence.end_char].split())
+    # the sentence's own text: the doc's text is rebuilt from all its tokens on every access
+    text = " ".join(sentence.text[floor - sentence.start_char :].split())
     if len(text) > limit:
         head = d.cue.head
         tokens = {t.i for t in head.subtree}
