@@ -139,6 +139,29 @@ def same_value(predicted: Any, gold: Any) -> bool:
     return span is not None and value_range(predicted) == span
 
 
+def same_period(predicted: dict[str, Any], gold: Any) -> bool:
+    """The metric's period is the gold one: the same label, or the same calendar days (a label
+    such as "FY2025-26" names days that only the metric's period_start/period_end spell out)."""
+    if same_value(predicted["period_label"], gold):
+        return True
+    span = value_range(gold)
+    start, end = _none(predicted.get("period_start")), _none(predicted.get("period_end"))
+    return (
+        span is not None
+        and start is not None
+        and end is not None
+        and span
+        == (
+            _as_date(start),
+            _as_date(end),
+        )
+    )
+
+
+def _as_date(value: Any) -> date:
+    return value if type(value) is date else date.fromisoformat(str(value)[:10])
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= max(1e-6, 0.005 * abs(b))
 
@@ -307,7 +330,7 @@ def score_metrics(gid: str, gold: dict[str, Any], frames: dict[str, Any], report
         report.tables["metrics (value+unit)"].tp += 1
         checks = {
             "subject": subject_matches(p["subject"], item.get("subject")),
-            "period": same_value(p["period_label"], item.get("period_label")),
+            "period": same_period(p, item.get("period_label")),
             "qualifier": p["qualifier"] == item.get("qualifier", "exact"),
             "measure": p["measure"] == item.get("measure", "level"),
             "direction": _none(p["direction"]) == _none(item.get("direction")),
