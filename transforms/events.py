@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -649,15 +650,45 @@ class _Context:
     told: set[str] = field(default_factory=set)  # event types the story has told so far
     last_speaker: tuple[str | None, str] = (None, "none")
     last_person: tuple[str | None, str] = (None, "none")  # for "he said", "she said"
+    # Per-document lookups, built once: spaCy walks every token each time `doc.sents` is read,
+    # and the rules ask about the same tokens again and again.
+    sentences: list[Span] = field(init=False)
+    _quoted: list[bool] = field(init=False)  # by token index
+    _mention_at: list[EntityMention | None] = field(init=False)  # by token index
+    _legal_sentence: list[bool] = field(init=False)  # by token index
+    # Memos of pure functions of the parse, filled as the rules ask.
+    noun_types: dict[tuple[int, str], str | None] = field(default_factory=dict)
+    sentence_stops: dict[int, set[int]] = field(default_factory=dict)  # by sentence start
+    attached_times: dict[int, list[tuple[TimeExpression, Token]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sentences = list(self.doc.sents)
+        starts = [t.idx for t in self.doc]
+        self._quoted = [False] * len(starts)
+        for s, e in self.quotes:
+            for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+                self._quoted[i] = True
+        self._mention_at = [None] * len(starts)
+        for m in self.mentions:  # the first mention over a token wins
+            for i in range(bisect_left(starts, m.start_char), bisect_left(starts, m.end_char)):
+                if self._mention_at[i] is None:
+                    self._mention_at[i] = m
+        self._legal_sentence = []
+        for sentence in self.sentences:
+            legal = any(t.lemma_.lower() in _LEGAL_WORDS for t in sentence)
+            self._legal_sentence += [legal] * len(sentence)
 
     def quoted(self, token: Token) -> bool:
-        return any(s <= token.idx < e for s, e in self.quotes)
+        """The token starts inside a quote."""
+        return self._quoted[token.i]
 
     def mention_at(self, token: Token) -> EntityMention | None:
-        for m in self.mentions:
-            if m.start_char <= token.idx < m.end_char:
-                return m
-        return None
+        """The first mention whose characters hold the token's start."""
+        return self._mention_at[token.i]
+
+    def in_legal_sentence(self, token: Token) -> bool:
+        """The token's sentence names a court, a judge or a ruling."""
+        return self._legal_sentence[token.i]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -710,7 +741,7 @@ def _extract(
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
     drafts: list[_Draft] = []
     lead_seen = False
-    for position, sentence in enumerate(doc.sents):
+    for position, sentence in enumerate(ctx.sentences):
         if sentence.end_char <= ctx.body_start + 2:
             continue  # the dateline on its own
         paragraph = sum(1 for start in paragraph_starts if start <= sentence.start_char) - 1
@@ -924,7 +955,7 @@ def _reports(sentence: Span, ctx: _Context) -> list[_Report]:
 def _is_report(verb: Token, sentence: Span, ctx: _Context) -> bool:
     """A reporting verb used to report: it governs a clause or a quote, or is a speech act."""
     lemma = verb.lemma_.lower()
-    if lemma == "appeal" and any(t.lemma_.lower() in _LEGAL_WORDS for t in verb.sent):
+    if lemma == "appeal" and ctx.in_legal_sentence(verb):
         return False
     if verb.dep_ in ("acl", "amod") or (
         verb.tag_ == "VBN"
@@ -1536,7 +1567,7 @@ def _legal_verb_type(
     with_charge = any(c.lower_ == "with" for c in head.children)
     if lemma == "charge" and (with_charge or actor in ("police", "court")):
         return _LEGAL, 0.8
-    courtroom = any(t.lemma_.lower() in _LEGAL_WORDS for t in head.sent)
+    courtroom = ctx.in_legal_sentence(head)
     contested = any(_noun_type(o, ctx) in (_POLICY, _LEGAL) for o in objects)
     if lemma in ("appeal", "challenge", "contest") and (courtroom or contested):
         return _LEGAL, 0.8  # "would appeal to the 9th Circuit", "laws have been challenged"
@@ -1643,6 +1674,14 @@ def _noun_type(noun: Token | None, ctx: _Context, verb: str = "") -> str | None:
     """The event type a noun names, from its lemma and its compounds, else None."""
     if noun is None:
         return None
+    key = (noun.i, verb)
+    if key not in ctx.noun_types:
+        ctx.noun_types[key] = _read_noun_type(noun, ctx, verb)
+    return ctx.noun_types[key]
+
+
+def _read_noun_type(noun: Token, ctx: _Context, verb: str) -> str | None:
+    """`_noun_type` of a token, unmemoized."""
     if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ in ("nsubj", "dobj", "pobj"):
         return EVENT_NOUNS.get(noun.lower_)  # "Fighting ... killed 37"
     if noun.pos_ not in ("NOUN", "PROPN"):
@@ -2227,6 +2266,8 @@ def _depth(token: Token, head: Token) -> int:
 
 def _attached_times(sentence: Span, ctx: _Context) -> list[tuple[TimeExpression, Token]]:
     """Each time expression of the sentence with the token its phrase hangs from."""
+    if sentence.start in ctx.attached_times:
+        return ctx.attached_times[sentence.start]
     out = []
     for t in ctx.times:
         if not (sentence.start_char <= t.start_char < sentence.end_char):
@@ -2235,6 +2276,7 @@ def _attached_times(sentence: Span, ctx: _Context) -> list[tuple[TimeExpression,
         if span is None:
             continue
         out.append((t, span.root))
+    ctx.attached_times[sentence.start] = out
     return out
 
 
@@ -2258,8 +2300,7 @@ def _attachment(token: Token, stops: set[int], figure: bool) -> Token | None:
 def _dates(cue: _Cue, sentence: Span, ctx: _Context) -> tuple[date | None, date | None, str, bool]:
     """The event's own dates (start, end, precision, own): the time expressions attached to its
     clause, else to a coordinated verb, else to the verb that reports it."""
-    stops = {t.i for t in sentence if _is_clause_head(t)} | {cue.key.i, cue.head.i}
-    stops |= {t.i for t in sentence if t.pos_ in ("NOUN", "PROPN") and _noun_type(t, ctx)}
+    stops = _stops(sentence, ctx) | {cue.key.i, cue.head.i}
     roots = {id(t): root for t, root in _attached_times(sentence, ctx)}
     attached = [
         (t, at)
@@ -2299,6 +2340,17 @@ def _dates(cue: _Cue, sentence: Span, ctx: _Context) -> tuple[date | None, date 
         if shared:
             return _as_dates(shared[0])
     return _reported_dates(cue, attached)
+
+
+def _stops(sentence: Span, ctx: _Context) -> set[int]:
+    """The sentence's clause heads and event nouns: where time expressions attach."""
+    if sentence.start not in ctx.sentence_stops:
+        ctx.sentence_stops[sentence.start] = {
+            t.i
+            for t in sentence
+            if _is_clause_head(t) or (t.pos_ in ("NOUN", "PROPN") and _noun_type(t, ctx))
+        }
+    return ctx.sentence_stops[sentence.start]
 
 
 def _own_heads(cue: _Cue, stops: set[int], ctx: _Context) -> set[int]:
