@@ -337,11 +337,11 @@ def instrumented_load_nlp(*args: Any, **kwargs: Any) -> Any:
 
 def _instrument_worker(watch: Stopwatch) -> None:
     """In a transform worker: time `analyse`, and report after each batch to a file."""
-    import flows.ingest as ingest_module
+    import flows.workers as workers_module
 
     folder = os.environ.get(WORKER_TIMINGS)
-    ingest_module.load_nlp = instrumented_load_nlp
-    analyse = ingest_module.analyse
+    workers_module.load_nlp = instrumented_load_nlp
+    analyse = workers_module.analyse
 
     def timed_analyse(*args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()
@@ -354,7 +354,7 @@ def _instrument_worker(watch: Stopwatch) -> None:
                 path.with_suffix(".tmp").write_text(json.dumps(dict(watch.seconds)))
                 path.with_suffix(".tmp").replace(path)
 
-    ingest_module.analyse = timed_analyse
+    workers_module.analyse = timed_analyse
 
 
 def instrument_flow(
@@ -421,8 +421,11 @@ def instrument_flow(
     for module, name in warehouse_functions:
         setattr(module, name, outside_tasks(getattr(module, name)))
 
+    import flows.workers as workers_module
+
     if hasattr(ingest_module, "load_nlp"):
         ingest_module.load_nlp = instrumented_load_nlp
+        workers_module.load_nlp = instrumented_load_nlp  # the worker processes' initializer
     else:
         missing.append("load_nlp")
 

@@ -15,9 +15,9 @@ up on a few articles. Then, in one run, on the same texts:
 - 2 cores, warm: a spawn pool of 2 workers that loaded the model and ran the flow's worker
   once (in their initializer), fed the flow's batches (cut into its worker chunks, if it has
   them): bare `nlp.pipe` per chunk against the flow's own worker function
-  `flows.ingest._analyse_in_worker`;
+  `flows.workers._analyse_in_worker`;
 - 2 cores, cold, as the flow runs them: bare `nlp.pipe(texts, n_process=2)` against
-  `flows.ingest.transform_in_processes`, both starting their processes (and loading or
+  `flows.workers.transform_in_processes`, both starting their processes (and loading or
   receiving the model) inside the timing.
 
 With `--repeat R` every measurement is taken R times, interleaved, and the fastest is kept.
@@ -200,7 +200,7 @@ def _pipe_in_worker(texts: list[str]) -> int:
 
 def _warm_worker(articles: list[Article]) -> None:
     """Pool initializer: load the model and run the flow's worker function once."""
-    from flows.ingest import _analyse_in_worker
+    from flows.workers import _analyse_in_worker
 
     _analyse_in_worker(articles, RUN_ID)
 
@@ -208,7 +208,7 @@ def _warm_worker(articles: list[Article]) -> None:
 def parallel_runs(nlp: Any, articles: list[Article], repeat: int) -> dict[str, Any]:
     """The 2-process figures, warm pool and cold start (see the module docstring)."""
     from flows.config import Settings
-    from flows.ingest import _analyse_in_worker, transform_in_processes
+    from flows.workers import _analyse_in_worker, transform_in_processes
 
     # The flow's batches, and the chunks its worker processes get when it cuts batches up.
     settings = Settings()
@@ -228,7 +228,7 @@ def parallel_runs(nlp: Any, articles: list[Article], repeat: int) -> dict[str, A
     with (
         ProcessPoolExecutor(
             2,
-            mp_context=multiprocessing.get_context("spawn"),  # as flows.ingest starts its workers
+            mp_context=multiprocessing.get_context("spawn"),  # as flows.workers starts them
             initializer=_warm_worker,
             initargs=(articles[:WARM_UP_ARTICLES],),
         ) as pool
@@ -253,8 +253,9 @@ def parallel_runs(nlp: Any, articles: list[Article], repeat: int) -> dict[str, A
         keep("cold_transform", time.perf_counter() - started)
     return {
         "how": "warm: a spawn pool of 2 workers that loaded the model and ran the flow's worker "
-        "once (initializer), bare nlp.pipe per chunk vs flows.ingest._analyse_in_worker per chunk; "
-        "cold: nlp.pipe(n_process=2) vs flows.ingest.transform_in_processes, process start "
+        "once (initializer), bare nlp.pipe per chunk vs flows.workers._analyse_in_worker per "
+        "chunk; "
+        "cold: nlp.pipe(n_process=2) vs flows.workers.transform_in_processes, process start "
         "and model load inside the timing",
         "batch_size": size,
         "batches": len(batches),

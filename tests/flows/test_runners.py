@@ -57,7 +57,7 @@ def test_parallel_runners_give_identical_rows(tmp_path, serial, settings):
 
 
 def test_chunks_of_a_batch_combine_as_one_analysis():
-    from flows.ingest import combine_chunks
+    from flows.workers import combine_chunks
 
     def entity(entity_id, aliases, country, title=None, affiliation=None):
         return {"entity_id": entity_id, "name": entity_id, "aliases": aliases,
