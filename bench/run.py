@@ -258,26 +258,30 @@ def write_config(path: Path, base_url: str, feeds: Sequence[str], host_interval:
 
 
 class Stopwatch:
-    """Seconds and calls per stage, from any thread."""
+    """Seconds and calls per stage, from any thread; for wrapped calls also the CPU seconds of
+    the calling thread (less than the wall seconds when other threads or processes share the
+    cores)."""
 
     def __init__(self) -> None:
         self.seconds: Counter[str] = Counter()
+        self.cpu: Counter[str] = Counter()
         self.calls: Counter[str] = Counter()
         self._lock = threading.Lock()
 
-    def add(self, stage: str, seconds: float) -> None:
+    def add(self, stage: str, seconds: float, cpu: float = 0.0) -> None:
         with self._lock:
             self.seconds[stage] += seconds
+            self.cpu[stage] += cpu
             self.calls[stage] += 1
 
     def wrap(self, stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def timed(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                self.add(stage, time.perf_counter() - started)
+                self.add(stage, time.perf_counter() - started, time.thread_time() - cpu)
 
         return timed
 
@@ -512,6 +516,7 @@ def child_pipeline(timings: Path, cli_args: list[str], patch_interval: float | N
         "marks": marks,
         "flow_seconds": flow_seconds,
         "stages": {s: round(seconds.get(s, 0.0), 4) for s in STAGES},
+        "stage_cpu_seconds": {s: round(watch.cpu.get(s, 0.0), 4) for s in STAGES},
         "other_stages": other,
         "workers": _worker_totals(workers_folder),
         "children_cpu_seconds": children.ru_utime + children.ru_stime,
@@ -710,6 +715,7 @@ def run_pipeline(
         "startup_seconds": marks.get("flow_started", launched) - launched,
         "shutdown_seconds": wall - (marks.get("flow_finished", launched) - launched),
         "stages": child["stages"],
+        "stage_cpu_seconds": child.get("stage_cpu_seconds", {}),
         "other_stages": child["other_stages"],
         "workers": child["workers"],
         "children_cpu_seconds": child["children_cpu_seconds"],
@@ -989,17 +995,22 @@ def show(report: dict[str, Any]) -> None:
             f"per-host interval {report['options']['host_interval']['seconds']} s "
             f"({report['options']['host_interval']['how']})"
         )
-        table = Table("stage of the cold run", "seconds", "share of wall", title="Cold ingest")
+        table = Table(
+            "stage of the cold run", "seconds", "share of wall", "CPU s", title="Cold ingest"
+        )
         wall = cold["wall_seconds"]
+        cpu = cold.get("stage_cpu_seconds", {})
         rows = [(STAGE_NAMES[s], cold["stages"][s]) for s in STAGES]
         rows += [(name, seconds) for name, seconds in cold["other_stages"].items()]
+        cpu_of = {STAGE_NAMES[s]: cpu[s] for s in STAGES if cpu.get(s)}
         rows.append((STAGE_NAMES["prefect"], cold["prefect_seconds"]))
         rows.append(("  of which waiting for the API server", cold["prefect_server_wait_seconds"]))
         rows.append(("  of which before the first task (flow run)", cold["prefect_start_seconds"]))
         rows.append(("process start-up (imports, config) before the flow", cold["startup_seconds"]))
         rows.append(("after the flow (summary, Prefect shutdown)", cold["shutdown_seconds"]))
         for label, seconds in rows:
-            table.add_row(label, f"{seconds:.2f}", f"{seconds / wall:.1%}")
+            used = f"{cpu_of[label]:.2f}" if label in cpu_of else ""
+            table.add_row(label, f"{seconds:.2f}", f"{seconds / wall:.1%}", used)
         table.add_row("[bold]wall (process)[/]", f"{wall:.2f}", "100%")
         workers = cold["workers"]
         if workers["processes"]:
