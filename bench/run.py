@@ -56,7 +56,7 @@ PREFECT_HOME = RESULTS / ".prefect"  # the bench's own, so runs do not share the
 HOST_INTERVAL_SETTING = "min_host_interval_seconds"  # the proposed [settings] key
 STAGES = (
     "fetch", "parse", "dedupe", "model_wait", "nlp", "rules", "transform_wait", "validate",
-    "load", "runs",
+    "load", "runs", "rows",
 )  # fmt: skip
 STAGE_NAMES = {
     "fetch": "fetch (extract task: HTTP, feed parsing)",
@@ -69,6 +69,7 @@ STAGE_NAMES = {
     "validate": "validate (GX suites)",
     "load": "load (load task: DuckDB transactions)",
     "runs": "warehouse calls outside tasks (run records, lookups, staging)",
+    "rows": "flow body: article rows, band rows, per-source counts",
     "prefect": "Prefect overhead (flow wall minus the above)",
 }
 LIBRARIES = (
@@ -432,6 +433,12 @@ def instrument_flow(
         workers_module.load_nlp = instrumented_load_nlp  # the worker processes' initializer
     else:
         missing.append("load_nlp")
+
+    for name in ("article_rows", "_bands_of_good", "_count"):
+        if hasattr(ingest_module, name):
+            setattr(ingest_module, name, watch.wrap("rows", getattr(ingest_module, name)))
+        else:
+            missing.append(name)
 
     if hasattr(ingest_module, "transform_in_processes"):
         in_processes = ingest_module.transform_in_processes
