@@ -18,7 +18,8 @@ the publication date; a comparison base ("up from 48 in 2021") takes its own tim
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import pairwise
@@ -341,6 +342,8 @@ _INDEX_WORDS = frozenset(
 )
 # Prepositions whose complement is part of what a noun measures: "revenue from operations".
 _ACRONYM_DEF_RE = re.compile(r"((?:[A-Za-z][\w-]*\s+){2,8})\(([A-Z]{2,6})\)")
+_ACRONYM_PAREN_RE = re.compile(r"\(([A-Z]{2,6})\)")
+_ACRONYM_STOP_RE = re.compile(r"[^\w\s-]")  # characters a definition's words cannot span
 # Flows whose "in <place>" is where they go, part of what is measured.
 _FLOW_NOUNS = frozenset(
     "investment investments fdi inflow inflows outflow outflows aid loan loans stake stakes "
@@ -688,6 +691,10 @@ _HALF_UNIT_RE = re.compile(
     r"\bhalf[\s\u00a0]+an?[\s\u00a0]+(?P<u>cent|penny|percentage[\s\u00a0]+point|percent)\b",
     re.I,
 )
+# What every match of the three patterns above contains: sentences without it are not scanned.
+_FRACTION_CUE_RE = re.compile(r"(?:hal(?:f|ves)|thirds?|quarters?|fifths?)[\s\u00a0]+of", re.I)
+_RATIO_CUE_RE = re.compile(rf"[\s\u00a0](?:in|of)[\s\u00a0]+(?:\d|{_W_BASIC})", re.I)
+_HALF_UNIT_CUE_RE = re.compile(r"half", re.I)
 _CLAUSE_PREPS = frozenset("after before when as following since until".split())
 # Figures that are news of the day rather than of the story's period.
 _NEWS_VERBS = frozenset(
@@ -816,6 +823,7 @@ class _Sentence:
     start: int
     end: int
     span: Span
+    world: bool | None = None  # whether a token speaks of the world as a scope, once asked
 
 
 _Period = tuple[date | None, date | None, str | None]
@@ -841,6 +849,9 @@ class _Context:
     carried: _Period | None = None
     previous_attribution: str | None = None
     recent: list[tuple[Metric, str | None]] = field(default_factory=list)  # figures and doers
+    # Start offsets of `times`, for finding a sentence's times; each time's attachment, once read.
+    time_starts: list[int] = field(default_factory=list)
+    attachments: dict[int, Token | None] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -870,13 +881,14 @@ def extract_metrics(
             if m.entity_type not in {"GPE", "LOC", "NORP", "MONEY", "PERCENT", "QUANTITY"}
         ],
     )
+    ctx.time_starts = [t.start_char for t in ctx.times]
     dateline = _DATELINE_RE.match(text)
     ctx.dateline_end = dateline.end() if dateline else 0
     ctx.acronyms = _acronyms(text)
     lead_break = _SENT_BREAK_RE.search(text, ctx.dateline_end)
     ctx.lead_end = lead_break.start() if lead_break else len(text)
     metrics: list[Metric] = []
-    for sent in _sentences(doc):
+    for sent in _sentences(doc, text):
         metrics.extend(_sentence_metrics(ctx, sent))
         if ctx.carried is None and sent.start < ctx.lead_end:
             # "PSD won ... in Sunday's local elections": the lead dates the story even when
@@ -893,10 +905,11 @@ def extract_metrics(
 # ---------------------------------------------------------------------------------------------
 
 
-def _sentences(doc: Doc) -> list[_Sentence]:
+def _sentences(doc: Doc, text: str | None = None) -> list[_Sentence]:
     """spaCy sentences, further cut at blank lines, trimmed of surrounding whitespace."""
     out: list[_Sentence] = []
-    text = doc.text
+    if text is None:
+        text = doc.text
     for sent in doc.sents:
         pieces: list[tuple[int, int]] = []
         cursor = sent.start_char
@@ -1405,21 +1418,24 @@ def _fraction_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
     """
     text = ctx.text
     out: list[_Quantity] = []
-    for m in _FRACTION_RE.finditer(text, sent.start, sent.end):
+    fractions = _FRACTION_CUE_RE.search(text, sent.start, sent.end) is not None
+    for m in _FRACTION_RE.finditer(text, sent.start, sent.end) if fractions else ():
         prev = _PREV_NAME_WORD_RE.search(text[sent.start : m.start()])
         if prev and (prev.group(1).lower() in _PERIOD_PRECEDERS or "-" in prev.group(1)):
             continue  # "the second quarter of FY2025-26", "the January-March quarter"
         count = _SMALL_NUMBERS.get((m.group("n") or "one").lower(), 1)
         value = round(count * _FRACTIONS[m.group("f").lower().rstrip("s")], 1)
         out.append(_Quantity(m.start(), m.end(), m.start(), m.end(), value, "percent", "percent"))
-    for m in _RATIO_RE.finditer(text, sent.start, sent.end):
+    ratios = _RATIO_CUE_RE.search(text, sent.start, sent.end) is not None
+    for m in _RATIO_RE.finditer(text, sent.start, sent.end) if ratios else ():
         part, whole = _ratio_number(m.group("a")), _ratio_number(m.group("b"))
         if part and whole and part < whole:
             value = round(100 * part / whole, 1)
             out.append(
                 _Quantity(m.start(), m.end(), m.start(), m.end(), value, "percent", "percent")
             )
-    for m in _HALF_UNIT_RE.finditer(text, sent.start, sent.end):
+    halves = _HALF_UNIT_CUE_RE.search(text, sent.start, sent.end) is not None
+    for m in _HALF_UNIT_RE.finditer(text, sent.start, sent.end) if halves else ():
         unit, kind, value = {
             "cent": ("USD", "currency", 0.005),
             "penny": ("GBP", "currency", 0.005),
@@ -2960,10 +2976,33 @@ def _noun_phrase(
     return phrase or None
 
 
+def _acronym_definitions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_ACRONYM_DEF_RE.finditer(text)`, found without trying every position.
+
+    A definition ends at a bracketed abbreviation, and its words cannot run past a character
+    that is neither a word character, a space nor a hyphen; so the pattern is searched only
+    from the last such character before each bracket, after the previous definition.
+    """
+    cursor = 0
+    stops: list[int] | None = None
+    for paren in _ACRONYM_PAREN_RE.finditer(text):
+        if paren.start() < cursor:
+            continue
+        if stops is None:
+            stops = [m.start() for m in _ACRONYM_STOP_RE.finditer(text)]
+        # The last stop character before the bracket itself.
+        at = bisect_left(stops, paren.start()) - 1
+        lo = max(cursor, stops[at] + 1 if at >= 0 else 0)
+        m = _ACRONYM_DEF_RE.search(text, lo, paren.end())
+        if m is not None:
+            cursor = m.end()
+            yield m
+
+
 def _acronyms(text: str) -> dict[str, str]:
     """Abbreviations the story defines: "consumer price index (CPI)" gives cpi."""
     found: dict[str, str] = {}
-    for m in _ACRONYM_DEF_RE.finditer(text):
+    for m in _acronym_definitions(text):
         letters = m.group(2).lower()
         words = _LOWER_WORDS_RE.findall(m.group(1).lower())
         # The shortest run of words before the brackets whose initials spell the abbreviation.
@@ -3307,15 +3346,22 @@ def _stated_time(
         if c.dep_ in {"nsubj", "nsubjpass"} and c.i not in path
     ]
     best: tuple[tuple[int, int, int], TimeExpression] | None = None
-    for t in ctx.times:
-        if not sent.start <= t.start_char < sent.end or t.start_char < ctx.dateline_end:
+    # The sentence's times, in the order of `ctx.times` (sorted by start).
+    first = bisect_left(ctx.time_starts, sent.start)
+    last = bisect_left(ctx.time_starts, sent.end, first)
+    for t in ctx.times[first:last]:
+        if t.start_char < ctx.dateline_end:
             continue
         if t.start_char in excluded or not _usable_period(ctx, sent, q, t):
             continue
         if _deadline_of_another(ctx, q, t, others):
             continue  # "reached 3.2 million bpd, with a target of 4 million bpd by 2035"
         distance = q.start - t.end_char if t.end_char <= q.start else t.start_char - q.end
-        attach = _time_attachment(ctx, t)
+        key_t = id(t)
+        if key_t in ctx.attachments:
+            attach = ctx.attachments[key_t]
+        else:
+            attach = ctx.attachments[key_t] = _time_attachment(ctx, t)
         if attach is not None and attach.i in path[:clause_end]:
             key = (0, path.index(attach.i), abs(distance))
         elif attach is not None and attach.i in path:
@@ -3635,7 +3681,9 @@ def _geography(ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading) 
             best = (abs(distance), place)
     if best is not None:
         return best[1]
-    if any(_is_world(ctx, tok) for tok in sent.span):
+    if sent.world is None:
+        sent.world = any(_is_world(ctx, tok) for tok in sent.span)
+    if sent.world:
         return "world"
     return dateline
 

@@ -759,6 +759,7 @@ class _Env:
     __slots__ = (
         "_breaks",
         "_fiscal",
+        "_fiscal_in",
         "_quotes",
         "_sporty",
         "_tenses",
@@ -776,6 +777,7 @@ class _Env:
         self._tenses: dict[tuple[int, int, bool], str | None] = {}
         self._quotes: list[tuple[int, int]] | None = None
         self._fiscal: _Fiscal | bool | None = False
+        self._fiscal_in: dict[tuple[int, int], _Fiscal | None] = {}  # per sentence, once read
 
     @property
     def sporty(self) -> bool:
@@ -794,8 +796,10 @@ class _Env:
     def fiscal_at(self, pos: int) -> _Fiscal | None:
         """The fiscal calendar for an expression at ``pos``: a country named in its sentence,
         else the article's."""
-        s0, s1 = self.bounds(pos)
-        return _fiscal_of(self.text, s0, s1) or self.fiscal
+        bounds = self.bounds(pos)
+        if bounds not in self._fiscal_in:
+            self._fiscal_in[bounds] = _fiscal_of(self.text, *bounds)
+        return self._fiscal_in[bounds] or self.fiscal
 
     def sent(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
