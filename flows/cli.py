@@ -17,7 +17,6 @@ from flows.apiserver import ApiServer, ApiServerError
 from flows.config import PROJECT_ROOT, ConfigError, Settings, load_config, sources_for_targets
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-FLOW_COMMANDS = frozenset({"run", "ingest", "reprocess"})
 
 
 def _quiet_environment() -> None:
@@ -112,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": _serve,
         "reprocess": _reprocess,
     }
-    args.api_server = _early_api_server(args.command)
+    args.api_server = None  # set by the commands that run a flow, once their input is valid
     try:
         return handlers[args.command](args)
     except ConfigError as exc:
@@ -133,18 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ.pop("PREFECT_API_URL", None)
 
 
-def _early_api_server(command: str) -> ApiServer | None:
-    """For a one-off run, start Prefect's local API now, so it boots while the pipeline loads.
-
-    Not when `PREFECT_API_URL` names a server, nor when Prefect is already imported (a caller
-    that set Prefect up itself, such as the test harness).
-    """
-    if command not in FLOW_COMMANDS or "prefect" in sys.modules:
-        return None
-    if os.environ.get("PREFECT_API_URL"):
+def _early_api_server(args: argparse.Namespace) -> ApiServer | None:
+    """For a one-off run, start Prefect's local API now, so it boots while the pipeline loads
+    (`main` stops it). Not when `PREFECT_API_URL` names a server, nor when Prefect is already
+    imported (a caller that set Prefect up itself, such as the test harness)."""
+    if "prefect" in sys.modules or os.environ.get("PREFECT_API_URL"):
         return None
     server = ApiServer("ephemeral", Path(os.environ["PREFECT_HOME"]))
     os.environ["PREFECT_API_URL"] = server.url
+    args.api_server = server
     return server
 
 
@@ -154,7 +150,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.allow_private_hosts or os.environ.get("WIREHOUSE_ALLOW_PRIVATE_HOSTS") == "1":
         settings = _with(settings, allow_private_hosts=True)
     default = _parse_date(settings.published_default) if settings.published_default else None
-    return _execute(config.sources, _db_path(args.db), settings, "run", default, args.api_server)
+    db_path = _db_path(args.db)
+    return _execute(config.sources, db_path, settings, "run", default, _early_api_server(args))
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -163,9 +160,9 @@ def _ingest(args: argparse.Namespace) -> int:
         allow_private_hosts=args.allow_private_hosts
         or os.environ.get("WIREHOUSE_ALLOW_PRIVATE_HOSTS") == "1"
     )
-    return _execute(
-        sources, _db_path(args.db), settings, "ingest", args.published_default, args.api_server
-    )
+    db_path = _db_path(args.db)
+    server = _early_api_server(args)
+    return _execute(sources, db_path, settings, "ingest", args.published_default, server)
 
 
 def _with(settings: Settings, **changes: Any) -> Settings:
@@ -179,7 +176,8 @@ def _reprocess(args: argparse.Namespace) -> int:
     if not db_path.exists():
         print(f"wirehouse: no warehouse at {db_path}", file=sys.stderr)
         return EXIT_USAGE
-    return _execute([], db_path, Settings(), "reprocess", None, args.api_server, since=args.since)
+    server = _early_api_server(args)
+    return _execute([], db_path, Settings(), "reprocess", None, server, since=args.since)
 
 
 def _execute(
