@@ -494,8 +494,8 @@ class _Run:
                 batch, plan.signatures, plan.duplicate_of, run_id, datetime.now(UTC)
             )
             frames = {"articles": articles_frame, **derived}
-            seen_articles.append(articles_frame)
-            seen_mentions.append(derived.get("mentions", pd.DataFrame()))
+            seen_articles.append(_for_checks(articles_frame))
+            seen_mentions.append(_mentioned(derived.get("mentions")))
             validated = (
                 validate_task(frames, run_id, plan.stored, data_docs_dir(self.path, self.settings))
                 if not articles_frame.empty
@@ -660,6 +660,24 @@ def _add_extracted(
             }
         )
     out.articles.extend(articles)
+
+
+def _for_checks(articles: pd.DataFrame) -> pd.DataFrame:
+    """What the run's batch checks read of a batch's articles, kept until the run ends: not the
+    bodies, only whether each is blank (so memory does not grow with the bodies of a long run)."""
+    if articles.empty:
+        return articles
+    kept = articles[["article_id", "source_name", "title", "duplicate_of"]].copy()
+    blank = articles["body_text"].map(lambda b: not isinstance(b, str) or not b.strip())
+    kept["body_text"] = blank.map({True: "", False: "…"})  # "…": a body was there
+    return kept
+
+
+def _mentioned(mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """The articles of a batch with at least one entity mention (all the checks need)."""
+    if mentions is None or mentions.empty:
+        return pd.DataFrame()
+    return mentions[["article_id"]].drop_duplicates()
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
