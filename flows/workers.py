@@ -5,8 +5,9 @@ the transforms, not Prefect (which a worker never uses; importing it costs each 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 import pandas as pd
@@ -20,23 +21,42 @@ def _analyse_in_worker(articles: list[Article], run_id: str) -> dict[str, pd.Dat
     return analyse(articles, load_nlp(), run_id) if articles else {}
 
 
+# Batches in flight beyond the one the flow is validating and loading: enough to keep every
+# process busy, few enough that results waiting for the flow stay bounded however long the run.
+AHEAD = 2
+
+
 def transform_in_processes(
     work: list[list[Article]], run_id: str, workers: int, chunk: int
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Batches analysed by `workers` processes, each loading spaCy once; results in order.
 
     Each batch is cut into chunks of at most `chunk` articles, so every process stays busy to
-    the end of the run whatever the batch size; a batch's chunks are put back together.
+    the end of the run whatever the batch size; a batch's chunks are put back together. Only
+    AHEAD batches are submitted ahead of the one being consumed, and a consumed batch's results
+    are let go, so memory does not grow with the run.
     """
     context = multiprocessing.get_context("spawn")  # no fork of a threaded parent
+    batches = iter(work)
+    in_flight: deque[list[Future[dict[str, pd.DataFrame]]]] = deque()
+    # No `max_tasks_per_child` to recycle workers: with spawn it hangs on Python 3.11.
     with ProcessPoolExecutor(workers, mp_context=context, initializer=load_nlp) as pool:
-        futures = [
-            [pool.submit(_analyse_in_worker, items[i : i + chunk], run_id) for i in starts]
-            for items in work
-            for starts in [range(0, len(items), max(chunk, 1))]
-        ]
-        for batch in futures:
+
+        def submit_next() -> None:
+            items = next(batches, None)
+            if items is not None:
+                starts = range(0, len(items), max(chunk, 1))
+                in_flight.append(
+                    [pool.submit(_analyse_in_worker, items[i : i + chunk], run_id) for i in starts]
+                )
+
+        for _ in range(1 + AHEAD):
+            submit_next()
+        while in_flight:
+            batch = in_flight.popleft()
+            submit_next()
             frames = combine_chunks([future.result() for future in batch])
+            del batch
             fault_point("mid-transform")
             yield frames
 
