@@ -29,12 +29,11 @@ from flows.config import Settings, Source, source_timezone
 from flows.extract import Extracted, extract_source, replay_source
 from flows.faults import fault_point
 from flows.http import Fetcher
-from flows.workers import transform_in_processes
+from flows.workers import analyse_and_collect, transform_in_processes
 from transforms.articles import Rejected, build_article
 from transforms.identity import bands
 from transforms.model import Article
 from transforms.pipeline import (
-    analyse,
     article_rows,
     find_duplicates,
     load_nlp,
@@ -200,7 +199,7 @@ def _lookup(db_path: Path | None, name: str, frames: dict[str, pd.DataFrame]) ->
 
 @task(name="transform", cache_policy=NO_CACHE)
 def transform_task(articles: list[Article], run_id: str) -> dict[str, pd.DataFrame]:
-    frames = analyse(articles, load_nlp(), run_id)
+    frames = analyse_and_collect(articles, run_id)
     fault_point("mid-transform")
     return frames
 
