@@ -189,10 +189,11 @@ def _execute(
     api_server: ApiServer | None,
     since: date | None = None,
 ) -> int:
-    from flows.ingest import ingest, reprocess, with_runner
+    from flows.ingest import ingest, reprocess, warm_up_validation, with_runner
     from warehouse.db import WarehouseLocked
 
     if api_server is not None:
+        warm_up_validation()  # while the server starts
         try:
             api_server.wait()
         except ApiServerError as exc:

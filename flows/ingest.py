@@ -582,10 +582,18 @@ def _distinct(batches: list[list[Article]], plan: Plan) -> list[list[Article]]:
     return [[a for a in batch if a.article_id not in copies] for batch in batches]
 
 
+def warm_up_validation() -> None:
+    """Import Great Expectations and build its context (seconds) in a thread: the CLI starts it
+    while it waits for Prefect's API server, when this process would otherwise sit idle."""
+    from expectations.validate import warm_up
+
+    threading.Thread(target=warm_up, name="wirehouse-warm-up-gx", daemon=True).start()
+
+
 def _warm_up(nlp: bool) -> None:
-    """Import Great Expectations (seconds) and load spaCy, when this process will run it, in a
-    thread while the first batch is prepared. Only once there are new articles: a run that
-    finds nothing new needs neither."""
+    """Load spaCy, when this process will run it, and Great Expectations if the CLI has not
+    started on it, in a thread while the first batch is prepared. Only once there are new
+    articles: a run that finds nothing new needs neither."""
 
     def warm() -> None:
         from expectations.validate import warm_up
