@@ -54,13 +54,14 @@ def transform_in_processes(
     in_flight: deque[list[Future[dict[str, pd.DataFrame]]]] = deque()
     # No `max_tasks_per_child` to recycle workers: with spawn it hangs on Python 3.11.
     with ProcessPoolExecutor(workers, mp_context=context, initializer=load_nlp) as pool:
+        size = max(chunk, 1)
 
         def submit_next() -> None:
             items = next(batches, None)
             if items is not None:
-                starts = range(0, len(items), max(chunk, 1))
+                starts = range(0, len(items), size)
                 in_flight.append(
-                    [pool.submit(_analyse_in_worker, items[i : i + chunk], run_id) for i in starts]
+                    [pool.submit(_analyse_in_worker, items[i : i + size], run_id) for i in starts]
                 )
 
         for _ in range(1 + AHEAD):
