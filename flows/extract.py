@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import logging
 import os
+import re
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote_plus, urlencode, urljoin, urlsplit, urlunsplit
 
 from flows.config import Source
 from flows.http import Fetcher, FetchError, Response
@@ -53,6 +55,7 @@ class LiveReader:
     source: Source
     fetcher: Fetcher
     archive: Archive | None
+    mask: SecretMask | None = None
 
     @property
     def workers(self) -> int:
@@ -63,7 +66,8 @@ class LiveReader:
         # fetcher checks), never to reading a local file.
         if remote or _is_url(target):
             response = self.fetcher.get(target, obey_robots=respects_robots(self.source))
-            _keep(self.archive, self.source, response.body, target, "linked", response)
+            origin = self.mask(target) if self.mask else target
+            _keep(self.archive, self.source, response.body, origin, "linked", response)
             return parse_payload(
                 response.body, response.url, response.content_type, response.charset
             )
@@ -118,7 +122,8 @@ def extract_source(
 ) -> Extracted:
     """Every document of a source; failures are recorded, never raised."""
     out = Extracted(source=source)
-    reader = LiveReader(source, fetcher, archive)
+    mask = SecretMask.of(source)
+    reader = LiveReader(source, fetcher, archive, mask)
     try:
         if source.is_remote and source.kind == "api":
             _extract_api(source, fetcher, state or {}, out, reader)
@@ -131,6 +136,8 @@ def extract_source(
     except Exception as exc:  # a bug in one source must not stop the run
         log.debug("extracting %s failed", source.name, exc_info=True)
         out.error = _unexpected(exc)
+    if mask is not None:
+        mask.apply(out)
     return out
 
 
@@ -203,7 +210,7 @@ class ApiAccess:
 
     headers: dict[str, str]
     params: dict[str, str]
-    secret: str | None
+    mask: SecretMask | None
     page_param: str | None
     max_pages: int
 
@@ -212,7 +219,6 @@ class ApiAccess:
         options = source.options
         headers: dict[str, str] = {}
         params: dict[str, str] = {}
-        secret = None
         variable = options.get("api_key_env")
         if variable:
             secret = os.environ.get(str(variable))
@@ -223,7 +229,7 @@ class ApiAccess:
             else:
                 headers[str(options.get("api_key_header", "X-Api-Key"))] = secret
         pages = int(options.get("max_pages", 1))
-        return cls(headers, params, secret, options.get("page_param"), max(pages, 1))
+        return cls(headers, params, SecretMask.of(source), options.get("page_param"), max(pages, 1))
 
     def url(self, location: str, page: int) -> str:
         extra = dict(self.params)
@@ -237,7 +243,65 @@ class ApiAccess:
 
     def redact(self, text: str) -> str:
         """Error lines and stored origins never show the key."""
-        return text.replace(self.secret, "***") if self.secret else text
+        return self.mask(text) if self.mask else text
+
+
+@dataclass(frozen=True, slots=True)
+class SecretMask:
+    """Replaces an API key with `***` in text, however a URL carries it.
+
+    The key may appear as it is, percent-encoded (`quote`, `quote_plus`, either case of hex
+    digits, `+` for a space) or inside a message that requests or urllib3 built around the URL;
+    and the query parameter that carries it (`api_key_param`) is masked whatever its value.
+    """
+
+    secret: str | None
+    param: str | None = None
+
+    @classmethod
+    def of(cls, source: Source) -> SecretMask | None:
+        """The mask of a source whose key comes from the environment; None when it has none."""
+        variable = source.options.get("api_key_env")
+        secret = os.environ.get(str(variable)) if variable else None
+        param = source.options.get("api_key_param")
+        if not secret and not param:
+            return None
+        return cls(secret or None, str(param) if param else None)
+
+    def __call__(self, text: str) -> str:
+        if self.param:
+            text = _param_pattern(self.param).sub(r"\g<1>***", text)
+        if self.secret:
+            text = _secret_pattern(self.secret).sub("***", text)
+        return text
+
+    def apply(self, out: Extracted) -> None:
+        """Mask every line and origin that leaves the extract step."""
+        if out.error is not None:
+            out.error = self(out.error)
+        out.rejected = [(self(origin), self(reason)) for origin, reason in out.rejected]
+        out.warnings = [self(warning) for warning in out.warnings]
+        for doc in out.documents:
+            if doc.origin is not None:
+                doc.origin = self(doc.origin)
+
+
+@functools.lru_cache(maxsize=16)
+def _param_pattern(param: str) -> re.Pattern[str]:
+    names = sorted({re.escape(param), re.escape(quote_plus(param, safe=""))})
+    # The value ends where the query pair does, or where a message goes on after the URL.
+    return re.compile(rf"([?&;](?:{'|'.join(names)})=)[^&#\s'\"<>()]*")
+
+
+@functools.lru_cache(maxsize=16)
+def _secret_pattern(secret: str) -> re.Pattern[str]:
+    """Each character as it is or percent-encoded (UTF-8, either hex case); a space also `+`."""
+    parts = []
+    for char in secret:
+        encoded = "".join(f"%[{b >> 4:X}{b >> 4:x}][{b & 15:X}{b & 15:x}]" for b in char.encode())
+        plus = r"|\+" if char == " " else ""
+        parts.append(f"(?:{re.escape(char)}|{encoded}{plus})")
+    return re.compile("".join(parts))
 
 
 def _extract_api(
