@@ -226,6 +226,9 @@ def _execute(
             print(f"  - {problem}")
         if len(source.problems) > 5:
             print(f"  - … and {len(source.problems) - 5} more (see table rejected_documents)")
+    if summary.log_path:
+        errors = f"{summary.internal_errors} internal error(s); " if summary.internal_errors else ""
+        print(f"{errors}details of the documents that failed: {summary.log_path}")
     for line in summary.checks:
         print(f"batch check {line}")
     if summary.staged_before[0]:

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, quote_plus, urlencode, urljoin, urlsplit, ur
 from flows.config import Source
 from flows.http import Fetcher, FetchError, Response
 from transforms.documents import KNOWN_SUFFIXES, DocumentError, Parsed, parse_payload
+from transforms.failures import Failure, describe
 from transforms.model import Document
 from warehouse.archive import Archive
 
@@ -33,6 +34,7 @@ class Extracted:
     source: Source
     documents: list[Document] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+    failures: list[Failure] = field(default_factory=list)  # documents our code raised on
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # the source as a whole failed
     state: dict[str, Any] = field(default_factory=dict)
@@ -167,6 +169,9 @@ def replay_source(
         except (DocumentError, OSError, EOFError, zlib.error) as exc:
             out.rejected.append((origin, str(exc)))
             continue
+        except (Exception, RecursionError) as exc:  # one broken payload must not stop the rest
+            out.failures.append(describe(exc, "extract", origin))
+            continue
         _collect(parsed, origin, out, reader)
     return out
 
@@ -185,6 +190,9 @@ def _extract_local(source: Source, root: Path, out: Extracted, reader: LiveReade
             parsed = parse_payload(data, name)
         except (DocumentError, OSError, EOFError, zlib.error) as exc:
             out.rejected.append((str(path), str(exc)))
+            continue
+        except (Exception, RecursionError) as exc:  # one broken file must not stop the rest
+            out.failures.append(describe(exc, "extract", str(path)))
             continue
         _collect(parsed, str(path), out, reader)
 
@@ -281,6 +289,9 @@ class SecretMask:
             out.error = self(out.error)
         out.rejected = [(self(origin), self(reason)) for origin, reason in out.rejected]
         out.warnings = [self(warning) for warning in out.warnings]
+        for failure in out.failures:
+            failure.key, failure.message = self(failure.key), self(failure.message)
+            failure.traceback = self(failure.traceback)
         for doc in out.documents:
             if doc.origin is not None:
                 doc.origin = self(doc.origin)
@@ -368,6 +379,9 @@ def _collect(parsed: Parsed, base: str, out: Extracted, reader: LinkReader) -> N
         if isinstance(page, str):
             out.rejected.append((target, page))
             continue
+        if isinstance(page, Failure):
+            out.failures.append(page)
+            continue
         out.rejected.extend(page.rejected)
         out.warnings.extend(f"{target}: {w}" for w in page.warnings)
         for doc in page.documents:
@@ -381,17 +395,17 @@ def _collect(parsed: Parsed, base: str, out: Extracted, reader: LinkReader) -> N
             out.documents.append(doc)
 
 
-def _read_all(targets: list[str], remote: bool, reader: LinkReader) -> list[Parsed | str]:
-    """Each linked page, or the one-line reason it could not be read; in order, several at once."""
+def _read_all(targets: list[str], remote: bool, reader: LinkReader) -> list[Parsed | str | Failure]:
+    """Each linked page, or the one-line reason it could not be read (a Failure when our code
+    raised on it); in order, several at once."""
 
-    def read(target: str) -> Parsed | str:
+    def read(target: str) -> Parsed | str | Failure:
         try:
             return reader(target, remote)
         except (FetchError, DocumentError, OSError) as exc:
             return str(exc)
-        except Exception as exc:  # one broken page must not stop the others
-            log.debug("reading %s failed", target, exc_info=True)
-            return _unexpected(exc)
+        except (Exception, RecursionError) as exc:  # one broken page must not stop the others
+            return describe(exc, "extract", target)
 
     workers = min(reader.workers, len(targets))
     if workers <= 1:

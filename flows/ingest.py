@@ -29,11 +29,15 @@ from flows.config import Settings, Source, source_timezone
 from flows.extract import Extracted, extract_source, replay_source
 from flows.faults import fault_point
 from flows.http import Fetcher
+from flows.limits import document_guard
+from flows.runlog import RunLog
 from flows.workers import analyse_and_collect, transform_in_processes
 from transforms.articles import Rejected, build_article
+from transforms.failures import LIMIT_CLASSES, DocumentTimeout, Failure, describe
 from transforms.identity import bands
 from transforms.model import Article
 from transforms.pipeline import (
+    FAILURES,
     article_rows,
     find_duplicates,
     load_nlp,
@@ -58,6 +62,7 @@ class SourceSummary:
     not_modified: bool = False
     error: str | None = None
     problems: list[str] = field(default_factory=list)
+    internal_errors: int = 0  # of `failed`: documents that code raised on (bugs to report)
 
     def line(self) -> str:
         text = (
@@ -82,6 +87,8 @@ class RunSummary:
     staged_before: tuple[int, int] = (0, 0)  # earlier staged (batches, rows) loaded first
 
     checks: list[str] = field(default_factory=list)  # failed batch checks, one line each
+    internal_errors: int = 0  # documents rejected because code raised on them
+    log_path: str | None = None  # the run's log, when it holds tracebacks
 
     @property
     def exit_code(self) -> int:
@@ -105,19 +112,50 @@ def extract_task(
     return extract_source(source, fetcher, state, archive)
 
 
+Rejection = dict[str, Any]  # one `rejected_documents` row, less the run bookkeeping
+
+
+def rejection(origin: str, reason: str, stage: str) -> Rejection:
+    """A document turned away for what it is (not an article, too short, malformed)."""
+    return {"origin": origin, "reason": reason, "stage": stage, "traceback": ""}
+
+
+def failure_rejection(origin: str, failure: Failure) -> Rejection:
+    """A document that code raised on, or that ran out of time or killed its worker."""
+    return {
+        "origin": origin,
+        "reason": failure.reason,
+        "stage": failure.stage,
+        "error_class": failure.error_class,
+        "error_message": failure.message,
+        "raised_in": failure.raised_in,
+        "traceback": failure.traceback,
+    }
+
+
 @task(name="clean", cache_policy=NO_CACHE)
 def clean_task(
-    extracted: Extracted, anchor_default: date
-) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Documents -> articles; documents that are not articles come back with their reason."""
+    extracted: Extracted, anchor_default: date, settings: Settings | None = None
+) -> tuple[list[Article], list[Rejection]]:
+    """Documents -> articles; documents that are not articles come back with their reason.
+
+    Each document is cleaned under the per-document guard: one that raises or runs out of time
+    is rejected with the exception, and the others go on.
+    """
     articles: list[Article] = []
-    rejected = list(extracted.rejected)
+    rejected = [rejection(origin, reason, "extract") for origin, reason in extracted.rejected]
+    rejected += [failure_rejection(f.key, f) for f in extracted.failures]
     local = source_timezone(extracted.source)
+    guard = document_guard((settings or Settings()).max_document_seconds, stage="clean")
     for doc in extracted.documents:
+        origin = doc.origin or doc.url or "?"
         try:
-            articles.append(build_article(doc, extracted.source.name, anchor_default, local))
+            with guard(doc.body or doc.html or doc.raw_text or ""):
+                articles.append(build_article(doc, extracted.source.name, anchor_default, local))
         except Rejected as exc:
-            rejected.append((doc.origin or doc.url or "?", str(exc)))
+            rejected.append(rejection(origin, str(exc), "clean"))
+        except (Exception, DocumentTimeout, RecursionError) as exc:
+            rejected.append(failure_rejection(origin, describe(exc, "clean", origin)))
     return articles, rejected
 
 
@@ -198,8 +236,10 @@ def _lookup(db_path: Path | None, name: str, frames: dict[str, pd.DataFrame]) ->
 
 
 @task(name="transform", cache_policy=NO_CACHE)
-def transform_task(articles: list[Article], run_id: str) -> dict[str, pd.DataFrame]:
-    frames = analyse_and_collect(articles, run_id)
+def transform_task(
+    articles: list[Article], run_id: str, seconds: float | None = None
+) -> dict[str, pd.DataFrame]:
+    frames = analyse_and_collect(articles, run_id, document_guard(seconds))
     fault_point("mid-transform")
     return frames
 
@@ -334,19 +374,28 @@ def publish_artifacts(result: RunSummary) -> None:
 
 
 def _rejection_frame(
-    run_id: str, source: str, rejected: list[tuple[str, str]], now: datetime
+    run_id: str, source: str, rejected: list[Rejection], now: datetime, log: RunLog | None = None
 ) -> pd.DataFrame:
-    rows = [
-        {
-            "rejection_id": hashlib.sha256(f"{source}|{origin}".encode()).hexdigest()[:16],
-            "run_id": run_id,
-            "source_name": source,
-            "origin": origin,
-            "reason": reason,
-            "rejected_at": now,
-        }
-        for origin, reason in rejected
-    ]
+    """`rejected_documents` rows; tracebacks go to the run's log, not the table."""
+    rows = []
+    for item in rejected:
+        origin = item["origin"]
+        if log is not None and item.get("error_class"):
+            log.failure(origin, item["reason"], item.get("traceback", ""))
+        rows.append(
+            {
+                "rejection_id": hashlib.sha256(f"{source}|{origin}".encode()).hexdigest()[:16],
+                "run_id": run_id,
+                "source_name": source,
+                "origin": origin,
+                "reason": item["reason"],
+                "rejected_at": now,
+                "stage": item.get("stage"),
+                "error_class": item.get("error_class"),
+                "error_message": item.get("error_message"),
+                "raised_in": item.get("raised_in"),
+            }
+        )
     return pd.DataFrame(rows).drop_duplicates("rejection_id") if rows else pd.DataFrame()
 
 
@@ -379,6 +428,7 @@ def ingest(
         published_default or date.today(),
         run.archive,
         progress,
+        run.log,
     )
     return run.process(extraction, summaries, progress, force=False)
 
@@ -433,7 +483,16 @@ def reprocess(
     anchor = published_default or date.today()
     for name, items in by_source.items():
         replayed = replay_source(name, items, run.archive, linked)
-        _add_extracted(extraction, replayed, summaries[name], anchor, run.run_id, state=False)
+        _add_extracted(
+            extraction,
+            replayed,
+            summaries[name],
+            anchor,
+            run.run_id,
+            settings,
+            run.log,
+            state=False,
+        )
     return run.process(extraction, summaries, progress, force=True)
 
 
@@ -450,6 +509,7 @@ class _Run:
     archive: Archive
     readable: bool
     staged_before: tuple[int, int]
+    log: RunLog
 
     @classmethod
     def start(cls, path: Path, command: str, settings: Settings) -> _Run:
@@ -468,6 +528,7 @@ class _Run:
             archive=Archive.beside(path, run_id),
             readable=db.readable(path, settings.lock_wait_seconds),
             staged_before=staged_before,
+            log=RunLog.beside(path, run_id),
         )
 
     def process(
@@ -487,8 +548,9 @@ class _Run:
         seen_articles: list[pd.DataFrame] = []
         seen_mentions: list[pd.DataFrame] = []
         loaded = 0
-        for number, (batch, derived) in enumerate(zip(batches, transformed, strict=True)):
+        for number, (whole, derived) in enumerate(zip(batches, transformed, strict=True)):
             batch_id = f"{run_id}-b-{number:04d}"
+            batch, dropped = _drop_failed(whole, derived, plan, summaries)
             articles_frame, bands_frame = article_rows(
                 batch, plan.signatures, plan.duplicate_of, run_id, datetime.now(UTC)
             )
@@ -505,15 +567,24 @@ class _Run:
             if validated is not None:
                 to_load["quarantine"] = validated.quarantine
                 to_load["dq_results"] = validated.results.assign(batch_id=batch_id)
+            now = datetime.now(UTC)
+            new_rejections = [
+                _rejection_frame(run_id, source, items, now, self.log)
+                for source, items in dropped.items()
+            ]
+            rejections = list(new_rejections)
             if number == 0:
-                to_load["rejected_documents"] = _concat(extraction.rejected)
+                rejections = [*extraction.rejected, *rejections]
                 to_load["raw_documents"] = self.archive.frame()
+            extraction.rejected.extend(new_rejections)  # the run's batch checks count them
+            if rejections:
+                to_load["rejected_documents"] = _concat(rejections)
             if number == len(batches) - 1 and extraction.states:
                 # Cursors move only with the last batch: a run killed earlier fetches again.
                 to_load["source_state"] = pd.DataFrame(extraction.states)
             load_task(writer, batch_id, to_load)
             _count(summaries, batch, plan, validated)
-            loaded += len(batch)
+            loaded += len(whole)
             if progress:
                 progress("load", loaded)
         for article in plan.unchanged:
@@ -535,6 +606,8 @@ class _Run:
         result.staged = writer.staged
         result.staged_before = self.staged_before
         result.checks = problems(checks)
+        result.internal_errors = sum(s.internal_errors for s in result.sources)
+        result.log_path = str(self.log.path) if self.log.written else None
         if not failed(checks).empty:
             result.status = "fail"  # a batch check of severity `fail`
         elif any(s.failed or s.quarantined or s.error for s in result.sources) or writer.staged:
@@ -563,17 +636,23 @@ class _Run:
     ) -> Iterator[dict[str, pd.DataFrame]]:
         """The derived rows of each batch, in order; batches run in parallel when configured."""
         work = _distinct(batches, plan)
+        seconds = self.settings.max_document_seconds
+        workers, chunk = self.settings.transform_workers, self.settings.transform_chunk
         if self.settings.task_runner == "dask":
-            futures = [transform_task.submit(items, self.run_id) for items in work]
-            for future in futures:
-                yield future.result()
+            futures = [transform_task.submit(items, self.run_id, seconds) for items in work]
+            for items, future in zip(work, futures, strict=True):
+                try:
+                    yield future.result()
+                except Exception:
+                    # A Dask worker died on this batch (Dask gave up after its own retries):
+                    # our process pool runs it again, retrying and splitting its chunks.
+                    yield from transform_in_processes([items], self.run_id, workers, 1, seconds)
             return
         if self._in_workers(batches, plan):
-            workers, chunk = self.settings.transform_workers, self.settings.transform_chunk
-            yield from transform_in_processes(work, self.run_id, workers, chunk)
+            yield from transform_in_processes(work, self.run_id, workers, chunk, seconds)
             return
         for items in work:
-            yield transform_task(items, self.run_id) if items else {}
+            yield transform_task(items, self.run_id, seconds) if items else {}
 
 
 def _distinct(batches: list[list[Article]], plan: Plan) -> list[list[Article]]:
@@ -613,6 +692,7 @@ def _extract_all(
     anchor_default: date,
     archive: Archive,
     progress: Progress | None,
+    log: RunLog,
 ) -> Extraction:
     out = Extraction()
     fetcher = Fetcher(
@@ -629,7 +709,8 @@ def _extract_all(
         for source in sources:
             extracted = extract_task(source, fetcher, states.get(source.name), archive)
             fault_point("mid-fetch")
-            _add_extracted(out, extracted, summaries[source.name], anchor_default, archive.run_id)
+            summary = summaries[source.name]
+            _add_extracted(out, extracted, summary, anchor_default, archive.run_id, settings, log)
             if progress:
                 progress("extract", len(out.articles))
     finally:
@@ -643,18 +724,21 @@ def _add_extracted(
     summary: SourceSummary,
     anchor_default: date,
     run_id: str,
+    settings: Settings,
+    log: RunLog,
     state: bool = True,
 ) -> None:
     """Clean one source's documents into articles and note what it gave."""
-    articles, rejected = clean_task(extracted, anchor_default)
+    articles, rejected = clean_task(extracted, anchor_default, settings)
     now = datetime.now(UTC)
-    summary.fetched = len(extracted.documents) + len(extracted.rejected)
+    summary.fetched = len(extracted.documents) + len(extracted.rejected) + len(extracted.failures)
     summary.failed = len(rejected) + (1 if extracted.error else 0)
+    summary.internal_errors = sum(1 for r in rejected if _is_internal(r))
     summary.error = extracted.error
     summary.not_modified = extracted.not_modified
-    summary.problems = [f"{origin}: {reason}" for origin, reason in rejected]
+    summary.problems = [f"{r['origin']}: {r['reason']}" for r in rejected]
     summary.problems += extracted.warnings
-    out.rejected.append(_rejection_frame(run_id, extracted.source.name, rejected, now))
+    out.rejected.append(_rejection_frame(run_id, extracted.source.name, rejected, now, log))
     if state and not extracted.error:
         out.states.append(
             {
@@ -667,6 +751,53 @@ def _add_extracted(
             }
         )
     out.articles.extend(articles)
+
+
+def _is_internal(item: Rejection) -> bool:
+    return bool(item.get("error_class")) and item["error_class"] not in LIMIT_CLASSES
+
+
+def _drop_failed(
+    batch: list[Article],
+    derived: dict[str, pd.DataFrame],
+    plan: Plan,
+    summaries: dict[str, SourceSummary],
+) -> tuple[list[Article], dict[str, list[Rejection]]]:
+    """Take out of a batch the articles whose analysis failed (and their copies, which would
+    fail the same way); returns what is left and their rejections by source."""
+    failures = derived.pop(FAILURES, None)
+    if failures is None or failures.empty:
+        return batch, {}
+    by_id = {f["article_id"]: f for f in failures.to_dict("records")}
+    kept: list[Article] = []
+    rejected: dict[str, list[Rejection]] = {}
+    for article in batch:
+        failed = by_id.get(article.article_id) or by_id.get(
+            plan.duplicate_of.get(article.article_id, "")
+        )
+        if failed is None:
+            kept.append(article)
+            continue
+        origin = article.origin or article.url or f"article {article.article_id}"
+        record = Failure(
+            key=article.article_id,
+            stage=str(failed["stage"]),
+            error_class=str(failed["error_class"]),
+            message=str(failed["error_message"]),
+            raised_in=failed["raised_in"] if isinstance(failed["raised_in"], str) else None,
+            traceback=str(failed["traceback"] or ""),
+        )
+        item = failure_rejection(origin, record)
+        if failed["article_id"] != article.article_id:
+            item["reason"] = f"copy of a story whose analysis failed: {item['reason']}"
+        source = article.source_name or ""
+        rejected.setdefault(source, []).append(item)
+        summary = summaries.get(source)
+        if summary is not None:
+            summary.failed += 1
+            summary.internal_errors += int(_is_internal(item))
+            summary.problems.append(f"{origin}: {item['reason']}")
+    return kept, rejected
 
 
 def _for_checks(articles: pd.DataFrame) -> pd.DataFrame:

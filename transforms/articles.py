@@ -97,6 +97,7 @@ def build_article(
         body_text=body,
         content_hash=digest,
         anchor_date=published_at.date() if published_at else anchor_default,
+        origin=doc.origin or doc.url or "",
     )
 
 

@@ -144,6 +144,13 @@ def _cities() -> dict[str, tuple[str, int]]:
     return table
 
 
+def warm_up() -> None:
+    """Build the place tables now (about a second), not inside the first document's time."""
+    _countries()
+    _subdivisions()
+    _cities()
+
+
 def country_name(code: str) -> str | None:
     """The ISO short name of a country code."""
     country = pycountry.countries.get(alpha_2=code)

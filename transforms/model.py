@@ -50,6 +50,7 @@ class Article:
     body_text: str
     content_hash: str
     anchor_date: date  # the date relative expressions resolve against
+    origin: str = ""  # where its document was read from, for rejections and logs
 
     @property
     def published_date(self) -> date | None:

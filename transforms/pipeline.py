@@ -8,7 +8,8 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -17,9 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from transforms import gazetteer, segment
 from transforms.entities import extract_entities
 from transforms.events import event_id_for, extract_events
+from transforms.failures import DocumentTimeout, Failure, describe
 from transforms.identity import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, minhash, similarity
 from transforms.metrics import extract_metrics
 from transforms.model import Article, EntityMention
@@ -67,10 +71,47 @@ def _load_nlp(name: str | None) -> Language:
     last: OSError | None = None
     for candidate in candidates:
         try:
-            return spacy.load(candidate, disable=list(UNUSED_COMPONENTS))
+            nlp = spacy.load(candidate, disable=list(UNUSED_COMPONENTS))
         except OSError as exc:
             last = exc
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(segment.COMPONENT, before="parser")
+        _warm_up_rules(nlp)
+        return nlp
     raise OSError(f"spaCy model {wanted!r} is not installed: {last}")
+
+
+# One short story that takes every rule family through its lazy set-up (place tables, patterns),
+# so that set-up is not charged to the first real document's time limit.
+_WARM_UP_TEXT = (
+    "KARACHI, May 4 (APP) -- Pakistan's trade ministry said on Monday that textile exports rose "
+    '4.2 percent to $1.5 billion in April. "Orders are steady," Minister Ali Khan told reporters '
+    "after talks with buyers in Lahore."
+)
+
+
+def _warm_up_rules(nlp: Language) -> None:
+    from datetime import date
+
+    gazetteer.warm_up()
+    article = Article(
+        article_id="warm-up",
+        url=None,
+        canonical_url=None,
+        source_name=None,
+        wire_agency=None,
+        source_chain=[],
+        title=None,
+        author=None,
+        dateline=None,
+        published_at=None,
+        language="en",
+        body_text=_WARM_UP_TEXT,
+        content_hash="",
+        anchor_date=date(2025, 5, 4),
+    )
+    analyse([article], nlp, "warm-up")
 
 
 def entity_id_for(entity_type: str, name: str) -> str:
@@ -187,116 +228,204 @@ def article_rows(
     return pd.DataFrame(rows), pd.DataFrame(band_rows)
 
 
+Guard = Callable[[str], AbstractContextManager[object]]
+"""Per-document guard the caller may wrap each document's work in (given the body text): the
+flows use it for the per-document time limit and the failure-injection seam."""
+
+FAILURES = "analysis_failures"  # the frame of documents that failed, beside the tables
+FAILURE_COLUMNS = ("article_id", "stage", "error_class", "error_message", "raised_in", "traceback")
+
+
 def analyse(
-    articles: list[Article], nlp: Language, run_id: str, n_process: int = 1
+    articles: list[Article],
+    nlp: Language,
+    run_id: str,
+    n_process: int = 1,
+    guard: Guard | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Run NLP and rules over distinct articles; returns the derived tables' frames."""
+    """Run NLP and rules over distinct articles; returns the derived tables' frames.
+
+    One article that raises (or that `guard` stops) adds no rows: it is listed in the
+    `FAILURES` frame with the exception and the function that raised it, and the others go on.
+    """
     tables = Tables()
     entities: dict[str, dict[str, Any]] = {}
-    texts = (a.body_text for a in articles)
-    for article, doc in zip(
-        articles, nlp.pipe(texts, batch_size=32, n_process=n_process), strict=True
-    ):
-        mentions = extract_entities(doc)
-        ids = _add_entities(tables, entities, article, mentions, run_id)
-        times = extract_time_expressions(article.body_text, article.anchor_date)
-        for t in times:
-            tables.add(
-                "time_expressions",
-                {
-                    "article_id": article.article_id,
-                    "text": t.text,
-                    "start_char": t.start_char,
-                    "end_char": t.end_char,
-                    "kind": t.kind,
-                    "value": t.value,
-                    "range_start": t.range_start,
-                    "range_end": t.range_end,
-                    "run_id": run_id,
-                },
-            )
-        for m in extract_metrics(doc, times, article.anchor_date, mentions):
-            tables.add(
-                "metrics",
-                {
-                    "metric_id": _row_id(article.article_id, m.start_char, m.end_char, m.unit),
-                    "article_id": article.article_id,
-                    "subject": m.subject,
-                    "value": float(m.value),
-                    "unit": m.unit,
-                    "qualifier": m.qualifier,
-                    "measure": m.measure,
-                    "direction": m.direction,
-                    "period_start": m.period_start,
-                    "period_end": m.period_end,
-                    "period_label": m.period_label,
-                    "compared_with": m.compared_with,
-                    "geography": m.geography,
-                    "attributed_to_entity_id": ids.get(m.attributed_to)
-                    if m.attributed_to
-                    else None,
-                    "text": m.text,
-                    "start_char": m.start_char,
-                    "end_char": m.end_char,
-                    "sentence": m.sentence,
-                    "run_id": run_id,
-                },
-            )
-        for q in extract_quotes(article.body_text, mentions):
-            tables.add(
-                "quotes",
-                {
-                    "quote_id": _row_id(article.article_id, q.start_char, q.end_char),
-                    "article_id": article.article_id,
-                    "speaker_entity_id": ids.get(q.speaker_name) if q.speaker_name else None,
-                    "speaker_name": q.speaker_name,
-                    "text": q.text,
-                    "verb": q.verb,
-                    "start_char": q.start_char,
-                    "end_char": q.end_char,
-                    "run_id": run_id,
-                },
-            )
-        dateline = article.dateline.title() if article.dateline else None
-        for e in extract_events(
-            doc, article.article_id, mentions, times, article.anchor_date, dateline
-        ):
-            event_id = event_id_for(article.article_id, e.start_char, e.event_type)
-            tables.add(
-                "events",
-                {
-                    "event_id": event_id,
-                    "article_id": article.article_id,
-                    "event_type": e.event_type,
-                    "summary": e.summary,
-                    "trigger": e.trigger,
-                    "date_start": e.date_start,
-                    "date_end": e.date_end,
-                    "date_precision": e.date_precision,
-                    "location_entity_id": ids.get(e.location) if e.location else None,
-                    "country_code": e.country_code,
-                    "sentence": e.sentence,
-                    "start_char": e.start_char,
-                    "end_char": e.end_char,
-                    "confidence": e.confidence,
-                    "run_id": run_id,
-                },
-            )
-            for p in e.participants:
-                if p.name in ids:
-                    tables.add(
-                        "event_participants",
-                        {
-                            "event_id": event_id,
-                            "entity_id": ids[p.name],
-                            "role": p.role,
-                            "run_id": run_id,
-                        },
-                    )
+    failures: list[Failure] = []
+    for article, parsed in _parse_each(articles, nlp, n_process, guard):
+        try:
+            if isinstance(parsed, BaseException):
+                raise parsed
+            with guard(article.body_text) if guard else nullcontext():
+                own = Tables()
+                own_entities: dict[str, dict[str, Any]] = {}
+                _analyse_article(own, own_entities, article, parsed, run_id)
+        except (Exception, DocumentTimeout, RecursionError) as exc:
+            failures.append(describe(exc, "analyse", article.article_id))
+            continue
+        for table, rows in own.rows.items():
+            tables.rows.setdefault(table, []).extend(rows)
+        for entity_id, row in own_entities.items():
+            kept = entities.setdefault(entity_id, row)
+            if kept is not row:
+                merge_entity(kept, row)
     for row in entities.values():
         row["aliases"] = sorted(row["aliases"])
         tables.add("entities", row)
-    return tables.frames()
+    frames = tables.frames()
+    frames[FAILURES] = pd.DataFrame(
+        [(f.key, f.stage, f.error_class, f.message, f.raised_in, f.traceback) for f in failures],
+        columns=list(FAILURE_COLUMNS),
+    )
+    return frames
+
+
+def _parse_each(
+    articles: list[Article], nlp: Language, n_process: int, guard: Guard | None
+) -> Iterator[tuple[Article, Doc | BaseException]]:
+    """Each article with its parsed document, or the exception parsing it raised.
+
+    Articles are parsed in batches (`nlp.pipe`) while that works; once a batch raises or the
+    guard stops it, the rest are parsed one at a time, so only the article at fault is lost.
+    """
+    docs = nlp.pipe((a.body_text for a in articles), batch_size=32, n_process=n_process)
+    done = 0
+    try:
+        for article in articles:
+            # The guard of the first article of a batch covers parsing the whole batch: a
+            # batch that runs out of its time is parsed again one article at a time.
+            with guard(article.body_text) if guard else nullcontext():
+                doc = next(docs)
+            done += 1
+            yield article, doc
+        return
+    except (Exception, DocumentTimeout, RecursionError):
+        pass
+    for article in articles[done:]:
+        try:
+            with guard(article.body_text) if guard else nullcontext():
+                doc = nlp(article.body_text)
+        except (Exception, DocumentTimeout, RecursionError) as exc:
+            yield article, exc
+            continue
+        yield article, doc
+
+
+def _analyse_article(
+    tables: Tables,
+    entities: dict[str, dict[str, Any]],
+    article: Article,
+    doc: Doc,
+    run_id: str,
+) -> None:
+    """The rows of one parsed article."""
+    mentions = extract_entities(doc)
+    ids = _add_entities(tables, entities, article, mentions, run_id)
+    times = extract_time_expressions(article.body_text, article.anchor_date)
+    for t in times:
+        tables.add(
+            "time_expressions",
+            {
+                "article_id": article.article_id,
+                "text": t.text,
+                "start_char": t.start_char,
+                "end_char": t.end_char,
+                "kind": t.kind,
+                "value": t.value,
+                "range_start": t.range_start,
+                "range_end": t.range_end,
+                "run_id": run_id,
+            },
+        )
+    for m in extract_metrics(doc, times, article.anchor_date, mentions):
+        tables.add(
+            "metrics",
+            {
+                "metric_id": _row_id(article.article_id, m.start_char, m.end_char, m.unit),
+                "article_id": article.article_id,
+                "subject": m.subject,
+                "value": float(m.value),
+                "unit": m.unit,
+                "qualifier": m.qualifier,
+                "measure": m.measure,
+                "direction": m.direction,
+                "period_start": m.period_start,
+                "period_end": m.period_end,
+                "period_label": m.period_label,
+                "compared_with": m.compared_with,
+                "geography": m.geography,
+                "attributed_to_entity_id": ids.get(m.attributed_to) if m.attributed_to else None,
+                "text": m.text,
+                "start_char": m.start_char,
+                "end_char": m.end_char,
+                "sentence": m.sentence,
+                "run_id": run_id,
+            },
+        )
+    for q in extract_quotes(article.body_text, mentions):
+        tables.add(
+            "quotes",
+            {
+                "quote_id": _row_id(article.article_id, q.start_char, q.end_char),
+                "article_id": article.article_id,
+                "speaker_entity_id": ids.get(q.speaker_name) if q.speaker_name else None,
+                "speaker_name": q.speaker_name,
+                "text": q.text,
+                "verb": q.verb,
+                "start_char": q.start_char,
+                "end_char": q.end_char,
+                "run_id": run_id,
+            },
+        )
+    dateline = article.dateline.title() if article.dateline else None
+    for e in extract_events(
+        doc, article.article_id, mentions, times, article.anchor_date, dateline
+    ):
+        event_id = event_id_for(article.article_id, e.start_char, e.event_type)
+        tables.add(
+            "events",
+            {
+                "event_id": event_id,
+                "article_id": article.article_id,
+                "event_type": e.event_type,
+                "summary": e.summary,
+                "trigger": e.trigger,
+                "date_start": e.date_start,
+                "date_end": e.date_end,
+                "date_precision": e.date_precision,
+                "location_entity_id": ids.get(e.location) if e.location else None,
+                "country_code": e.country_code,
+                "sentence": e.sentence,
+                "start_char": e.start_char,
+                "end_char": e.end_char,
+                "confidence": e.confidence,
+                "run_id": run_id,
+            },
+        )
+        for p in e.participants:
+            if p.name in ids:
+                tables.add(
+                    "event_participants",
+                    {
+                        "event_id": event_id,
+                        "entity_id": ids[p.name],
+                        "role": p.role,
+                        "run_id": run_id,
+                    },
+                )
+
+
+def merge_entity(kept: dict[str, Any], later: dict[str, Any]) -> None:
+    """Fold a later article's (or chunk's) row of an entity into the kept one, by
+    `_add_entities`' rules: aliases add up, the first country stays, a person's latest title
+    and affiliation win."""
+    kept["aliases"] = {*kept["aliases"], *later["aliases"]}
+    if pd.isna(kept.get("country_code")):
+        kept["country_code"] = later.get("country_code")
+    if not pd.isna(later.get("title")):
+        kept["title"] = later["title"]
+    if not pd.isna(later.get("affiliation")):
+        kept["affiliation"] = later["affiliation"]
+        kept["affiliation_entity_id"] = later.get("affiliation_entity_id")
 
 
 def _add_entities(
