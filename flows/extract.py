@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, quote_plus, urlencode, urljoin, urlsplit, ur
 
 from flows.config import Source
 from flows.http import Fetcher, FetchError, Response
+from flows.limits import document_guard
 from transforms.documents import KNOWN_SUFFIXES, DocumentError, Parsed, parse_payload
 from transforms.failures import Failure, describe
 from transforms.model import Document
@@ -176,6 +177,9 @@ def replay_source(
     return out
 
 
+_EXTRACT_GUARD = document_guard(None, stage="extract")  # the failure-injection seam only
+
+
 def _extract_local(source: Source, root: Path, out: Extracted, reader: LiveReader) -> None:
     if not root.exists():
         raise FetchError(f"no such file or folder: {root}")
@@ -187,7 +191,8 @@ def _extract_local(source: Source, root: Path, out: Extracted, reader: LiveReade
                 data = _gunzip(data, path)
             name = str(path)[:-3] if path.suffix == ".gz" else str(path)
             _keep(reader.archive, source, data, name, "source")
-            parsed = parse_payload(data, name)
+            with _EXTRACT_GUARD(data):
+                parsed = parse_payload(data, name)
         except (DocumentError, OSError, EOFError, zlib.error) as exc:
             out.rejected.append((str(path), str(exc)))
             continue

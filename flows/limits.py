@@ -18,8 +18,8 @@ from types import FrameType
 from transforms.failures import DocumentTimeout
 
 # `WIREHOUSE_DOCUMENT_FAULT=STAGE:ACTION:MARKER` makes the guard of any document whose text holds
-# MARKER, in STAGE (clean or analyse), `raise`, `kill` its process (SIGKILL), `hang` past its
-# limit, or `stall` with the limit's signal blocked — for tests that check that one bad document
+# MARKER, in STAGE (extract, clean or analyse), `raise`, `kill` its process (SIGKILL), `hang` past
+# its limit, or `stall` with the limit's signal ignored — for tests that check that one bad document
 # costs only that document.
 FAULT_VARIABLE = "WIREHOUSE_DOCUMENT_FAULT"
 
@@ -30,17 +30,17 @@ class InjectedFault(RuntimeError):
 
 def document_guard(
     seconds: float | None, stage: str = "analyse"
-) -> Callable[[str], AbstractContextManager[None]]:
-    """A guard factory for `transforms.pipeline.analyse` and the clean stage."""
+) -> Callable[[str | bytes], AbstractContextManager[None]]:
+    """A guard factory for `transforms.pipeline.analyse` and the extract and clean stages."""
 
-    def guard(text: str) -> AbstractContextManager[None]:
+    def guard(text: str | bytes) -> AbstractContextManager[None]:
         return _guarded(text, seconds, stage)
 
     return guard
 
 
 @contextmanager
-def _guarded(text: str, seconds: float | None, stage: str) -> Iterator[None]:
+def _guarded(text: str | bytes, seconds: float | None, stage: str) -> Iterator[None]:
     with time_limit(seconds):
         _inject_fault(text, stage)
         yield
@@ -65,12 +65,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _inject_fault(text: str, stage: str) -> None:
+def _inject_fault(text: str | bytes, stage: str) -> None:
     wanted = os.environ.get(FAULT_VARIABLE)
     if not wanted:
         return
-    at, action, marker = (wanted.split(":", 2) + ["", ""])[:3]
-    if at != stage or not marker or marker not in text:
+    at, action, marker = [*wanted.split(":", 2), "", ""][:3]
+    found = marker.encode() in text if isinstance(text, bytes) else marker in text
+    if at != stage or not marker or not found:
         return
     if action == "raise":
         raise InjectedFault(f"injected failure on a document holding {marker!r}")
@@ -78,6 +79,6 @@ def _inject_fault(text: str, stage: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
     if action in ("hang", "stall"):
         if action == "stall":  # stuck where the time limit cannot reach: only a kill stops it
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
         while True:  # pure Python, so the time limit can stop a hang
             time.sleep(0.01)
