@@ -102,7 +102,12 @@ def test_a_worker_that_dies_or_sticks_loses_only_the_document_that_did_it(monkey
     assert results[1][FAILURES].empty
 
 
-def write_inputs(folder: Path, workers: int) -> Path:
+SERIAL = "transform_workers = 1"
+POOL = "transform_workers = 2"
+DASK = 'task_runner = "dask"\ndask_workers = 2'
+
+
+def write_inputs(folder: Path, runner: str) -> Path:
     """Two files of stories and a config that sends them through the flow."""
     (folder / "in").mkdir()
     for part, stories in enumerate([STORIES[:4], STORIES[4:]]):
@@ -116,7 +121,7 @@ def write_inputs(folder: Path, workers: int) -> Path:
     config.write_text(
         textwrap.dedent(f"""
             [settings]
-            transform_workers = {workers}
+            {runner}
             transform_pool_min_articles = 1
             transform_chunk = 2
 
@@ -130,21 +135,30 @@ def write_inputs(folder: Path, workers: int) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("fault", "workers", "stage", "error_class", "lost"),
+    ("fault", "runner", "stage", "error_class", "lost"),
     [
-        ("extract:raise:sovereign", 1, "extract", "InjectedFault", {"p1-0", "p1-1"}),
-        ("clean:raise:Thugge", 1, "clean", "InjectedFault", {"p0-1"}),
-        ("analyse:raise:Antamina", 1, "analyse", "InjectedFault", {"p0-3"}),
-        ("analyse:kill:coffee", 2, "analyse", "WorkerDied", {"p0-2"}),
+        ("extract:raise:sovereign", SERIAL, "extract", "InjectedFault", {"p1-0", "p1-1"}),
+        ("clean:raise:Thugge", SERIAL, "clean", "InjectedFault", {"p0-1"}),
+        ("analyse:raise:Antamina", SERIAL, "analyse", "InjectedFault", {"p0-3"}),
+        ("analyse:kill:coffee", POOL, "analyse", "WorkerDied", {"p0-2"}),
+        ("analyse:raise:Antamina", DASK, "analyse", "InjectedFault", {"p0-3"}),
+        ("analyse:kill:coffee", DASK, "analyse", "WorkerDied", {"p0-2"}),
     ],
-    ids=["extract-exception", "clean-exception", "analyse-exception", "killed-worker"],
+    ids=[
+        "extract-exception",
+        "clean-exception",
+        "analyse-exception",
+        "killed-pool-worker",
+        "dask-exception",
+        "killed-dask-worker",
+    ],
 )
 def test_a_run_with_one_failing_document_loads_every_other_article(
-    tmp_path, monkeypatch, fault, workers, stage, error_class, lost
+    tmp_path, monkeypatch, fault, runner, stage, error_class, lost
 ):
     monkeypatch.setenv(FAULT_VARIABLE, fault)
     db = tmp_path / "w.duckdb"
-    done = run(write_inputs(tmp_path, workers), db)
+    done = run(write_inputs(tmp_path, runner), db)
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "Traceback" not in output
