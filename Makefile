@@ -9,7 +9,7 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test lint typecheck unit install lock clean
+.PHONY: run test check lint typecheck unit fast install lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ unit: $(STAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# The edit-test loop: lint, types and the tests that need no whole run (about a minute on two
+# cores). `make test` runs everything, the end-to-end tests (marked e2e) included.
+fast: $(STAMP)
+	$(BIN)/pytest -q -m "not e2e"
+
+check: lint typecheck fast
 
 # Re-resolve the lock from pyproject.toml. uv keeps the versions already in requirements.lock
 # unless a bound forces a change (`make lock UPGRADE=--upgrade` takes the newest); every wheel is

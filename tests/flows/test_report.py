@@ -605,6 +605,7 @@ def chromium(tmp_path):
     return run
 
 
+@pytest.mark.e2e  # a headless browser
 def test_chromium_draws_the_charts(tmp_path, chromium):
     path = build_warehouse(tmp_path / "w.duckdb", 100, title=SCRIPT)
     run_report(path, tmp_path / "out")
@@ -615,6 +616,7 @@ def test_chromium_draws_the_charts(tmp_path, chromium):
     assert "<script" not in dom and ESCAPED in dom
 
 
+@pytest.mark.e2e  # a headless browser
 def test_chromium_screenshot_is_a_real_picture(tmp_path, chromium):
     path = build_warehouse(tmp_path / "w.duckdb", 30)
     run_report(path, tmp_path / "out")

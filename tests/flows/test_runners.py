@@ -45,6 +45,7 @@ def serial(tmp_path_factory):
     return snapshot(folder / "w.duckdb")
 
 
+@pytest.mark.e2e  # whole runs in subprocesses, one of them on a Dask cluster
 @pytest.mark.parametrize(
     "settings",
     ["transform_workers = 2", 'task_runner = "dask"\ndask_workers = 2'],
