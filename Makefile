@@ -9,7 +9,7 @@ export PREFECT_HOME := $(CURDIR)/.prefect
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test lint typecheck unit install lock clean
+.PHONY: run test check lint typecheck unit fast install lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(BIN)/python:
 # PYTHONDONTWRITEBYTECODE, and then every import compiles again: 2-3 x slower start-up).
 $(STAMP): $(BIN)/python requirements.lock pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
-	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --require-hashes --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
@@ -42,8 +42,20 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
-lock:
-	uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11
+# The edit-test loop: lint, types and the tests that need no whole run (about a minute on two
+# cores). `make test` runs everything, the end-to-end tests (marked e2e) included.
+fast: $(STAMP)
+	$(BIN)/pytest -q -m "not e2e"
+
+check: lint typecheck fast
+
+# Re-resolve the lock from pyproject.toml. uv keeps the versions already in requirements.lock
+# unless a bound forces a change (`make lock UPGRADE=--upgrade` takes the newest); every wheel is
+# pinned by hash, so a re-published package (the spaCy model is a renamed copy) cannot slip in.
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--quiet $(UPGRADE) -o requirements.lock
 
 clean:
 	rm -rf $(VENV) .prefect .mypy_cache .ruff_cache .pytest_cache

@@ -1,6 +1,6 @@
 """Score the transforms against the hand-annotated gold set (bench/gold/articles/*.json).
 
-    .venv/bin/python bench/accuracy.py [--write-readme] [--json out.json] [--show-errors N]
+    .venv/bin/python -m bench.accuracy [--write-readme] [--json out.json] [--show-errors N]
 
 Prints precision, recall and F1 per table and accuracy per field, and with --write-readme puts
 the table into README.md between the accuracy markers. The matching rules are in
@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -20,13 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from transforms.articles import build_article
+from transforms.model import Document
+from transforms.pipeline import analyse, load_nlp
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from transforms.articles import build_article  # noqa: E402
-from transforms.model import Document  # noqa: E402
-from transforms.pipeline import analyse, load_nlp  # noqa: E402
-
 GOLD = ROOT / "bench" / "gold" / "articles"
 README = ROOT / "README.md"
 START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"

@@ -1,6 +1,6 @@
 """A synthetic wire-news corpus for the benchmark: article pages with site boilerplate, and RSS.
 
-    .venv/bin/python bench/corpus.py --articles 2000 --out /tmp/corpus [--seed 7] [--per-feed 50]
+    .venv/bin/python -m bench.corpus --articles 2000 --out /tmp/corpus [--seed 7] [--per-feed 50]
 
 Every story is written here from templates and word lists (no copied text): a dateline in one of
 the agency house styles the pipeline reads (Xinhua, WAM, AP, Reuters, APP, UrduPoint chains),

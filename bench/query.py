@@ -1,6 +1,6 @@
 """Query benchmark: the README's ad-hoc SQL on a warehouse of 100,000 articles' worth of rows.
 
-    .venv/bin/python bench/query.py [--articles 100000] [--out bench/results/query.json]
+    .venv/bin/python -m bench.query [--articles 100000] [--out bench/results/query.json]
                                     [--db FILE [--reuse]] [--repeat 5]
 
 The rows are generated directly, not through NLP: DuckDB SQL over `range()`, with hash-based
@@ -28,11 +28,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.run import machine
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bench.run import machine  # noqa: E402
-
 RESULTS = ROOT / "bench" / "results"
 README = ROOT / "README.md"
 TARGET_SECONDS = 0.5
@@ -415,7 +413,7 @@ def readme_queries(readme: Path = README) -> list[tuple[str, str]] | None:
     section = re.search(r"^## Ad-hoc SQL\s*$(.*?)(?=^## |\Z)", text, re.M | re.S)
     if not section:
         return None
-    queries = []
+    queries: list[tuple[str, str]] = []
     body = section.group(1)
     for block in re.finditer(r"```sql\s*\n(.*?)```", body, re.S):
         before = body[: block.start()].strip().splitlines()

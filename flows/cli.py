@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import os
 import sys
@@ -144,9 +145,19 @@ def _early_api_server(args: argparse.Namespace) -> ApiServer | None:
     return server
 
 
+def _require_task_runner(settings: Settings) -> None:
+    """Dask is an optional extra: say how to install it rather than fail deep in a run."""
+    if settings.task_runner == "dask" and importlib.util.find_spec("prefect_dask") is None:
+        raise ConfigError(
+            'task_runner = "dask" needs prefect-dask, which is not installed: '
+            "pip install 'wirehouse[dask]'"
+        )
+
+
 def _run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     settings = config.settings
+    _require_task_runner(settings)
     if args.allow_private_hosts or os.environ.get("WIREHOUSE_ALLOW_PRIVATE_HOSTS") == "1":
         settings = _with(settings, allow_private_hosts=True)
     default = _parse_date(settings.published_default) if settings.published_default else None
@@ -323,6 +334,7 @@ def _serve(args: argparse.Namespace) -> int:
     from flows.serve import ServeError, serve
 
     config = load_config(args.config)
+    _require_task_runner(config.settings)
     try:
         return serve(config, _db_path(args.db))
     except ServeError as exc:

@@ -16,6 +16,8 @@ import requests
 from flows.apiserver import ApiServer, ApiServerError
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.e2e  # starts Prefect API servers in subprocesses
+
 
 def alive(pid: int) -> bool:
     try:

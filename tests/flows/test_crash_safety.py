@@ -16,6 +16,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.e2e  # runs the CLI in subprocesses, killing some of them mid-run
+
 SNAPSHOT = {
     "articles": "article_id, canonical_url, title, content_hash, duplicate_of, body_text",
     "entities": "entity_id, name, entity_type, country_code, aliases, title, affiliation",

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.e2e  # every test runs the pipeline, most through the CLI in a subprocess
+
 CONTRACT_COLUMNS = {
     "articles": "article_id url canonical_url source_name wire_agency source_chain title author "
     "dateline published_at published_date language body_text word_count content_hash "

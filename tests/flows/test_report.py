@@ -13,11 +13,13 @@ import struct
 import subprocess
 import zlib
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
+from markupsafe import escape
 from rich.console import Console
 
 from flows.cli import main
@@ -316,8 +318,9 @@ def test_one_run(tmp_path):
         "last-run",
         "tables",
     ]
-    assert "unexpected: &quot;english&quot;" in page
-    assert "<code>language</code>&quot;english&quot;" in page
+    english = escape('"english"')  # the value as JSON, quotes escaped
+    assert f"unexpected: {english}" in page
+    assert f"<code>language</code>{english}" in page
 
 
 def test_a_hundred_runs(tmp_path):
@@ -369,7 +372,7 @@ def test_every_article_string_is_escaped_in_page_and_terminal(tmp_path):
     assert status == 0
     assert "<script" not in page and "<img" not in page and "<b>tags" not in page
     assert page.count(ESCAPED) >= 3  # event's article, metric's article, quarantined row
-    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+    assert escape('"><img src=x onerror=alert(2)>') in page
     assert "[bold red]markup[/bold red] &amp; &lt;b&gt;tags&lt;/b&gt;" in page
     assert "[bold red]markup[/bold red]" in terminal  # shown as typed, not as rich markup
     assert SCRIPT in terminal
@@ -381,6 +384,115 @@ def test_the_page_loads_nothing_from_anywhere(tmp_path):
     assert "default-src 'none'" in page
     for needle in ("<script", "<link", "@import", "url(", " src=", "<iframe", "<object"):
         assert needle not in page, needle
+
+
+# Every element the page is made of; a value that slipped out of its escaping adds another.
+PAGE_TAGS = frozenset(
+    "html head meta title style body main h1 h2 h3 p a div span b section table tr th td code "
+    "br details summary ul li svg line text polyline circle rect".split()
+)
+
+
+def hostile(field: str) -> str:
+    """A value that becomes markup if written unescaped, in text or in an attribute."""
+    return f'<x-{field}>" onclick="alert(\'{field}\')" data-injected="&amp;'
+
+
+class PageParts(HTMLParser):
+    """The tags, attributes and (decoded) text a browser would find in the page."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributes: list[tuple[str, str]] = []
+        self.text: list[str] = []
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes += [(name, value or "") for name, value in attrs]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def make_hostile(path: Path, fields: dict[str, tuple[str, str]]) -> None:
+    """Set each (table, column) of `fields` to hostile(field), and every run id too."""
+    run = hostile("run_id")
+    with duckdb.connect(str(path)) as con:
+        tables = con.execute(
+            "select table_name from information_schema.columns where column_name = 'run_id'"
+        ).fetchall()
+        for (table,) in tables:
+            con.execute(f"update {table} set run_id = run_id || ?", [run])
+        for field, (table, column) in fields.items():
+            con.execute(f"update {table} set {column} = ?", [hostile(field)])
+
+
+def test_every_value_from_the_warehouse_is_escaped_wherever_the_page_shows_it(tmp_path):
+    fields = {
+        "title": ("articles", "title"),
+        "command": ("etl_runs", "command"),
+        "status": ("etl_runs", "status"),
+        "event_type": ("events", "event_type"),
+        "summary": ("events", "summary"),
+        "precision": ("events", "date_precision"),
+        "country": ("events", "country_code"),
+        "subject": ("metrics", "subject"),
+        "unit": ("metrics", "unit"),
+        "qualifier": ("metrics", "qualifier"),
+        "measure": ("metrics", "measure"),
+        "direction": ("metrics", "direction"),
+        "period": ("metrics", "period_label"),
+        "geography": ("metrics", "geography"),
+        "metric_text": ("metrics", "text"),
+        "origin": ("rejected_documents", "origin"),
+        "rejection": ("rejected_documents", "reason"),
+        "rejected_source": ("rejected_documents", "source_name"),
+    }
+    folder = tmp_path / hostile("folder")  # the database's path is on the page too
+    folder.mkdir()
+    path = build_warehouse(folder / "w.duckdb", 3)
+    make_hostile(path, fields)
+    with duckdb.connect(str(path)) as con:  # the run line is JSON, one of its lines the value
+        con.execute("update etl_runs set details = ?", [json.dumps({"sources": [hostile("line")]})])
+        con.execute("update articles set source_name = ?", [hostile("source")])
+        con.execute(
+            "update source_state set source_name = ? where source_name = 'wam-feed'",
+            [hostile("source")],
+        )
+    (folder / "data_docs").mkdir()
+    (folder / "data_docs" / "index.html").write_text("<html></html>")
+
+    status, _, page = run_report(path, tmp_path / "out")
+    assert status == 0
+    parts = PageParts(page)
+    assert parts.tags <= PAGE_TAGS, parts.tags - PAGE_TAGS
+    assert not [
+        name for name, _ in parts.attributes if name.startswith("on") or name == "data-injected"
+    ]
+    text = "".join(parts.text)
+    for field in {*fields, "run_id", "line", "source", "folder"}:
+        assert hostile(field) in text, field
+    # In attributes too (the volume chart's bars, a run's point), the value stays one value.
+    assert ("data-source", hostile("source")) in parts.attributes
+    assert ("data-run-id", f"run-002{hostile('run_id')}") in parts.attributes
+    assert ("class", f"badge {hostile('status')}") in parts.attributes
+
+
+def test_the_page_loads_no_resource_over_the_network(tmp_path):
+    path = build_warehouse(tmp_path / "w.duckdb", 3)
+    _, _, page = run_report(path, tmp_path / "out")
+    parts = PageParts(page)
+    assert "script" not in parts.tags and "<script" not in page
+    urls = [value for _, value in parts.attributes if re.search(r"https?:|^//", value.strip())]
+    assert urls == []
+    assert not re.search(r"https?://", page.split("<style>")[1].split("</style>")[0])
+    # The URLs on the page are values shown as text, such as the rejected page's address.
+    shown = re.findall(r"https?://[^\s<&\"']+", page)
+    assert "https://dead.example/page.html" in shown
+    assert all(any(url in text for text in parts.text) for url in shown)
 
 
 def test_a_warehouse_from_before_the_severity_column_still_reports(tmp_path):
@@ -493,6 +605,7 @@ def chromium(tmp_path):
     return run
 
 
+@pytest.mark.e2e  # a headless browser
 def test_chromium_draws_the_charts(tmp_path, chromium):
     path = build_warehouse(tmp_path / "w.duckdb", 100, title=SCRIPT)
     run_report(path, tmp_path / "out")
@@ -503,6 +616,7 @@ def test_chromium_draws_the_charts(tmp_path, chromium):
     assert "<script" not in dom and ESCAPED in dom
 
 
+@pytest.mark.e2e  # a headless browser
 def test_chromium_screenshot_is_a_real_picture(tmp_path, chromium):
     path = build_warehouse(tmp_path / "w.duckdb", 30)
     run_report(path, tmp_path / "out")

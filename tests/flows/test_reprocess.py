@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.conftest import FIXTURES, ROOT
 from tests.flows.test_crash_safety import snapshot
+
+pytestmark = pytest.mark.e2e  # runs the CLI in subprocesses over HTTP, then again offline
 
 DERIVED = (
     "event_participants",

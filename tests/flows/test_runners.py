@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 
 import pandas as pd
 import pytest
 
+from flows.cli import main
 from tests.conftest import ROOT
 from tests.flows.test_crash_safety import run, snapshot
 
@@ -43,6 +45,7 @@ def serial(tmp_path_factory):
     return snapshot(folder / "w.duckdb")
 
 
+@pytest.mark.e2e  # whole runs in subprocesses, one of them on a Dask cluster
 @pytest.mark.parametrize(
     "settings",
     ["transform_workers = 2", 'task_runner = "dask"\ndask_workers = 2'],
@@ -54,6 +57,16 @@ def test_parallel_runners_give_identical_rows(tmp_path, serial, settings):
     assert "Traceback" not in done.stdout + done.stderr
     assert snapshot(tmp_path / "w.duckdb") == serial
     assert len(serial["articles"]) > 16  # more than two batches' worth, each of several chunks
+
+
+@pytest.mark.parametrize("command", ["run", "serve"])
+def test_dask_without_its_extra_is_a_one_line_error(tmp_path, monkeypatch, capsys, command):
+    monkeypatch.setitem(sys.modules, "prefect_dask", None)  # as if it were not installed
+    path = config(tmp_path, 'task_runner = "dask"')
+    assert main([command, "--config", str(path), "--db", str(tmp_path / "w.duckdb")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install 'wirehouse[dask]'" in err
+    assert not (tmp_path / "w.duckdb").exists()
 
 
 def test_chunks_of_a_batch_combine_as_one_analysis():

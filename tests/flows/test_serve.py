@@ -11,8 +11,11 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e  # starts `wirehouse serve` and waits for a scheduled run
 
 
 def loaded_runs(db: Path) -> list[tuple]:
