@@ -81,6 +81,7 @@ def test_a_document_past_its_time_limit_is_rejected_and_the_batch_goes_on(nlp, m
     assert set(frames["mentions"]["article_id"]) == {a.article_id for a in items[1:]}
 
 
+@pytest.mark.e2e  # real worker processes, each loading spaCy
 @pytest.mark.parametrize("action", ["kill", "stall"])
 def test_a_worker_that_dies_or_sticks_loses_only_the_document_that_did_it(monkeypatch, action):
     # `stall` blocks the time limit's signal, as a C extension stuck in a loop would: only the
@@ -134,6 +135,7 @@ def write_inputs(folder: Path, runner: str) -> Path:
     return config
 
 
+@pytest.mark.e2e  # whole runs in subprocesses, two of them on a Dask cluster
 @pytest.mark.parametrize(
     ("fault", "runner", "stage", "error_class", "lost"),
     [
