@@ -15,7 +15,7 @@ up on a few articles. Then, in one run, on the same texts:
 - 2 cores, warm: a spawn pool of 2 workers that loaded the model and ran the flow's worker
   once (in their initializer), fed the flow's batches (cut into its worker chunks, if it has
   them): bare `nlp.pipe` per chunk against the flow's own worker function
-  `flows.workers._analyse_in_worker`;
+  `flows.workers.analyse_and_collect`;
 - 2 cores, cold, as the flow runs them: bare `nlp.pipe(texts, n_process=2)` against
   `flows.workers.transform_in_processes`, both starting their processes (and loading or
   receiving the model) inside the timing.
@@ -199,15 +199,15 @@ def _pipe_in_worker(texts: list[str]) -> int:
 
 def _warm_worker(articles: list[Article]) -> None:
     """Pool initializer: load the model and run the flow's worker function once."""
-    from flows.workers import _analyse_in_worker
+    from flows.workers import analyse_and_collect
 
-    _analyse_in_worker(articles, RUN_ID)
+    analyse_and_collect(articles, RUN_ID)
 
 
 def parallel_runs(nlp: Any, articles: list[Article], repeat: int) -> dict[str, Any]:
     """The 2-process figures, warm pool and cold start (see the module docstring)."""
     from flows.config import Settings
-    from flows.workers import _analyse_in_worker, transform_in_processes
+    from flows.workers import analyse_and_collect, transform_in_processes
 
     # The flow's batches, and the chunks its worker processes get when it cuts batches up.
     settings = Settings()
@@ -239,7 +239,7 @@ def parallel_runs(nlp: Any, articles: list[Article], repeat: int) -> dict[str, A
             bare_tokens = sum(pool.map(_pipe_in_worker, text_chunks))
             keep("warm_bare", time.perf_counter() - started)
             started = time.perf_counter()
-            list(pool.map(_analyse_in_worker, chunks, [RUN_ID] * len(chunks)))
+            list(pool.map(analyse_and_collect, chunks, [RUN_ID] * len(chunks)))
             keep("warm_transform", time.perf_counter() - started)
     for _ in range(repeat):
         started = time.perf_counter()
@@ -252,7 +252,7 @@ def parallel_runs(nlp: Any, articles: list[Article], repeat: int) -> dict[str, A
         keep("cold_transform", time.perf_counter() - started)
     return {
         "how": "warm: a spawn pool of 2 workers that loaded the model and ran the flow's worker "
-        "once (initializer), bare nlp.pipe per chunk vs flows.workers._analyse_in_worker per "
+        "once (initializer), bare nlp.pipe per chunk vs flows.workers.analyse_and_collect per "
         "chunk; "
         "cold: nlp.pipe(n_process=2) vs flows.workers.transform_in_processes, process start "
         "and model load inside the timing",
