@@ -50,6 +50,8 @@ class Article:
     body_text: str
     content_hash: str
     anchor_date: date  # the date relative expressions resolve against
+    # What cleaning changed or set aside: (check name, detail), e.g. ("body_cut", "kept ...").
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def published_date(self) -> date | None:
