@@ -39,6 +39,7 @@ from transforms.pipeline import (
     load_nlp,
     signatures_of,
 )
+from transforms.text import normalise_text
 from warehouse import db
 from warehouse.archive import Archive, prune_archive
 from warehouse.staging import load_staged, stage_batch
@@ -107,18 +108,58 @@ def extract_task(
 
 @task(name="clean", cache_policy=NO_CACHE)
 def clean_task(
-    extracted: Extracted, anchor_default: date
+    extracted: Extracted, anchor_default: date, settings: Settings | None = None
 ) -> tuple[list[Article], list[tuple[str, str]]]:
     """Documents -> articles; documents that are not articles come back with their reason."""
     articles: list[Article] = []
     rejected = list(extracted.rejected)
     local = source_timezone(extracted.source)
+    limits = _article_limits(settings, extracted.source)
     for doc in extracted.documents:
         try:
-            articles.append(build_article(doc, extracted.source.name, anchor_default, local))
+            articles.append(
+                build_article(doc, extracted.source.name, anchor_default, local, **limits)
+            )
         except Rejected as exc:
-            rejected.append((doc.origin or doc.url or "?", str(exc)))
+            rejected.append((normalise_text(doc.origin or doc.url or "?"), str(exc)))
     return articles, rejected
+
+
+def _article_limits(settings: Settings | None, source: Source) -> dict[str, Any]:
+    """build_article's plausibility window and size limits, from the settings and the source."""
+    return {
+        "earliest_published": getattr(settings, "earliest_published", "1700-01-01"),
+        "max_future_days": getattr(settings, "max_future_days", 2),
+        "max_body_chars": getattr(settings, "max_body_chars", 100_000),
+        "min_body_words": int(source.options.get("min_body_words", 0)),
+    }
+
+
+def _warning_frame(run_id: str, source: str, articles: list[Article]) -> pd.DataFrame:
+    """`dq_results` rows for what cleaning set aside or cut in each article (severity warn)."""
+    rows = [
+        {
+            "run_id": run_id,
+            "table_name": "articles",
+            "expectation": check,
+            "column_name": None,
+            "success": False,
+            "unexpected_count": 1,
+            "details": json.dumps(
+                {
+                    "source": source,
+                    "article_id": a.article_id,
+                    "origin": a.url,
+                    "title": a.title,
+                    "detail": detail,
+                }
+            ),
+            "severity": "warn",
+        }
+        for a in articles
+        for check, detail in a.warnings
+    ]
+    return pd.DataFrame(rows)
 
 
 @dataclass(slots=True)
@@ -206,9 +247,21 @@ def transform_task(articles: list[Article], run_id: str) -> dict[str, pd.DataFra
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(
-    frames: dict[str, pd.DataFrame], run_id: str, known: set[str], docs_dir: str | None = None
+    frames: dict[str, pd.DataFrame],
+    run_id: str,
+    known: set[str],
+    docs_dir: str | None = None,
+    earliest_published: date | str = "1700-01-01",
+    max_future_days: float = 2,
 ) -> Validated:
-    return validate_batch(frames, run_id, known, docs_dir=docs_dir)
+    return validate_batch(
+        frames,
+        run_id,
+        known,
+        docs_dir=docs_dir,
+        earliest_published=earliest_published,
+        max_future_days=max_future_days,
+    )
 
 
 @task(name="data-docs", cache_policy=NO_CACHE)
@@ -357,6 +410,18 @@ class Extraction:
     articles: list[Article] = field(default_factory=list)
     rejected: list[pd.DataFrame] = field(default_factory=list)
     states: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[pd.DataFrame] = field(default_factory=list)  # dq_results rows from cleaning
+
+
+def _with_warnings(results: pd.DataFrame | None, extraction: Extraction) -> pd.DataFrame:
+    """A batch's dq_results with the run's cleaning warnings added (they load with batch 0)."""
+    frames = [f for f in (results, *extraction.warnings) if f is not None and not f.empty]
+    if not frames:
+        return pd.DataFrame()
+    merged = pd.concat(frames, ignore_index=True)
+    if "severity" in merged.columns:
+        merged["severity"] = merged["severity"].fillna("fail")  # the table's default
+    return merged
 
 
 @flow(name="ingest", validate_parameters=False, log_prints=False)
@@ -433,7 +498,15 @@ def reprocess(
     anchor = published_default or date.today()
     for name, items in by_source.items():
         replayed = replay_source(name, items, run.archive, linked)
-        _add_extracted(extraction, replayed, summaries[name], anchor, run.run_id, state=False)
+        _add_extracted(
+            extraction,
+            replayed,
+            summaries[name],
+            anchor,
+            run.run_id,
+            state=False,
+            settings=run.settings,
+        )
     return run.process(extraction, summaries, progress, force=True)
 
 
@@ -496,7 +569,14 @@ class _Run:
             seen_articles.append(_for_checks(articles_frame))
             seen_mentions.append(_mentioned(derived.get("mentions")))
             validated = (
-                validate_task(frames, run_id, plan.stored, data_docs_dir(self.path, self.settings))
+                validate_task(
+                    frames,
+                    run_id,
+                    plan.stored,
+                    data_docs_dir(self.path, self.settings),
+                    getattr(self.settings, "earliest_published", "1700-01-01"),
+                    getattr(self.settings, "max_future_days", 2),
+                )
                 if not articles_frame.empty
                 else None
             )
@@ -507,6 +587,9 @@ class _Run:
                 to_load["dq_results"] = validated.results.assign(batch_id=batch_id)
             if number == 0:
                 to_load["rejected_documents"] = _concat(extraction.rejected)
+                warned = _with_warnings(to_load.get("dq_results"), extraction)
+                if not warned.empty:
+                    to_load["dq_results"] = warned.assign(batch_id=batch_id)
                 to_load["raw_documents"] = self.archive.frame()
             if number == len(batches) - 1 and extraction.states:
                 # Cursors move only with the last batch: a run killed earlier fetches again.
@@ -629,7 +712,14 @@ def _extract_all(
         for source in sources:
             extracted = extract_task(source, fetcher, states.get(source.name), archive)
             fault_point("mid-fetch")
-            _add_extracted(out, extracted, summaries[source.name], anchor_default, archive.run_id)
+            _add_extracted(
+                out,
+                extracted,
+                summaries[source.name],
+                anchor_default,
+                archive.run_id,
+                settings=settings,
+            )
             if progress:
                 progress("extract", len(out.articles))
     finally:
@@ -644,9 +734,10 @@ def _add_extracted(
     anchor_default: date,
     run_id: str,
     state: bool = True,
+    settings: Settings | None = None,
 ) -> None:
     """Clean one source's documents into articles and note what it gave."""
-    articles, rejected = clean_task(extracted, anchor_default)
+    articles, rejected = clean_task(extracted, anchor_default, settings)
     now = datetime.now(UTC)
     summary.fetched = len(extracted.documents) + len(extracted.rejected)
     summary.failed = len(rejected) + (1 if extracted.error else 0)
@@ -655,6 +746,7 @@ def _add_extracted(
     summary.problems = [f"{origin}: {reason}" for origin, reason in rejected]
     summary.problems += extracted.warnings
     out.rejected.append(_rejection_frame(run_id, extracted.source.name, rejected, now))
+    out.warnings.append(_warning_frame(run_id, extracted.source.name, articles))
     if state and not extracted.error:
         out.states.append(
             {
