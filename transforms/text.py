@@ -52,10 +52,12 @@ def normalise_field(text: str | None) -> str | None:
     return normalise_text(text) if text is not None else None
 
 
-# A sentence ends at . ! ? (or their CJK forms), perhaps inside closing quotes or brackets,
-# before white space or the end of the text. "2.1" and "U.S.-based" do not end one.
-_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*(?=\s|$)")
-_TERMINATED = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
+# A sentence ends at . ! ? or their forms in other scripts (CJK 。！？, the Devanagari and Bengali
+# danda । ॥, Urdu ۔, Arabic ؟, Ethiopic ።, Armenian ։), perhaps inside closing quotes or
+# brackets, before white space or the end of the text. "2.1" and "U.S.-based" do not end one.
+_ENDS = ".!?。！？।॥۔؟።։"
+_SENTENCE_END = re.compile(rf"[{_ENDS}][\"'”’»)\]]*(?=\s|$)")
+_TERMINATED = re.compile(rf"[{_ENDS}][\"'”’»)\]]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 MIN_SENTENCE_WORDS = 4
 # Scripts written without spaces (Chinese, Japanese) have no words to count: letters instead.

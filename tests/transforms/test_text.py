@@ -57,6 +57,8 @@ def test_a_surrogate_pair_written_as_two_code_points_is_joined():
         "Rain is expected to return to the valley on Thursday!",
         "Fishing boats stayed in port (the wind was too strong.)",
         "今年前十个月全市港口集装箱吞吐量同比增长百分之三。",
+        "বন্দরে এ বছর কনটেইনার পরিবহন তিন শতাংশ বেড়েছে।",  # Bengali, with a danda
+        "بندرگاہ پر اس سال کنٹینروں کی آمدورفت تین فیصد بڑھ گئی۔",  # Urdu
     ],
 )
 def test_complete_sentences(text):
