@@ -45,6 +45,9 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
   billion a year", "hourly wages", "rose 3% annually").
 * A clock time takes the date of an adjacent day expression, else the nearest preceding
   day-level date in its sentence, else the anchor day.
+* Past either end of the calendar (an anchor in year 1 or 9999, "5,000 years ago") an
+  expression keeps its text and gets no value: the arithmetic goes through
+  ``transforms.datemath``, and a rule that still runs off the calendar drops its candidate.
 """
 
 from __future__ import annotations
