@@ -26,7 +26,8 @@ RELATIVE = (
     "next spring were busy, as was Christmas. The plant was built 5,000 years ago, a century "
     "ago by some accounts. The following day the minister left, and the day before she spoke. "
     "Exports rose in the past five years and will grow over the next 10 years. The fourth "
-    "quarter and the previous quarter were weak, as was last month."
+    "quarter and the previous quarter were weak, as was last month. Last Monday the board "
+    "met, and on Saturday it voted."
 )
 # A TIMEX3 value as this project writes them, or a range of two.
 _VALUE = re.compile(
