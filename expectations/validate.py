@@ -16,7 +16,7 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -55,7 +55,9 @@ _FUTURE = re.compile(
 )
 # Three capitals that are units, not currencies.
 _UPPER_CASE_UNITS = frozenset({"TEU", "DWT", "BTU", "FEU", "GRT"})
-EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+# The plausible publication window's defaults; the flow passes the configured ones.
+EARLIEST_PUBLISHED = date(1700, 1, 1)
+MAX_FUTURE_DAYS = 2.0
 
 
 @dataclass(slots=True)
@@ -126,9 +128,14 @@ def _batch_definition(table: str) -> Any:
 
 
 def add_check_columns(
-    frames: dict[str, pd.DataFrame], known_articles: set[str], now: datetime
+    frames: dict[str, pd.DataFrame],
+    known_articles: set[str],
+    now: datetime,
+    earliest_published: date | str = EARLIEST_PUBLISHED,
+    max_future_days: float = MAX_FUTURE_DAYS,
 ) -> dict[str, pd.DataFrame]:
-    """Copies of the frames with the derived boolean columns the suites check."""
+    """Copies of the frames with the derived boolean columns the suites check; a publication
+    time is in range from `earliest_published` to `max_future_days` after `now`."""
     out = {name: frame.reset_index(drop=True).copy() for name, frame in frames.items()}
     articles = out.get("articles", pd.DataFrame())
     bodies: dict[str, str] = (
@@ -138,9 +145,9 @@ def add_check_columns(
     )
     parents = set(bodies) | known_articles
     if not articles.empty:
-        latest = now + timedelta(days=1)
+        earliest, latest = _published_window(now, earliest_published, max_future_days)
         articles["published_in_range"] = [
-            _is_missing(p) or EARLIEST <= p.to_pydatetime() <= latest
+            _is_missing(p) or earliest <= p.to_pydatetime() <= latest
             for p in pd.to_datetime(articles["published_at"], utc=True)
         ]
         articles["duplicate_of_known"] = [
@@ -197,6 +204,20 @@ def add_check_columns(
             for m, u, v in zip(metrics["measure"], metrics["unit"], metrics["value"], strict=True)
         ]
     return out
+
+
+def _published_window(
+    now: datetime, earliest: date | str, max_future_days: float
+) -> tuple[datetime, datetime]:
+    if isinstance(earliest, str):
+        earliest = date.fromisoformat(earliest)
+    if isinstance(earliest, datetime):
+        earliest = earliest.date()
+    try:
+        latest = now + timedelta(days=max_future_days)
+    except OverflowError:
+        latest = datetime.max.replace(tzinfo=UTC)
+    return datetime.combine(earliest, time.min, UTC), latest
 
 
 def _is_missing(value: Any) -> bool:
@@ -318,13 +339,18 @@ def validate_batch(
     known_articles: set[str] | None = None,
     now: datetime | None = None,
     docs_dir: str | None = None,
+    earliest_published: date | str = EARLIEST_PUBLISHED,
+    max_future_days: float = MAX_FUTURE_DAYS,
 ) -> Validated:
     """Split a batch into rows that pass every expectation and rows for quarantine.
 
-    With `docs_dir`, GX Data Docs for every validation are built in that folder.
+    With `docs_dir`, GX Data Docs for every validation are built in that folder. Articles
+    published before `earliest_published` or over `max_future_days` ahead are quarantined.
     """
     now = now or datetime.now(UTC)
-    checked = add_check_columns(frames, known_articles or set(), now)
+    checked = add_check_columns(
+        frames, known_articles or set(), now, earliest_published, max_future_days
+    )
     results: list[dict[str, Any]] = []
     bad_rows: dict[str, dict[int, list[str]]] = {}
     for table in TABLES:

@@ -43,6 +43,7 @@ from transforms.pipeline import (
     load_nlp,
     signatures_of,
 )
+from transforms.text import normalise_text
 from warehouse import db
 from warehouse.archive import Archive, prune_archive
 from warehouse.staging import load_staged, stage_batch
@@ -146,17 +147,59 @@ def clean_task(
     rejected = [rejection(origin, reason, "extract") for origin, reason in extracted.rejected]
     rejected += [failure_rejection(f.key, f) for f in extracted.failures]
     local = source_timezone(extracted.source)
-    guard = document_guard((settings or Settings()).max_document_seconds, stage="clean")
+    settings = settings or Settings()
+    guard = document_guard(settings.max_document_seconds, stage="clean")
+    limits = _article_limits(settings, extracted.source)
     for doc in extracted.documents:
         origin = doc.origin or doc.url or "?"
         try:
             with guard(doc.body or doc.html or doc.raw_text or ""):
-                articles.append(build_article(doc, extracted.source.name, anchor_default, local))
+                articles.append(
+                    build_article(doc, extracted.source.name, anchor_default, local, **limits)
+                )
         except Rejected as exc:
-            rejected.append(rejection(origin, str(exc), "clean"))
+            rejected.append(rejection(normalise_text(origin), str(exc), "clean"))
         except (Exception, DocumentTimeout, RecursionError) as exc:
+            origin = normalise_text(origin)
             rejected.append(failure_rejection(origin, describe(exc, "clean", origin)))
     return articles, rejected
+
+
+def _article_limits(settings: Settings, source: Source) -> dict[str, Any]:
+    """build_article's plausibility window and size limits, from the settings and the source."""
+    return {
+        "earliest_published": settings.earliest_published,
+        "max_future_days": settings.max_future_days,
+        "max_body_chars": settings.max_body_chars,
+        "min_body_words": int(source.options.get("min_body_words", 0)),
+    }
+
+
+def _warning_frame(run_id: str, source: str, articles: list[Article]) -> pd.DataFrame:
+    """`dq_results` rows for what cleaning set aside or cut in each article (severity warn)."""
+    rows = [
+        {
+            "run_id": run_id,
+            "table_name": "articles",
+            "expectation": check,
+            "column_name": None,
+            "success": False,
+            "unexpected_count": 1,
+            "details": json.dumps(
+                {
+                    "source": source,
+                    "article_id": a.article_id,
+                    "origin": a.origin or a.url,
+                    "title": a.title,
+                    "detail": detail,
+                }
+            ),
+            "severity": "warn",
+        }
+        for a in articles
+        for check, detail in a.warnings
+    ]
+    return pd.DataFrame(rows)
 
 
 @dataclass(slots=True)
@@ -246,9 +289,21 @@ def transform_task(
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(
-    frames: dict[str, pd.DataFrame], run_id: str, known: set[str], docs_dir: str | None = None
+    frames: dict[str, pd.DataFrame],
+    run_id: str,
+    known: set[str],
+    docs_dir: str | None = None,
+    earliest_published: date | str = "1700-01-01",
+    max_future_days: float = 2,
 ) -> Validated:
-    return validate_batch(frames, run_id, known, docs_dir=docs_dir)
+    return validate_batch(
+        frames,
+        run_id,
+        known,
+        docs_dir=docs_dir,
+        earliest_published=earliest_published,
+        max_future_days=max_future_days,
+    )
 
 
 @task(name="data-docs", cache_policy=NO_CACHE)
@@ -406,6 +461,18 @@ class Extraction:
     articles: list[Article] = field(default_factory=list)
     rejected: list[pd.DataFrame] = field(default_factory=list)
     states: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[pd.DataFrame] = field(default_factory=list)  # dq_results rows from cleaning
+
+
+def _with_warnings(results: pd.DataFrame | None, extraction: Extraction) -> pd.DataFrame:
+    """A batch's dq_results with the run's cleaning warnings added (they load with batch 0)."""
+    frames = [f for f in (results, *extraction.warnings) if f is not None and not f.empty]
+    if not frames:
+        return pd.DataFrame()
+    merged = pd.concat(frames, ignore_index=True)
+    if "severity" in merged.columns:
+        merged["severity"] = merged["severity"].fillna("fail")  # the table's default
+    return merged
 
 
 @flow(name="ingest", validate_parameters=False, log_prints=False)
@@ -558,7 +625,14 @@ class _Run:
             seen_articles.append(_for_checks(articles_frame))
             seen_mentions.append(_mentioned(derived.get("mentions")))
             validated = (
-                validate_task(frames, run_id, plan.stored, data_docs_dir(self.path, self.settings))
+                validate_task(
+                    frames,
+                    run_id,
+                    plan.stored,
+                    data_docs_dir(self.path, self.settings),
+                    self.settings.earliest_published,
+                    self.settings.max_future_days,
+                )
                 if not articles_frame.empty
                 else None
             )
@@ -575,6 +649,9 @@ class _Run:
             rejections = list(new_rejections)
             if number == 0:
                 rejections = [*extraction.rejected, *rejections]
+                warned = _with_warnings(to_load.get("dq_results"), extraction)
+                if not warned.empty:
+                    to_load["dq_results"] = warned.assign(batch_id=batch_id)
                 to_load["raw_documents"] = self.archive.frame()
             extraction.rejected.extend(new_rejections)  # the run's batch checks count them
             if rejections:
@@ -739,6 +816,7 @@ def _add_extracted(
     summary.problems = [f"{r['origin']}: {r['reason']}" for r in rejected]
     summary.problems += extracted.warnings
     out.rejected.append(_rejection_frame(run_id, extracted.source.name, rejected, now, log))
+    out.warnings.append(_warning_frame(run_id, extracted.source.name, articles))
     if state and not extracted.error:
         out.states.append(
             {

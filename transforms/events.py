@@ -80,10 +80,11 @@ import re
 from bisect import bisect_left
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.datemath import shift_days
 from transforms.model import EntityMention, Event, Participant, TimeExpression
 from transforms.quotes import find_quote_spans
 from transforms.wire import DATELINE, DATELINE_NO_PLACE
@@ -762,7 +763,7 @@ def _extract(
     for d in sorted(drafts, key=lambda d: d.position):
         _fill_story_day(d, story_day)
         _fill_news_day(d, anchor)
-        recent = d.start is not None and anchor - timedelta(days=7) <= d.start <= anchor
+        recent = d.start is not None and 0 <= (anchor - d.start).days <= 7
         if d.own_date and d.precision == "day" and recent:
             story_day = d.start
     place_fallback = _dateline_mention(mentions, dateline_place)
@@ -2852,8 +2853,9 @@ def _dates_conflict(previous: _Draft, draft: _Draft) -> bool:
         return False
     last = previous.end or previous.start
     if previous.duration_days:
-        last = max(last, previous.start + timedelta(days=previous.duration_days - 1))
-    return not (previous.start - timedelta(days=1) <= draft.start <= last + timedelta(days=14))
+        last = max(last, shift_days(previous.start, previous.duration_days - 1) or last)
+    # Day differences, not shifted dates: those could run past either end of the calendar.
+    return not ((draft.start - previous.start).days >= -1 and (draft.start - last).days <= 14)
 
 
 def _combine(a: _Draft, b: _Draft, swap: bool = True) -> _Draft:
@@ -2898,12 +2900,12 @@ def _fill_news_day(draft: _Draft, anchor: date) -> None:
     """Dates that follow from the story: a gathering's length, the publication day."""
     if draft.start is None and draft.end is not None and draft.duration_days:
         # "the four-day forum, which wraps up on Friday"
-        draft.start = draft.end - timedelta(days=draft.duration_days - 1)
-        draft.precision = "day"
+        draft.start = shift_days(draft.end, 1 - draft.duration_days)
+        draft.precision = "day" if draft.start else draft.precision
     if draft.start is not None:
         if draft.duration_days and draft.precision == "day":
-            end = draft.start + timedelta(days=draft.duration_days - 1)
-            if draft.end is None or end > draft.end:
+            end = shift_days(draft.start, draft.duration_days - 1)
+            if end is not None and (draft.end is None or end > draft.end):
                 draft.end = end
         return
     if draft.vague:

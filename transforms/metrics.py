@@ -21,12 +21,13 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from transforms.datemath import in_calendar, make_date, month_end, shift_days
 from transforms.model import EntityMention, Metric, TimeExpression
 
 # ---------------------------------------------------------------------------------------------
@@ -3522,10 +3523,14 @@ def _duration_period(ctx: _Context, t: TimeExpression) -> _Period | None:
     if cue.group("dir").lower() in {"past", "last", "previous"}:
         first, last = year - n, year
     elif cue.group("prep").lower() == "within":
-        return date(year + n, 1, 1), date(year + n, 12, 31), str(year + n)
+        first = last = year + n
     else:
         first, last = year, year + n
-    return date(first, 1, 1), date(last, 12, 31), f"{first}/{last}"
+    start, end = make_date(first, 1, 1), make_date(last, 12, 31)
+    if start is None or end is None:
+        return None  # past either end of the calendar
+    label = f"{first:04d}" if first == last else f"{first:04d}/{last:04d}"
+    return start, end, label
 
 
 def _is_period_value(value: str) -> bool:
@@ -3559,17 +3564,18 @@ def _label_range(label: str) -> tuple[date | None, date | None]:
         if m.group("w"):
             monday = date.fromisocalendar(year, int(m.group("w")), 1)
             if m.group("we"):
-                return monday + timedelta(days=5), monday + timedelta(days=6)  # the weekend
-            return monday, monday + timedelta(days=6)
+                return shift_days(monday, 5), shift_days(monday, 6)  # the weekend
+            return monday, shift_days(monday, 6)
     except ValueError:
         return None, None
     return date(year, 1, 1), date(year, 12, 31)
 
 
 def _month_end(year: int, month: int) -> date:
-    if month == 12:
-        return date(year, 12, 31)
-    return date(year, month + 1, 1) - timedelta(days=1)
+    end = month_end(year, month)
+    if end is None:
+        raise ValueError(f"no month {year}-{month}")
+    return end
 
 
 def _compared_with(
@@ -3631,11 +3637,11 @@ def _shift(label: str | None, *, years: int = 0, quarters: int = 0, months: int 
         while n < 1:
             n += 4
             year -= 1
-        return f"{year}-Q{n}"
-    if m.group("h"):
-        return f"{year - years}-H{m.group('h')}" if years else None
-    if m.group("w"):
-        return f"{year - years}-W{m.group('w')}" if years else None
+        return f"{year:04d}-Q{n}" if in_calendar(year) else None
+    if m.group("h") or m.group("w"):
+        if not years or not in_calendar(year - years):
+            return None
+        return f"{year - years:04d}-" + (f"H{m.group('h')}" if m.group("h") else f"W{m.group('w')}")
     if m.group("m"):
         month = int(m.group("m")) - months - 3 * quarters
         year -= years
@@ -3643,8 +3649,8 @@ def _shift(label: str | None, *, years: int = 0, quarters: int = 0, months: int 
             month += 12
             year -= 1
         day = f"-{m.group('d')}" if m.group("d") else ""
-        return f"{year}-{month:02d}{day}"
-    return f"{year - years}" if years else None
+        return f"{year:04d}-{month:02d}{day}" if in_calendar(year) else None
+    return f"{year - years:04d}" if years and in_calendar(year - years) else None
 
 
 def _geography(ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading) -> str | None:

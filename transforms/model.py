@@ -51,6 +51,8 @@ class Article:
     content_hash: str
     anchor_date: date  # the date relative expressions resolve against
     origin: str = ""  # where its document was read from, for rejections and logs
+    # What cleaning changed or set aside: (check name, detail), e.g. ("body_cut", "kept ...").
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def published_date(self) -> date | None:

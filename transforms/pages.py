@@ -9,7 +9,11 @@ from typing import Any
 
 import lxml.html
 
+from transforms.text import has_complete_sentence, normalise_text
+
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle"}
+# Below this many words a page needs a complete sentence (a one-paragraph news item has one;
+# a menu, a gallery or a login form has none) or JSON-LD saying it is an article.
 _MIN_WORDS = 40
 _ERROR_PAGE = re.compile(
     r"\b(404|page not found|not found|access denied|forbidden|we use cookies|cookie (settings|"
@@ -74,7 +78,7 @@ def read_page(html: str, url: str | None = None) -> Page:
         page.reason = f"not an article page: {title}"
     elif words < _MIN_WORDS and _PAYWALL.search(html):
         page.reason = "paywalled: only a teaser is visible"
-    elif words < _MIN_WORDS and not ld:
+    elif words < _MIN_WORDS and not ld and not has_complete_sentence(normalise_text(body)):
         page.reason = f"not an article page ({words} words of text)"
     return page
 

@@ -45,6 +45,9 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
   billion a year", "hourly wages", "rose 3% annually").
 * A clock time takes the date of an adjacent day expression, else the nearest preceding
   day-level date in its sentence, else the anchor day.
+* Past either end of the calendar (an anchor in year 1 or 9999, "5,000 years ago") an
+  expression keeps its text and gets no value: the arithmetic goes through
+  ``transforms.datemath``, and a rule that still runs off the calendar drops its candidate.
 """
 
 from __future__ import annotations
@@ -57,6 +60,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from transforms.datemath import (
+    CALENDAR_ERRORS,
+    in_calendar,
+    make_date,
+    shift_days,
+    within_calendar,
+)
 from transforms.model import TimeExpression
 
 __all__ = ["extract_time_expressions"]
@@ -225,16 +235,17 @@ def _add_months(d: date, n: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
+_safe_date = make_date
 
 
 def _week_value(d: date) -> str:
     y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
+    return f"{y:04d}-W{w:02d}"
+
+
+def _year_value(y: int) -> str | None:
+    """A year as a TIMEX3 value ("0990", "2025"), or None outside the calendar."""
+    return f"{y:04d}" if in_calendar(y) else None
 
 
 def _quarter_of(d: date) -> int:
@@ -321,7 +332,7 @@ def _span_of(value: str) -> tuple[date, date] | None:
         if m:
             y = int(m[1]) * 100
             return date(y, 1, 1), date(y + 99, 12, 31)
-    except ValueError:
+    except CALENDAR_ERRORS:
         return None
     return None
 
@@ -349,16 +360,17 @@ def _shift(value: str, years: int = 0, months: int = 0, days: int = 0) -> str | 
         y = int(value[:4])
         if g == "month":
             ny, nm = divmod(y * 12 + int(value[5:7]) - 1 + total, 12)
-            return f"{ny:04d}-{nm + 1:02d}"
+            return f"{ny:04d}-{nm + 1:02d}" if in_calendar(ny) else None
         if g == "quarter" and total % 3 == 0:
             ny, nq = divmod(y * 4 + int(value[6]) - 1 + total // 3, 4)
-            return f"{ny:04d}-Q{nq + 1}"
+            return f"{ny:04d}-Q{nq + 1}" if in_calendar(ny) else None
         if g == "half" and total % 6 == 0:
             ny, nh = divmod(y * 2 + int(value[6]) - 1 + total // 6, 2)
-            return f"{ny:04d}-H{nh + 1}"
+            return f"{ny:04d}-H{nh + 1}" if in_calendar(ny) else None
         if g in ("year", "season") and total % 12 == 0:
-            return f"{y + total // 12:04d}{value[4:]}"
-    except ValueError:
+            ny = y + total // 12
+            return f"{ny:04d}{value[4:]}" if in_calendar(ny) else None
+    except CALENDAR_ERRORS:
         return None
     return None
 
@@ -383,9 +395,9 @@ def _coarsen(value: str, target: str) -> str | None:
     if target == "month" and g == "day":
         return value[:7]
     if target == "quarter" and g in ("day", "month"):
-        return f"{d.year}-Q{_quarter_of(d)}"
+        return f"{d.year:04d}-Q{_quarter_of(d)}"
     if target == "half" and g in ("day", "month", "quarter"):
-        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
     if target == "week" and g == "day":
         return _week_value(d)
     return None
@@ -398,12 +410,12 @@ def _anchor_value(anchor: date, gran: str) -> str:
     if gran == "month":
         return anchor.isoformat()[:7]
     if gran == "quarter":
-        return f"{anchor.year}-Q{_quarter_of(anchor)}"
+        return f"{anchor.year:04d}-Q{_quarter_of(anchor)}"
     if gran == "half":
-        return f"{anchor.year}-H{1 if anchor.month <= 6 else 2}"
+        return f"{anchor.year:04d}-H{1 if anchor.month <= 6 else 2}"
     if gran == "week":
         return _week_value(anchor)
-    return str(anchor.year)
+    return f"{anchor.year:04d}"
 
 
 def _part(mod: str | None) -> str | None:
@@ -585,7 +597,7 @@ def _fy_res(cal: _Fiscal, y0: int, part: tuple[int, int] | None = None) -> _Res:
         first = _add_months(date(y0, cal.start, 1), part[0])
         return _mk(_months_value(first.year, first.month, part[1]))
     if cal.start == 1:
-        return _mk(str(y0))
+        return _mk(f"{y0:04d}")
     rs = date(y0, cal.start, 1)
     return _Res("date", f"FY{y0}-{(y0 + 1) % 100:02d}", rs, _add_months(rs, 12) - timedelta(days=1))
 
@@ -1254,6 +1266,8 @@ def _period(
             return _fy_res(cal, y, fiscal)
         return _mk(f"{label}{fy_suffix}" if label and fy_suffix else label or None)
     if mode in ("explicit", "fixed"):
+        if not in_calendar(y):
+            return _mk(None)  # "next year" in a story dated 9999
         return _mk(value_of(y), part=part, explicit_year=y if mode == "explicit" else None)
 
     def build(yy: int) -> _Res:
@@ -1416,7 +1430,7 @@ def _h_first_n(m: re.Match[str], env: _Env) -> _Item | None:
 
         def value_of(y: int) -> str:
             if k == 12:
-                return str(y)
+                return f"{y:04d}"
             return f"{y:04d}-{special[k]}" if k in special else f"{y:04d}-01/{y:04d}-{k:02d}"
 
         last_month = k
@@ -1425,7 +1439,7 @@ def _h_first_n(m: re.Match[str], env: _Env) -> _Item | None:
             return None
 
         def value_of(y: int) -> str:
-            return {2: f"{y:04d}-H1", 4: str(y)}.get(k, f"{y:04d}-Q1/{y:04d}-Q{k}")
+            return {2: f"{y:04d}-H1", 4: f"{y:04d}"}.get(k, f"{y:04d}-Q1/{y:04d}-Q{k}")
 
         last_month = 3 * k - 2
     months = k if unit.startswith("month") else 3 * k
@@ -1434,11 +1448,11 @@ def _h_first_n(m: re.Match[str], env: _Env) -> _Item | None:
 
 def _h_mod_year(m: re.Match[str], env: _Env) -> _Item | None:
     part = _part(m["mod"])
-    return _period(m, env, str, "", part)
+    return _period(m, env, lambda y: f"{y:04d}", "", part)
 
 
 def _h_year_end(m: re.Match[str], env: _Env) -> _Item | None:
-    return _YearLess(lambda y: _mk(str(y), part="late"), "period")
+    return _YearLess(lambda y: _mk(f"{y:04d}", part="late"), "period")
 
 
 def _unit_shift(unit: str, step: int) -> tuple[int, int, int]:
@@ -1486,11 +1500,14 @@ def _h_relative(m: re.Match[str], env: _Env) -> _Item | None:
     step = _REL_STEP[rel]
     value: str | None
     if u == "decade":
-        value = str(a.year // 10 + step)
+        decade = a.year // 10 + step
+        value = f"{decade:03d}" if 0 <= decade <= 999 else None
     elif u == "century":
-        value = f"{a.year // 100 + step:02d}"
+        century = a.year // 100 + step
+        value = f"{century:02d}" if 0 <= century <= 99 else None
     elif u == "weekend":
-        value = _week_value(a + timedelta(days=7 * step)) + "-WE"
+        day = shift_days(a, 7 * step)
+        value = _week_value(day) + "-WE" if day else None
     else:
         value = _shift(_anchor_value(a, u), *_unit_shift(u, step))
     res = _mk(value)
@@ -1502,13 +1519,14 @@ def _h_relative(m: re.Match[str], env: _Env) -> _Item | None:
     return res
 
 
-def _weekend_value(env: _Env, start: int, end: int, this_past: bool) -> str:
+def _weekend_value(env: _Env, start: int, end: int, this_past: bool) -> str | None:
     a = env.anchor
     if a.weekday() >= 5:
         return _week_value(a) + "-WE"
     if not this_past and env.future(start, end):
         return _week_value(a) + "-WE"
-    return _week_value(a - timedelta(days=7)) + "-WE"
+    before = shift_days(a, -7)
+    return _week_value(before) + "-WE" if before else None
 
 
 def _h_weekend(m: re.Match[str], env: _Env) -> _Item | None:
@@ -1527,7 +1545,10 @@ def _h_day_word(m: re.Match[str], env: _Env) -> _Item | None:
     off = _DAY_OFFSET[w]
     if m["around"]:
         off += 1 if "after" in m["around"].lower() else -1
-    d = (env.anchor + timedelta(days=off)).isoformat()
+    day = shift_days(env.anchor, off)
+    if day is None:
+        return _mk(None)
+    d = day.isoformat()
     pod = m["pod"].strip().lower() if m["pod"] else ("night" if w == "tonight" else None)
     if pod:
         return _mk(f"{d}T{_PART_OF_DAY[pod]}", kind="time")
@@ -1539,8 +1560,10 @@ def _h_part_of_day(m: re.Match[str], env: _Env) -> _Item | None:
     pod = m["pod"].lower()
     if off == 0 and pod == "night":
         return None  # "this night" is not news English; leave it alone
-    d = (env.anchor + timedelta(days=off)).isoformat()
-    return _mk(f"{d}T{_PART_OF_DAY[pod]}", kind="time")
+    day = shift_days(env.anchor, off)
+    if day is None:
+        return _mk(None, kind="time")
+    return _mk(f"{day.isoformat()}T{_PART_OF_DAY[pod]}", kind="time")
 
 
 _FORWARD_CUES = frozenset({"starting", "beginning", "effective"})
@@ -1567,15 +1590,17 @@ def _h_weekday(m: re.Match[str], env: _Env) -> _Item | None:
     back = (a.weekday() - wd) % 7
     fwd = (wd - a.weekday()) % 7
     if rel in ("last", "this past", "the previous", "past"):
-        d = a - timedelta(days=back or 7)
+        d = shift_days(a, -(back or 7))
     elif rel in ("next", "this coming", "the coming", "the following", "coming"):
-        d = a + timedelta(days=fwd or 7)
+        d = shift_days(a, fwd or 7)
     elif rel == "this":
-        d = a + timedelta(days=wd - a.weekday())
+        d = shift_days(a, wd - a.weekday())
     elif _weekday_ahead(env, start, end):
-        d = a + timedelta(days=fwd)
+        d = shift_days(a, fwd)
     else:
-        d = a - timedelta(days=back)
+        d = shift_days(a, -back)
+    if d is None:
+        return _mk(None, kind="time" if m["pod"] else "date")
     if m["pod"]:
         return _mk(f"{d.isoformat()}T{_PART_OF_DAY[m['pod'].strip().lower()]}", kind="time")
     return _mk(d.isoformat())
@@ -1715,17 +1740,21 @@ def _h_duration_long(m: re.Match[str], env: _Env) -> _Item | None:
     return _mk(_duration(1, _unit(u)), kind="duration")
 
 
-def _ago_value(a: date, n: int, u: str) -> str:
+def _ago_value(a: date, n: int, u: str) -> str | None:
+    """The period ``n`` units before ``a``; None before the calendar begins."""
     if u == "year":
-        return str(a.year - n)
+        return _year_value(a.year - n)
     if u in ("decade", "century"):
-        return str(a.year - n * _UNIT_CODE[u][0])
+        return _year_value(a.year - n * _UNIT_CODE[u][0])
     if u == "month":
-        return _add_months(a, -n).isoformat()[:7]
+        month = within_calendar(lambda: _add_months(a, -n))
+        return month.isoformat()[:7] if month else None
     if u in ("week", "fortnight"):
-        return _week_value(a - timedelta(days=7 * n * _UNIT_CODE[u][0]))
+        week = shift_days(a, -7 * n * _UNIT_CODE[u][0])
+        return _week_value(week) if week else None
     if u == "day":
-        return (a - timedelta(days=n)).isoformat()
+        day = shift_days(a, -n)
+        return day.isoformat() if day else None
     return a.isoformat()
 
 
@@ -1759,7 +1788,7 @@ def _h_later(m: re.Match[str], env: _Env) -> _Item | None:
     k = int(n) * (-1 if direction in ("earlier", "before") else 1)
     if u in ("year", "decade"):
         k *= _UNIT_CODE[u][0]
-        fallback = str(env.anchor.year + k) if k < 0 else None
+        fallback = _year_value(env.anchor.year + k) if k < 0 else None
         return _Anaphor("any", years=k, fallback=fallback)
     if u == "month":
         return _Anaphor("any", months=k)
@@ -1860,8 +1889,8 @@ def _h_day_anaphor(m: re.Match[str], env: _Env) -> _Item | None:
     if m["w2"] and not _AFTER_CLAUSE_END.match(env.text, m.end("x")):
         return None
     step = {"following": 1, "next": 1, "after": 1, "same": 0}.get(w, -1)
-    fallback = None if step == 1 else (env.anchor + timedelta(days=step)).isoformat()
-    return _Anaphor("day", days=step, fallback=fallback)
+    day = None if step == 1 else shift_days(env.anchor, step)
+    return _Anaphor("day", days=step, fallback=day.isoformat() if day else None)
 
 
 def _h_decade(m: re.Match[str], env: _Env) -> _Item | None:
@@ -1886,8 +1915,10 @@ def _h_century(m: re.Match[str], env: _Env) -> _Item | None:
 
 
 def _season_bounds(y: int, code: str) -> tuple[date, date]:
+    """First and last day of a season; winter 9999 ends with the calendar."""
     start = date(y, _SEASON_START[code], 1)
-    return start, _add_months(start, 3) - timedelta(days=1)
+    after = within_calendar(lambda: _add_months(start, 3))
+    return start, (after - timedelta(days=1)) if after else date.max
 
 
 _SEASON_CUES = frozenset("in during by until since over through throughout".split())
@@ -1926,15 +1957,17 @@ def _h_season(m: re.Match[str], env: _Env) -> _Item | None:
         y = a.year - 1 if code == "WI" and a.month <= 2 else a.year
     elif rel in ("last", "this past"):
         y = a.year
-        while _season_bounds(y, code)[1] >= a:
+        while in_calendar(y) and _season_bounds(y, code)[1] >= a:
             y -= 1
     elif rel in ("next", "the coming"):
         y = a.year
-        while _season_bounds(y, code)[0] <= a:
+        while in_calendar(y) and _season_bounds(y, code)[0] <= a:
             y += 1
     else:
-        return _YearLess(lambda yy: _mk(f"{yy}-{code}", part=part), "window")
-    return _mk(f"{y}-{code}", part=part)
+        return _YearLess(lambda yy: _mk(f"{yy:04d}-{code}", part=part), "window")
+    if not in_calendar(y):
+        return _mk(None)
+    return _mk(f"{y:04d}-{code}", part=part)
 
 
 def _h_holiday(m: re.Match[str], env: _Env) -> _Item | None:
@@ -2546,23 +2579,28 @@ def _select(cands: list[tuple[int, int, int, _Item]]) -> list[tuple[int, int, _I
 
 def _resolve_year(item: _YearLess, env: _Env, s: int, e: int, sent_year: int | None) -> _Res | None:
     a = env.anchor
+
+    def build(y: int) -> _Res | None:
+        # Near year 1 or 9999 the year before or after may not exist, or may run off the end.
+        return within_calendar(lambda: item.build(y)) if in_calendar(y) else None
+
     # The sentence's year, unless the expression's own clause speaks of the future and that
     # year is over ("who joined in 2009, will take over on Jan. 1").
     if sent_year is not None and not (
         sent_year < a.year and env.tense(s, e, wide=False) == "future"
     ):
-        return item.build(sent_year)
-    r = item.build(a.year)
+        return build(sent_year)
+    r = build(a.year)
     if r is None or r.rs is None or r.re_ is None:
-        return item.build(a.year - 1)  # 29 February outside a leap year
+        return build(a.year - 1)  # 29 February outside a leap year
     if item.policy == "window":
-        if r.rs > a + timedelta(days=183):
-            return item.build(a.year - 1)
-        if r.re_ < a - timedelta(days=183) and env.future(s, e):
-            return item.build(a.year + 1)
+        if (r.rs - a).days > 183:
+            return build(a.year - 1)
+        if (a - r.re_).days > 183 and env.future(s, e):
+            return build(a.year + 1)
         return r
     if item.policy == "ahead":
-        return item.build(a.year + 1) if r.re_ < a else r
+        return build(a.year + 1) if r.re_ < a else r
     if item.policy in ("recent", "since", "until"):
         # A bare month: the latest one in a past clause ("since December" in a September story
         # is last December), the next one in a future clause, else the nearest.
@@ -2572,21 +2610,22 @@ def _resolve_year(item: _YearLess, env: _Env, s: int, e: int, sent_year: int | N
         if item.policy == "until" and env.tense(s, e, wide=False) != "past":
             tense = "future"
         if tense == "past" and r.rs > a:
-            return item.build(a.year - 1)
+            return build(a.year - 1)
         if tense == "future" and r.re_ < a:
-            return item.build(a.year + 1)
-        if tense is None and r.rs > a + timedelta(days=183):
-            return item.build(a.year - 1)
-        if tense is None and r.re_ < a - timedelta(days=183):
-            return item.build(a.year + 1)
+            return build(a.year + 1)
+        if tense is None and (r.rs - a).days > 183:
+            return build(a.year - 1)
+        if tense is None and (a - r.re_).days > 183:
+            return build(a.year + 1)
         return r
     # News looks back: a period that has not begun yet is last year's, unless the clause is
     # about the future, where a period already over is next year's.
-    probe = item.probe(a.year) if item.probe else r.rs
-    if probe > a and not env.future(s, e):
-        return item.build(a.year - 1)
+    probe_of = item.probe
+    probe = within_calendar(lambda: probe_of(a.year)) if probe_of else r.rs
+    if probe is not None and probe > a and not env.future(s, e):
+        return build(a.year - 1)
     if r.re_ < a and env.future(s, e):
-        return item.build(a.year + 1)
+        return build(a.year + 1)
     return r
 
 
@@ -2809,7 +2848,9 @@ def extract_time_expressions(text: str, anchor: date) -> list[TimeExpression]:
                 s, e = m.span("x")
                 if s >= e:
                     continue
-                item = rule.handler(m, env)
+                # A rule's arithmetic may run off the calendar (an anchor near year 1 or 9999,
+                # "5,000 years ago"): that candidate is dropped, not the article.
+                item = within_calendar(lambda: rule.handler(m, env))  # noqa: B023
                 if item is not None:
                     cands.append((s, e, prio, item))
     outs = _resolve(env, _select(cands))

@@ -8,7 +8,13 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from expectations.validate import TABLES, build_data_docs, load_suite, validate_batch
+from expectations.validate import (
+    TABLES,
+    add_check_columns,
+    build_data_docs,
+    load_suite,
+    validate_batch,
+)
 
 NOW = datetime(2025, 10, 10, tzinfo=UTC)
 BODY = "DUBAI, Oct 9 (WAM) -- Exports rose 12 percent to AED 5 billion in September."
@@ -224,3 +230,23 @@ def test_data_docs_are_built_once_for_every_validation_with_a_folder(tmp_path):
     pages = list((docs / "validations" / "articles").rglob("*.html"))
     assert len(pages) == 2 and all("regular expression" in p.read_text() for p in pages)
     assert build_data_docs(str(docs)) is None  # nothing new since
+
+
+@pytest.mark.parametrize(
+    ("published_at", "limits", "in_range"),
+    [
+        (datetime(1989, 4, 28, tzinfo=UTC), {}, True),  # 1980s wire copy is news too
+        (datetime(1700, 1, 1, tzinfo=UTC), {}, True),
+        (datetime(1699, 12, 31, 23, 59, tzinfo=UTC), {}, False),
+        (datetime(1989, 4, 28, tzinfo=UTC), {"earliest_published": "1990-01-01"}, False),
+        (datetime(1650, 1, 1, tzinfo=UTC), {"earliest_published": date(1600, 1, 1)}, True),
+        (datetime(2025, 10, 11, 23, tzinfo=UTC), {}, True),  # within two days of NOW
+        (datetime(2025, 10, 12, 0, 1, tzinfo=UTC), {}, False),
+        (datetime(2025, 10, 12, 0, 1, tzinfo=UTC), {"max_future_days": 3}, True),
+        (datetime(9999, 12, 31, tzinfo=UTC), {"max_future_days": 10**9}, True),
+    ],
+)
+def test_the_publication_window_is_configurable(published_at, limits, in_range):
+    frames = {"articles": articles({"article_id": "a" * 16, "published_at": published_at})}
+    checked = add_check_columns(frames, set(), NOW, **limits)
+    assert list(checked["articles"]["published_in_range"]) == [in_range]
