@@ -255,10 +255,12 @@ def analyse(
         try:
             if isinstance(parsed, BaseException):
                 raise parsed
+            # One guard for the article's parse (when the batch did not parse it) and rules.
             with guard(article.body_text) if guard else nullcontext():
+                doc = parsed if parsed is not None else nlp(article.body_text)
                 own = Tables()
                 own_entities: dict[str, dict[str, Any]] = {}
-                _analyse_article(own, own_entities, article, parsed, run_id)
+                _analyse_article(own, own_entities, article, doc, run_id)
         except (Exception, DocumentTimeout, RecursionError) as exc:
             failures.append(describe(exc, "analyse", article.article_id))
             continue
@@ -279,33 +281,35 @@ def analyse(
     return frames
 
 
+# Longer bodies are parsed one at a time, inside their own time limit with their rules; shorter
+# ones are parsed in batches (`nlp.pipe`), which is faster and cannot take long per article.
+ALONE_FROM_CHARS = 10_000
+
+
 def _parse_each(
     articles: list[Article], nlp: Language, n_process: int, guard: Guard | None
-) -> Iterator[tuple[Article, Doc | BaseException]]:
-    """Each article with its parsed document, or the exception parsing it raised.
+) -> Iterator[tuple[Article, Doc | BaseException | None]]:
+    """Each article with its parsed document, None when it is to be parsed alone under its
+    own guard, or the exception parsing it raised.
 
-    Articles are parsed in batches (`nlp.pipe`) while that works; once a batch raises or the
-    guard stops it, the rest are parsed one at a time, so only the article at fault is lost.
+    Short articles are parsed in batches while that works; once a batch raises or the guard
+    stops it, the rest are parsed one at a time, so only the article at fault is lost.
     """
-    docs = nlp.pipe((a.body_text for a in articles), batch_size=32, n_process=n_process)
-    done = 0
-    try:
-        for article in articles:
-            # The guard of the first article of a batch covers parsing the whole batch: a
-            # batch that runs out of its time is parsed again one article at a time.
+    batched = [a for a in articles if len(a.body_text) < ALONE_FROM_CHARS]
+    docs = nlp.pipe((a.body_text for a in batched), batch_size=32, n_process=n_process)
+    broken = False
+    for article in articles:
+        if len(article.body_text) >= ALONE_FROM_CHARS or broken:
+            yield article, None
+            continue
+        try:
+            # The first article of a batch waits for the whole batch to be parsed: a batch that
+            # runs out of that article's time is parsed again one article at a time.
             with guard(article.body_text) if guard else nullcontext():
                 doc = next(docs)
-            done += 1
-            yield article, doc
-        return
-    except (Exception, DocumentTimeout, RecursionError):
-        pass
-    for article in articles[done:]:
-        try:
-            with guard(article.body_text) if guard else nullcontext():
-                doc = nlp(article.body_text)
-        except (Exception, DocumentTimeout, RecursionError) as exc:
-            yield article, exc
+        except (Exception, DocumentTimeout, RecursionError):
+            broken = True
+            yield article, None
             continue
         yield article, doc
 
