@@ -24,7 +24,7 @@ _PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la", "to", "at"}
 _ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9}?)s?\s*\)")
 _PLACE_SUFFIX = re.compile(
-    r"\s+(Province|State|Prefecture|Region|Governorate|Emirate|County|City)$", re.I
+    r"\s++(Province|State|Prefecture|Region|Governorate|Emirate|County|City)$", re.I
 )
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"(['’]s|['’])$")

@@ -97,7 +97,7 @@ _DEMONYMS = {
     "lebanese": "LB",
     "syrian": "SY",
 }
-_LOCAL_LEVEL = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|SAR)$")
+_LOCAL_LEVEL = re.compile(r"\s++(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|SAR)$")
 _ALIAS = re.compile(r"^(the )|('s|’s)$", re.I)
 
 

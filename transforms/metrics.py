@@ -342,7 +342,7 @@ _INDEX_WORDS = frozenset(
     "composite average".split()
 )
 # Prepositions whose complement is part of what a noun measures: "revenue from operations".
-_ACRONYM_DEF_RE = re.compile(r"((?:[A-Za-z][\w-]*\s+){2,8})\(([A-Z]{2,6})\)")
+_ACRONYM_DEF_RE = re.compile(r"((?:[A-Za-z][\w-]*+\s++){2,8})\(([A-Z]{2,6})\)")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Z]{2,6})\)")
 _ACRONYM_STOP_RE = re.compile(r"[^\w\s-]")  # characters a definition's words cannot span
 # Flows whose "in <place>" is where they go, part of what is measured.
@@ -491,8 +491,8 @@ _WORDS_RE = re.compile(
 )
 _SCALE_GLUED_RE = re.compile(r"(bn|mn|mln|bln|tn|trn|cr|k|m|b)(?![A-Za-z])", re.I)
 _SCALE_SPACED_RE = re.compile(
-    r"[ \t\u00a0]*-?[ \t\u00a0]*(hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?"
-    r"|mn|mln|bn|bln|tn|trn|cr)\b",
+    r"[ \t\u00a0]*+(?:-[ \t\u00a0]*+)?(hundred|thousand|million|billion|trillion|lakhs?|lacs?"
+    r"|crores?|mn|mln|bn|bln|tn|trn|cr)\b",
     re.I,
 )
 _CUR_PREFIX_RE = re.compile(
@@ -502,7 +502,7 @@ _CUR_PREFIX_RE = re.compile(
     r"[ \u00a0]?$"
 )
 _CUR_SUFFIX_RE = re.compile(
-    r"(?:[\s\u00a0]*|-)(?:(?P<adj>"
+    r"(?:[\s\u00a0]*+|-)(?:(?P<adj>"
     + _alternation(_CURRENCY_ADJECTIVE_WORDS)
     + r")\s+)?(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?"
     r"|dirhams?|riyals?|rials?|won|roubles?|rubles?|liras?|lira|ringgit|baht|rupiah|pesos?"
@@ -510,7 +510,7 @@ _CUR_SUFFIX_RE = re.compile(
     re.I,
 )
 _CENTS_RE = re.compile(
-    r"[ \u00a0]*(?:(?P<adj>US|U\.S\.|euro)[ \u00a0]+)?(?P<n>cents?|pence|paise|fils|sen)\b", re.I
+    r"[ \u00a0]*+(?:(?P<adj>US|U\.S\.|euro)[ \u00a0]++)?(?P<n>cents?|pence|paise|fils|sen)\b", re.I
 )
 _CENT_CURRENCIES: dict[str, str] = {"pence": "GBP", "paise": "INR", "fils": "AED", "sen": "MYR"}
 _CUR_PER_RE = re.compile(
@@ -524,7 +524,7 @@ _CUR_PER_RE = re.compile(
 _CUR_PER_MORE_RE = re.compile(r"^[\s\u00a0]+per[\s\u00a0]+(?P<any>[a-z]+)\b", re.I)
 _UNIT_RES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
     (
-        re.compile(r"[ \t\u00a0]*-?[ \t\u00a0]*(?:" + pat + ")", re.I),
+        re.compile(r"[ \t\u00a0]*+(?:-[ \t\u00a0]*+)?(?:" + pat + ")", re.I),
         unit,
         mult,
     )
@@ -600,11 +600,11 @@ _PAREN_JOIN_RE = re.compile(
 _SENT_BREAK_RE = re.compile(r"\n[ \t]*\n")
 # "BEIJING, Oct. 13 (Xinhua) --", "HAINAN, (UrduPoint / WAM - 28th Sep, 2025)".
 _DATELINE_RE = re.compile(
-    r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*\([^()\n]{1,120}\)\s*(?:--|—|–|-|:)?"
-    r"|\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Z][^()\n]{0,60}\)"
+    r"\s*+[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*+\([^()\n]{1,120}\)\s*(?:--|—|–|-|:)?"
+    r"|\s*+[A-Z][A-Za-z.'’ -]{1,40}(?:,[^()\n]{0,40})?\s*+\([A-Z][^()\n]{0,60}\)"
     r"\s*(?:--|—|–|-|:)?"  # "Mumbai, Oct 8 (PTI)", "Paris (AFP) -"
-    r"|\s*[A-Z][A-Z.'’ -]{1,40},[^\n/]{0,40}?/[A-Z]{2,10}/\.?"  # "MOSCOW, August 27. /TASS/."
-    r"|\s*[A-Z][A-Z.'’ -]{1,40},[^\n]{0,40}?(?:--|—)"
+    r"|\s*+[A-Z][A-Z.'’ -]{1,40},[^\n/]{0,40}?/[A-Z]{2,10}/\.?"  # "MOSCOW, August 27. /TASS/."
+    r"|\s*+[A-Z][A-Z.'’ -]{1,40},[^\n]{0,40}?(?:--|—)"
 )
 _OF_AFTER_RE = re.compile(r"^[ \u00a0]+of\b", re.I)
 _YOY_RE = re.compile(
@@ -660,7 +660,7 @@ _ANAPHORIC_PERIOD_RE = re.compile(
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.I)
 # "136 of the country's 308 municipalities": a part and its whole.
 _PART_OF_RE = re.compile(
-    r"[\s\u00a0]+of[\s\u00a0]+(?:(?:the|its|their|all|[A-Za-z]+['’]s)[\s\u00a0]+)*", re.I
+    r"[\s\u00a0]++of[\s\u00a0]++(?:(?:the|its|their|all|[A-Za-z]+['’]s)[\s\u00a0]++)*", re.I
 )
 # "Of the 480 companies traded, 289 closed higher": a sentence that opens on a set.
 _SET_OPENING_RE = re.compile(r"^(?:Of|Among)[\s\u00a0]+(?:the|all)[\s\u00a0]+$")
@@ -703,7 +703,7 @@ _NEWS_VERBS = frozenset(
     "order propose seek offer".split()
 )
 _INTENT_VERBS = frozenset("plan aim intend seek expect hope want target".split())
-_IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*(?:\([^()\n]{1,40}\)[\s\u00a0]*)?in[\s\u00a0]")
+_IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*+(?:\([^()\n]{1,40}\)[\s\u00a0]*+)?in[\s\u00a0]")
 _ESTIMATED_RE = re.compile(
     r"\bestimated[\s\u00a0]+(?:at|to[\s\u00a0]+be|(?:[a-z-]+[\s\u00a0]+){1,2}of)[\s\u00a0]*$",
     re.I,
@@ -716,7 +716,7 @@ _BOUND_VERB_RE = re.compile(
 _DEADLINE_BEFORE_RE = re.compile(
     r"\b(?:by|before|until|till)[\s\u00a0]+(?:the[\s\u00a0]+end[\s\u00a0]+of[\s\u00a0]+)?$", re.I
 )
-_WORTH_JOIN_RE = re.compile(r"[\s\u00a0]*(?:worth|valued\s+at|\(|,?\s*or)[\s\u00a0]*", re.I)
+_WORTH_JOIN_RE = re.compile(r"[\s\u00a0]*+(?:worth|valued\s+at|\(|(?:,\s*+)?or)[\s\u00a0]*+", re.I)
 _YEAR_SPAN_RE = re.compile(r"\d{4}/\d{4}")
 _SINCE_BEFORE_RE = re.compile(r"\bsince[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.I)
 _DELIVERY_AFTER_RE = re.compile(
@@ -734,7 +734,7 @@ _SAME_PERIOD_RE = re.compile(
     r"(?:year|period|quarter|month))\b",
     re.I,
 )
-_PRONOUN_SUBJECT_RE = re.compile(r"^(?:\W*\w+\W+){0,3}?(?:it|they|this|that|these)\b", re.I)
+_PRONOUN_SUBJECT_RE = re.compile(r"^(?:\W*+\w++\W++){0,3}?(?:it|they|this|that|these)\b", re.I)
 _PRONOUN_REPORT_RE = re.compile(
     r"\b(?:he|she|they|it)\s+(?:also\s+)?(?:said|says|added|noted|told|stated|explained)\b"
     r"|\b(?:said|added|noted)\s+(?:he|she)\b",
@@ -748,15 +748,15 @@ _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _LOWER_WORDS_RE = re.compile(r"[a-z]+")
 _SPACES_RE = re.compile(r"\s+")
 _HYPHEN_SPACES_RE = re.compile(r"\s*-\s*")
-_PREV_WORD_RE = re.compile(r"([A-Za-z']+)[ \u00a0]*$")
-_PREV_NAME_WORD_RE = re.compile(r"([A-Za-z][\w&.'’-]*)[ \u00a0]*$")
+_PREV_WORD_RE = re.compile(r"([A-Za-z']++)[ \u00a0]*+$")
+_PREV_NAME_WORD_RE = re.compile(r"([A-Za-z][\w&.'’-]*+)[ \u00a0]*+$")
 _GLUED_SYMBOL_RE = re.compile(r"(km|kg|t|m|g)(?![A-Za-z])")
 _STERLING_RE = re.compile(r"\s+sterling$")
 _UP_TO_END_RE = re.compile(r"\bup\s+to\s*$", re.I)
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|both|first|last|next|other)\s+$", re.I
 )
-_OF_FORM_RE = re.compile(r"(\w+) of ((?:[\w-]+ ){0,3}[\w-]+)")
+_OF_FORM_RE = re.compile(r"(\w++) of ((?:[\w-]++ ){0,3}[\w-]+)")
 _SAME_RE = re.compile(r"\bsame\b", re.I)
 _SAME_OR_PREVIOUS_RE = re.compile(r"\b(?:same|previous|prior)\b", re.I)
 _YEAR_AGO_RE = re.compile(r"(?:a\s+)?year\s+(?:earlier|ago|before)", re.I)

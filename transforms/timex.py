@@ -743,14 +743,15 @@ _REPORTING = frozenset("said says told".split())
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # The attribution that closes a sentence: ", the company said.", ", according to the ministry."
 _ATTRIBUTION = re.compile(
-    r"[,;:\s]*(?:according\s+to\b[^,;]*|(?:[\w'’.-]+\s+){0,6}?(?:said|says|told\s+[\w\s]{1,30}?"
-    r"|added|noted|reported|announced|stated)(?:\s+(?:on\s+)?\w+)?)"
-    r"[\s\"'”’)]*[.!?]?[\s\"'”’)]*$"
+    r"[,;:\s]*+(?:according\s+to\b[^,;]*|(?:[\w'’.-]++\s++){0,6}?"
+    r"(?:said|says|told\s+[\w\s]{1,30}?|added|noted|reported|announced|stated)"
+    r"(?:\s+(?:on\s+)?\w+)?)"
+    r"[\s\"'”’)]*+(?:[.!?][\s\"'”’)]*+)?$"
 )
 _FILLER = frozenset("on in at by the of from since until till last next this a an".split())
 _WORDS = re.compile(r"[A-Za-z']+")
-_PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[^\S\n]*$")
-_NEXT_WORD = re.compile(r"[^\S\n]*([A-Za-z][\w'’-]*)")
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*+)[^\S\n]*+$")
+_NEXT_WORD = re.compile(r"[^\S\n]*+([A-Za-z][\w'’-]*)")
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -1071,10 +1072,10 @@ def _h_month_year(m: re.Match[str], env: _Env) -> _Item | None:
 
 
 # "for October delivery", "the November contract": futures months lie ahead.
-_FORWARD_HEADS = re.compile(r"\s+(?:delivery|contracts?|futures|expiry|settlement|loading)\b")
+_FORWARD_HEADS = re.compile(r"\s++(?:delivery|contracts?|futures|expiry|settlement|loading)\b")
 _SAFE_BARE_MONTHS = frozenset("January February September October November December".split())
-_MONTH_BEFORE = re.compile(rf"{_MON_BARE}\s*,?\s*$")
-_YEAR_BEFORE = re.compile(rf"{_YEAR}\s*,?\s*$")
+_MONTH_BEFORE = re.compile(rf"{_MON_BARE}\s*+(?:,\s*+)?$")
+_YEAR_BEFORE = re.compile(rf"{_YEAR}\s*+(?:,\s*+)?$")
 
 
 def _cue(rx: re.Pattern[str], env: _Env, pos: int) -> tuple[str, int]:
@@ -1771,7 +1772,7 @@ def _h_ago(m: re.Match[str], env: _Env) -> _Item | None:
     return _mk(value)
 
 
-_AFTER_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_AFTER_CLAUSE_END = re.compile(r"\s*+(?:[,.;:)]|$)")
 
 
 def _h_later(m: re.Match[str], env: _Env) -> _Item | None:
@@ -2166,7 +2167,7 @@ _R_MONTH_RANGE = _rx(
 )
 # "July-September of FY2024-25": the fiscal year that places the months.
 _FY_AFTER = _rx(
-    r"\s+of\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|(?-i:FY)\s?)"
+    r"\s++of\s+(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|(?-i:FY)\s?)"
     r"(?P<a>\d{4}|\d\d)(?:[-–/](?P<b>\d{4}|\d\d))?(?![\w-])"
 )
 _R_MONTH_YEAR = _rx(
@@ -2761,8 +2762,8 @@ def _resolve(env: _Env, chosen: list[tuple[int, int, _Item]]) -> list[_Out]:
     return outs
 
 
-_GAP_TIME_DATE = _rx(r"\s*,?\s*(?:(?:at|on)\s+)?")
-_GAP_RANGE = _rx(r"\s*(-|–|—|to|until|till|through|thru|and)\s*")
+_GAP_TIME_DATE = _rx(r"\s*+(?:,\s*+)?(?:(?:at|on)\s++)?")
+_GAP_RANGE = _rx(r"\s*+(-|–|—|to|until|till|through|thru|and)\s*+")
 _OPENER = _rx(r"\b(from|between)\s+$")
 
 

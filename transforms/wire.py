@@ -67,7 +67,7 @@ DATELINE = re.compile(
 DATELINE_NO_PLACE = re.compile(
     rf"^(?:{_DATE}\s*)?\((?P<credit>[^()\n]{{2,60}})\)\s*(?P<sep>--|—|–|-|:)\s*"
 )
-_CREDIT_DATE = re.compile(rf"\s*[-–—,]\s*{_DATE}\s*$")
+_CREDIT_DATE = re.compile(rf"\s*+[-–—,]\s*+{_DATE}\s*$")
 
 _BYLINE = re.compile(
     r"^(?P<author>[A-Z][\w.'’\- ]{1,60}?)\s+Published\s+"
