@@ -1,0 +1,316 @@
+"""Currencies: ISO codes, symbols and names written before or after a number ("US$", "Rs",
+"dirhams"), the rupee or dollar a story means, and prices quoted per unit ("$65 a barrel").
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.metrics.context import (
+    _alternation,
+    _Context,
+    _pairs,
+    _Quantity,
+    _Sentence,
+    _token_at,
+)
+from transforms.metrics.geography import _LOWER_WORDS_RE, _context_countries, _japan_context
+from transforms.metrics.numbers import _SCALE_SPACED_RE
+from transforms.metrics.syntax import _verb_subject
+from transforms.model import EntityMention
+
+# ISO 4217 codes by the way they are written before a number.
+_CURRENCY_CODES: dict[str, str] = {
+    code: code
+    for code in (
+        "USD EUR GBP JPY CNY INR PKR AED SAR KRW QAR KWD BHD OMR EGP NGN ZAR KES TRY RUB BRL MXN "
+        "CHF CAD AUD HKD SGD NZD MYR IDR THB PHP VND BDT LKR NPR TWD JOD IQD MAD UGX TZS ETB GHS"
+    ).split()
+}
+_CURRENCY_CODES.update(
+    _pairs("RMB=CNY; Rs=INR; Dh=AED; Dhs=AED; Tk=BDT; RM=MYR; Rp=IDR; SR=SAR; QR=QAR; KD=KWD")
+)
+
+# "US$", "HK$", "A$": the letters before a dollar sign.
+_DOLLAR_PREFIXES = _pairs(
+    "US=USD; U.S.=USD; HK=HKD; A=AUD; AU=AUD; C=CAD; CA=CAD; NZ=NZD; S=SGD; SG=SGD; NT=TWD; R=BRL"
+)
+_CURRENCY_SYMBOLS = _pairs(
+    "$=USD; €=EUR; £=GBP; ¥=CNY; ₹=INR; ₩=KRW; ₦=NGN; ₱=PHP; ₽=RUB; ₺=TRY; ฿=THB"
+)
+
+# Currency names written after a number, and the adjectives that change the default country.
+_CURRENCY_NAMES = _pairs(
+    """dollar=USD; euro=EUR; pound=GBP; sterling=GBP; yen=JPY; yuan=CNY; renminbi=CNY
+    rupee=INR; dirham=AED; riyal=SAR; rial=IRR; won=KRW; rouble=RUB; ruble=RUB; lira=TRY
+    ringgit=MYR; baht=THB; rupiah=IDR; peso=MXN; naira=NGN; rand=ZAR; shilling=KES
+    dinar=KWD; franc=CHF; taka=BDT; dong=VND; real=BRL; reais=BRL; cedi=GHS; birr=ETB"""
+)
+_CURRENCY_ADJECTIVES = _pairs(
+    """us dollar=USD; u.s. dollar=USD; american dollar=USD; hong kong dollar=HKD
+    australian dollar=AUD; canadian dollar=CAD; singapore dollar=SGD; new zealand dollar=NZD
+    taiwan dollar=TWD; new taiwan dollar=TWD; pakistani rupee=PKR; pak rupee=PKR
+    indian rupee=INR; sri lankan rupee=LKR; nepalese rupee=NPR; nepali rupee=NPR
+    saudi riyal=SAR; qatari riyal=QAR; omani rial=OMR; omani riyal=OMR; iranian rial=IRR
+    yemeni rial=YER; emirati dirham=AED; uae dirham=AED; moroccan dirham=MAD
+    egyptian pound=EGP; british pound=GBP; chinese yuan=CNY; japanese yen=JPY
+    south korean won=KRW; korean won=KRW; philippine peso=PHP; mexican peso=MXN
+    russian rouble=RUB; russian ruble=RUB; turkish lira=TRY; swiss franc=CHF
+    kuwaiti dinar=KWD; bahraini dinar=BHD; jordanian dinar=JOD; iraqi dinar=IQD
+    algerian dinar=DZD; tunisian dinar=TND; libyan dinar=LYD; kenyan shilling=KES
+    ugandan shilling=UGX; tanzanian shilling=TZS; nigerian naira=NGN; south african rand=ZAR
+    brazilian real=BRL"""
+)
+
+# Currency names shared by several countries, resolved by the countries the story is about.
+_NATIONAL_CURRENCIES: dict[str, dict[str, str]] = {
+    name: _pairs(spec)
+    for name, spec in {
+        "peso": "MX=MXN; PH=PHP; AR=ARS; CL=CLP; CO=COP; UY=UYU; DO=DOP",
+        "dinar": "KW=KWD; BH=BHD; JO=JOD; IQ=IQD; DZ=DZD; TN=TND; LY=LYD; RS=RSD",
+        "rial": "IR=IRR; OM=OMR; YE=YER",
+        "riyal": "SA=SAR; QA=QAR; OM=OMR",
+        "shilling": "KE=KES; UG=UGX; TZ=TZS; SO=SOS",
+        "pound": "GB=GBP; EG=EGP; LB=LBP; SY=SYP; SD=SDG",
+        "dirham": "AE=AED; MA=MAD",
+        "franc": "CH=CHF",
+    }.items()
+}
+_CURRENCY_ADJECTIVE_WORDS = sorted({key.rsplit(" ", 1)[0] for key in _CURRENCY_ADJECTIVES})
+
+# "$65 a bbl": the word a price is quoted per, as the subject spells it.
+_PER_WORDS = _pairs(
+    "bbl=barrel; ton=tonne; kg=kilogram; liter=litre; kwh=kilowatt-hour; mwh=megawatt-hour; "
+    "kilowatt hour=kilowatt-hour; megawatt hour=megawatt-hour; mmbtu=mmbtu"
+)
+_PAKISTAN_PLACES = frozenset(
+    "pakistan islamabad karachi lahore peshawar quetta rawalpindi faisalabad multan".split()
+)
+_INDIA_PLACES = frozenset(
+    "india delhi mumbai kolkata chennai bengaluru bangalore hyderabad pune ahmedabad".split()
+)
+_CUR_PREFIX_RE = re.compile(
+    r"(?:(?<![A-Za-z.])(?P<dpre>U\.S\.|US|HK|AU|A|CA|C|NZ|SG|S|NT|R)(?P<dsym>\$)"
+    r"|(?<![A-Za-z])(?P<sym>[$€£¥₹₩₦₱₽₺฿])"
+    rf"|(?<![A-Za-z])(?P<code>{'|'.join(sorted(_CURRENCY_CODES, key=len, reverse=True))})\.?)"
+    r"[ \u00a0]?$"
+)
+_CUR_SUFFIX_RE = re.compile(
+    r"(?:[\s\u00a0]*+|-)(?:(?P<adj>"
+    + _alternation(_CURRENCY_ADJECTIVE_WORDS)
+    + r")\s+)?(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?"
+    r"|dirhams?|riyals?|rials?|won|roubles?|rubles?|liras?|lira|ringgit|baht|rupiah|pesos?"
+    r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr)\b",
+    re.I,
+)
+_CENT_CURRENCIES: dict[str, str] = {"pence": "GBP", "paise": "INR", "fils": "AED", "sen": "MYR"}
+_CUR_PER_RE = re.compile(
+    r"^[\s\u00a0]*(?:(?:a|an|per|each|/)[\s\u00a0]*(?P<per>barrel|bbl|tonne|ton|ounce|kwh|mwh"
+    r"|litre|liter|gallon|mmbtu|kg|kilogram|share|kilowatt[\s-]hour|megawatt[\s-]hour)\b"
+    r"|per[\s\u00a0]+(?P<any>(?!cent\b)(?:square[\s\u00a0]+)?[a-z]+(?:-[a-z]+)?)\b"
+    r"|(?P<pb>pb)\b|(?P<apiece>apiece)\b)",
+    re.I,
+)
+
+# A second "per": "Rs 5 per square foot per month".
+_CUR_PER_MORE_RE = re.compile(r"^[\s\u00a0]+per[\s\u00a0]+(?P<any>[a-z]+)\b", re.I)
+_OF_AFTER_RE = re.compile(r"^[ \u00a0]+of\b", re.I)
+_BASE_BEFORE_RE = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bversus|\bvs\.?)[\s\u00a0]+"
+    r"(?:(?:an?|the)\s+)?(?:(?:expected|estimated|revised|initial|preliminary|previous|"
+    r"upwardly\s+revised|downwardly\s+revised)\s+)?$",
+    re.I,
+)
+
+# "136 of the country's 308 municipalities": a part and its whole.
+_PART_OF_RE = re.compile(
+    r"[\s\u00a0]++of[\s\u00a0]++(?:(?:the|its|their|all|[A-Za-z]+['’]s)[\s\u00a0]++)*", re.I
+)
+
+# "Of the 480 companies traded, 289 closed higher": a sentence that opens on a set.
+_SET_OPENING_RE = re.compile(r"^(?:Of|Among)[\s\u00a0]+(?:the|all)[\s\u00a0]+$")
+_PER_DOLLAR_RE = re.compile(
+    r"^[\s\u00a0]*(?:per|a|against[\s\u00a0]+the|to[\s\u00a0]+the|versus[\s\u00a0]+the)"
+    r"[\s\u00a0]+(?:U\.?S\.?[\s\u00a0]+|American[\s\u00a0]+)?(?P<cur>dollar|greenback|euro)\b",
+    re.I,
+)
+_PRICE_VERBS = frozenset(
+    "close end open settle trade weaken strengthen fall rise slip gain ease firm depreciate "
+    "appreciate hit touch stand".split()
+)
+_SPACES_RE = re.compile(r"\s+")
+_STERLING_RE = re.compile(r"\s+sterling$")
+_DATELINE_SPLIT_RE = re.compile(r"[,(]|--|—")
+_PKR_CONTEXT_RE = re.compile(r"\b(?:Pakistani|Pak|PKR)\b")
+_INR_CONTEXT_RE = re.compile(r"\b(?:Indian|INR)\b|₹")
+
+
+def _borrow_unit(
+    ctx: _Context, sent: _Sentence, quantities: list[_Quantity], idx: int
+) -> str | None:
+    """Give a bare number the unit the text leaves implied; say how it was found.
+
+    "53 seats, up from 48" (a comparison base takes the unit of its figure), "136 of the
+    country's 308 municipalities" (a part takes the unit of its whole), "Of the 480 companies
+    traded, 289 advanced" (the members of a set named at the start), "the yen weakened to
+    154.90 per dollar" (an exchange rate is in the currency it prices).
+    """
+    q = quantities[idx]
+    text = ctx.text
+    before = text[max(sent.start, q.start - 40) : q.start]
+    after = text[q.num_end : sent.end]
+    donor: _Quantity | None = None
+    how = None
+    if _BASE_BEFORE_RE.search(before) and idx:
+        donor, how = quantities[idx - 1], "base"
+    elif idx + 1 < len(quantities) and _PART_OF_RE.fullmatch(
+        text[q.num_end : quantities[idx + 1].num_start]
+    ):
+        donor, how = quantities[idx + 1], "part"
+    elif idx and _SET_OPENING_RE.match(text[sent.start : quantities[0].start]):
+        donor, how = quantities[0], "member"
+    if donor is not None and donor.kind in {"count", "percent", "pp", "measure", "currency"}:
+        if donor.kind == "currency" and how != "base":
+            return None
+        q.unit, q.kind, q.count_token = donor.unit, donor.kind, donor.count_token
+        q.year_like = False
+        return how
+    currency = _priced_currency(ctx, sent, q, after)
+    if currency is not None:
+        q.unit, q.kind, q.year_like = currency, "currency", False
+        against = _PER_DOLLAR_RE.match(after)
+        if against:
+            q.per = against.group("cur").lower()  # "154.90 per dollar"
+        return "rate"
+    return None
+
+
+def _priced_currency(ctx: _Context, sent: _Sentence, q: _Quantity, after: str) -> str | None:
+    """ "The rupee closed at 280.95 against the dollar": the currency whose price it is."""
+    tok = _token_at(ctx.doc, q.num_start)
+    if tok is None:
+        return None
+    verb = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+    owner = _verb_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if owner is None or owner.lemma_.lower() not in _CURRENCY_NAMES:
+        return None
+    if not _PER_DOLLAR_RE.match(after) and verb.lemma_.lower() not in _PRICE_VERBS:
+        return None
+    name = owner.lemma_.lower()
+    if name == "rupee":
+        return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
+    if name in _NATIONAL_CURRENCIES:
+        for country in _context_countries(ctx, sent):
+            if country in _NATIONAL_CURRENCIES[name]:
+                return _NATIONAL_CURRENCIES[name][country]
+    return _CURRENCY_NAMES[name]
+
+
+def _attach_currency(
+    ctx: _Context, sent: _Sentence, q: _Quantity, cents: re.Match[str] | None
+) -> None:
+    """Currency written before the number ("US$", "Rs", "AED") or after it ("yuan")."""
+    text = ctx.text
+    before = text[max(sent.start, q.num_start - 12) : q.num_start]
+    prefix = _CUR_PREFIX_RE.search(before)
+    if prefix:
+        q.start = q.num_start - (len(before) - prefix.start())
+        q.unit, q.kind = _currency_from_prefix(ctx, sent, prefix), "currency"
+    elif cents:
+        euro = (cents.group("adj") or "").lower() == "euro"
+        q.unit = "EUR" if euro else _CENT_CURRENCIES.get(cents.group("n").lower(), "USD")
+        q.kind = "currency"
+    else:
+        suffix = _CUR_SUFFIX_RE.match(text[q.num_end : sent.end])
+        if suffix and _currency_word_ok(ctx, q.num_end, suffix):
+            q.unit = _currency_from_name(ctx, sent, suffix, q.num_end)
+            q.kind = "measure" if q.unit == "lb" else "currency"
+            q.end = q.num_end + suffix.end()
+    if q.kind == "currency":
+        # "$65 a barrel", "Rs 11 per share": a price. The unit stays the currency (ISO 4217);
+        # what the price is quoted per goes into the subject.
+        per = _CUR_PER_RE.match(text[q.end : sent.end])
+        if per:
+            if per.group("pb"):
+                q.per = "barrel"
+            elif not per.group("apiece"):
+                word = _SPACES_RE.sub(" ", (per.group("per") or per.group("any")).lower())
+                q.per = _PER_WORDS.get(word, word)
+            q.end += per.end()
+            more = _CUR_PER_MORE_RE.match(text[q.end : sent.end])
+            if more and q.per:
+                q.per = f"{q.per} per {more.group('any').lower()}"
+                q.end += more.end()
+
+
+def _currency_word_ok(ctx: _Context, num_end: int, sx: re.Match[str]) -> bool:
+    """Reject "won" as a verb and "pounds" of weight."""
+    name = sx.group("name").lower()
+    if name == "won":
+        # "58 billion won" is money; "the party 3 won" is not. The tagger often calls it a verb.
+        scaled = bool(_SCALE_SPACED_RE.search(ctx.text[max(0, num_end - 12) : num_end]))
+        tok = _token_at(ctx.doc, num_end + sx.start("name"))
+        return scaled or tok is None or tok.tag_ not in {"VBD", "VBN"}
+    return True
+
+
+def _currency_from_prefix(ctx: _Context, sent: _Sentence, m: re.Match[str]) -> str:
+    if m.group("dsym"):
+        return _DOLLAR_PREFIXES.get(m.group("dpre"), "USD")
+    sym = m.group("sym")
+    if sym:
+        if sym == "¥":
+            return "JPY" if _japan_context(ctx, sent) else "CNY"
+        return _CURRENCY_SYMBOLS[sym]
+    code = m.group("code")
+    if code == "Rs":
+        return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
+    return _CURRENCY_CODES[code]
+
+
+def _currency_from_name(ctx: _Context, sent: _Sentence, m: re.Match[str], offset: int) -> str:
+    name = m.group("name").lower()
+    adj = _SPACES_RE.sub(" ", (m.group("adj") or "").lower())
+    weight = _OF_AFTER_RE.match(ctx.text[offset + m.end() : offset + m.end() + 6])
+    if name.startswith("pound") and "sterling" not in name and not adj and weight:
+        return "lb"  # "5 pounds of meat" is a weight
+    base = _STERLING_RE.sub("", name)
+    base = base[:-1] if base.endswith("s") and base[:-1] in _CURRENCY_NAMES else base
+    if base.endswith("s") and base not in _CURRENCY_NAMES:
+        base = base[:-1]
+    if adj and f"{adj} {base}" in _CURRENCY_ADJECTIVES:
+        return _CURRENCY_ADJECTIVES[f"{adj} {base}"]
+    if base == "rupee":
+        return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
+    if base in _NATIONAL_CURRENCIES:
+        # "pesos" in a Manila story are Philippine pesos.
+        by_country = _NATIONAL_CURRENCIES[base]
+        for country in _context_countries(ctx, sent):
+            if country in by_country:
+                return by_country[country]
+    return _CURRENCY_NAMES.get(base, base.upper())
+
+
+def _rupee_code(text: str, mentions: list[EntityMention]) -> str:
+    """INR, unless the article is about Pakistan: its dateline first, then its places."""
+    dateline = _DATELINE_SPLIT_RE.split(text.lstrip()[:80], maxsplit=1)[0].strip().lower()
+    if dateline in _PAKISTAN_PLACES:
+        return "PKR"
+    if dateline in _INDIA_PLACES:
+        return "INR"
+    pk = sum(1 for m in mentions if m.entity_type == "GPE" and (m.country_code == "PK"))
+    india = sum(1 for m in mentions if m.entity_type == "GPE" and (m.country_code == "IN"))
+    if not pk and not india:
+        words = _LOWER_WORDS_RE.findall(text.lower())
+        pk = sum(1 for w in words if w in _PAKISTAN_PLACES)
+        india = sum(1 for w in words if w in _INDIA_PLACES)
+    return "PKR" if pk > india else "INR"
+
+
+def _rupee_in_sentence(ctx: _Context, sent: _Sentence) -> str | None:
+    sentence = ctx.text[sent.start : sent.end]
+    if _PKR_CONTEXT_RE.search(sentence):
+        return "PKR"
+    if _INR_CONTEXT_RE.search(sentence):
+        return "INR"
+    return None

@@ -1,0 +1,150 @@
+"""Reading numerals and number words: digits with thousands separators, "twenty-five", and the
+scale words after them ("5bn", "$3m", "Rs 50 cr", "3.5 lakh crore").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from transforms.metrics.context import _Quantity
+
+_SMALL_NUMBERS: dict[str, int] = {
+    word: i
+    for i, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS: dict[str, int] = {
+    word: 10 * (i + 2)
+    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_BIG_SCALES: dict[str, float] = {
+    **dict.fromkeys(["thousand"], 1e3),
+    **dict.fromkeys(["lakh", "lakhs", "lac", "lacs"], 1e5),
+    **dict.fromkeys(["million"], 1e6),
+    **dict.fromkeys(["crore", "crores"], 1e7),
+    **dict.fromkeys(["billion"], 1e9),
+    **dict.fromkeys(["trillion"], 1e12),
+}
+
+# Scale words written after digits: "5bn", "$3m", "Rs 50 cr", "1.2 lakh crore".
+_SCALES: dict[str, float] = {
+    **_BIG_SCALES,
+    "hundred": 1e2,
+    **dict.fromkeys(["k"], 1e3),
+    **dict.fromkeys(["m", "mn", "mln"], 1e6),
+    **dict.fromkeys(["b", "bn", "bln"], 1e9),
+    **dict.fromkeys(["tn", "trn"], 1e12),
+    "cr": 1e7,
+}
+_DIGITS_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+)
+_SCALE_GLUED_RE = re.compile(r"(bn|mn|mln|bln|tn|trn|cr|k|m|b)(?![A-Za-z])", re.I)
+_SCALE_SPACED_RE = re.compile(
+    r"[ \t\u00a0]*+(?:-[ \t\u00a0]*+)?(hundred|thousand|million|billion|trillion|lakhs?|lacs?"
+    r"|crores?|mn|mln|bn|bln|tn|trn|cr)\b",
+    re.I,
+)
+
+
+def _ratio_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _SMALL_NUMBERS.get(word.lower()) or _TENS.get(word.lower())
+
+
+def _words_value(words: Sequence[str]) -> tuple[float, int] | None:
+    """Value of a number-word phrase and how many words it uses; None if it is no number."""
+    if not words:
+        return None
+    if words[0] == "half" and len(words) >= 3 and words[2] in _BIG_SCALES:
+        return 0.5 * _BIG_SCALES[words[2]], 3
+    total = 0.0
+    current = 0.0
+    used = 0
+    last = ""
+    i = 0
+    numeric_seen = False
+    while i < len(words):
+        w = words[i]
+        if w in {"a", "an"}:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if nxt in _BIG_SCALES or (nxt in {"hundred", "dozen"} and last in {"", "and"}):
+                current += 1
+                last = "basic"
+                i += 1
+                used = i
+                continue
+            if nxt == "half" and last == "and":
+                current += 0.5
+                i += 2
+                used = i
+                last = "half"
+                continue
+            break
+        if w == "and":
+            i += 1
+            last = "and"
+            continue
+        if w in _SMALL_NUMBERS or w in _TENS:
+            val = _SMALL_NUMBERS.get(w, _TENS.get(w, 0))
+            if last == "basic" and not (current % 100 >= 20 and current % 10 == 0 and val < 10):
+                break
+            current += val
+            last = "basic"
+            numeric_seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            last = "scale"
+        elif w == "dozen":
+            current = (current or 1) * 12
+            last = "scale"
+            numeric_seen = True
+        elif w in _BIG_SCALES:
+            scale = _BIG_SCALES[w]
+            if last == "scale" and current == 0:
+                total *= scale  # "five lakh crore"
+            else:
+                total += (current or 1) * scale
+            current = 0
+            last = "scale"
+            numeric_seen = True
+        else:
+            break
+        i += 1
+        used = i
+    if not numeric_seen or used == 0:
+        return None
+    return total + current, used
+
+
+def _scale(text: str, pos: int, limit: int, words: bool) -> tuple[float, int, bool]:
+    """Scale words after a number: (multiplier, end offset, whether a bare "m"/"b"/"k" was seen)."""
+    multiplier = 1.0
+    glued_short = False
+    first = True
+    while True:
+        rest = text[pos:limit]
+        m = _SCALE_GLUED_RE.match(rest) if first and not words else None
+        m = m or _SCALE_SPACED_RE.match(rest)
+        if m is None:
+            break
+        word = m.group(1).lower()
+        if words and word in _BIG_SCALES:
+            break  # number words already took their own scales
+        glued_short = glued_short or word in {"m", "b", "k"}
+        multiplier *= _SCALES[word]
+        pos += m.end()
+        first = False
+    return multiplier, pos, glued_short
+
+
+def _unscaled(text: str, q: _Quantity) -> float:
+    m = _DIGITS_RE.match(text, q.num_start)
+    if m is None:
+        return q.value
+    core = float(m.group().replace(",", ""))
+    return core or 1.0

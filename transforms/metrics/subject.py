@@ -1,0 +1,469 @@
+"""What a figure measures, when the parse leaves it open or gets it wrong: causes, worth, records,
+spending, ratios, doers, change nouns, and the final subject chosen for the row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from transforms.metrics.context import (
+    _Context,
+    _in_time,
+    _pairs,
+    _Quantity,
+    _Reading,
+    _Sentence,
+    _token_at,
+)
+from transforms.metrics.currency import _CURRENCY_NAMES
+from transforms.metrics.geography import _place_of
+from transforms.metrics.inflection import _singular_word
+from transforms.metrics.period import _PERIOD_NOUNS
+from transforms.metrics.phrases import _FLOW_NOUNS, _SUBJECT_PREPS, _noun_phrase
+from transforms.metrics.quantities import _TIME_UNIT_NOUNS
+from transforms.metrics.syntax import (
+    _AGENT_NOUNS,
+    _REPORTER_NOUNS,
+    _is_agent,
+    _is_figure,
+    _named_entity_text,
+    _participle,
+    _verb_subject,
+)
+from transforms.model import Metric
+
+# What a bare measurement measures, when the sentence says no more.
+_UNIT_SUBJECTS = _pairs(
+    """MW=capacity; GW=capacity; kW=capacity; TWh=electricity; GWh=electricity
+    MWh=electricity; kWh=electricity; t=volume; bbl=volume; bbl/d=output; km=length
+    mi=length; m=length; mm=length; cm=length; in=length; ft=length; ha=area; acre=area
+    sq km=area; sq m=area; sq ft=area; degC=temperature; degF=temperature
+    km/h=speed"""
+)
+_DATA_NOUNS = frozenset(
+    "data datum figure statistic report survey estimate number study analysis calculation release "
+    "census bulletin index tally record".split()
+)
+_CHANGE_NOUN_ADJECTIVES = frozenset(
+    "annual monthly quarterly yearly sharp steep slight modest marginal record strong robust "
+    "weak year-on-year".split()
+)
+
+# Verbs that only carry a noun: "posted a surplus", "recorded growth", "showed a deficit".
+_LIGHT_VERBS = frozenset(
+    "post record register report log show see witness achieve clock have hit reach".split()
+)
+
+# Verbs whose grammatical subject is the agent rather than the thing measured.
+_NOMINALS = _pairs(
+    """export=exports; import=imports; sell=sales; produce=production; manufacture=production
+    invest=investment; spend=spending; earn=earnings; deliver=deliveries; ship=shipments
+    generate=generation; consume=consumption; allocate=allocation; lend=lending
+    borrow=borrowing; purchase=purchases; buy=purchases; pay=payments; disburse=disbursement
+    handle=throughput; employ=employment; register=registrations; process=throughput
+    pump=production; refine=throughput; transport=shipments; carry=traffic"""
+)
+
+# Nouns that say what kind of figure, not of what: "a target of 4 million bpd".
+_GENERIC_SUBJECTS = frozenset(
+    "target goal forecast projection estimate quota cap ceiling limit threshold peak "
+    "record high low".split()
+)
+
+# Verbs that make their object do something: "forced 12,000 people to evacuate".
+# Verbs of expecting: a figure in their complement is a forecast.
+_EXPECT_VERBS = frozenset("expect forecast project predict anticipate".split())
+_FORECAST_WORDS = frozenset(
+    "forecast forecasts target targets goal estimate estimates projection expectation "
+    "expectations outlook plan".split()
+)
+
+# The terms a figure is stated in: "an annualized real 1.6 percent", "in nominal terms".
+_TERMS_BEFORE_RE = re.compile(
+    r"\b(?:an?\s+)?((?:(?:annuali[sz]ed|real|nominal|seasonally\s+adjusted)\s+)+)$", re.I
+)
+_IN_TERMS_RE = re.compile(r"\b[Ii]n\s+(real|nominal)\s+terms\b")
+
+# Heads of trade and output figures that a story's topic narrows to its own domain.
+_DOMAIN_HEADS = frozenset(
+    "exports imports re-exports refunds production output sales shipments stocks inventories "
+    "consumption demand supply collections inflows outflows deliveries orders "
+    "registrations".split()
+)
+_TOPIC_HEADS = frozenset("trade remittances revenue revenues".split())
+
+# Modifiers that say how a figure is counted rather than what of: no part of a domain.
+_GENERIC_MODIFIERS = frozenset(
+    "gross net total overall foreign annual monthly quarterly yearly combined cumulative actual "
+    "home first-half average".split()
+)
+
+# Wordings put the way analysts name the figure.
+_SUBJECT_SYNONYMS = _pairs(
+    """outbound shipments=exports; overseas shipments=exports; inbound shipments=imports
+    electricity use=electricity consumption; electricity usage=electricity consumption"""
+)
+_AGAINST_RE = re.compile(
+    r"\bagainst\s+the\s+(?:U\.?S\.?\s+|US\s+)?(dollar|euro|yen|pound|yuan|greenback)\b", re.I
+)
+_SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _SUBJECT_SYNONYMS)) + r")\b")
+
+# What is traded at a price: a currency amount of these is their price.
+# Stock index names that the text often gives without the word "index".
+_INDEX_NAMES = frozenset(
+    "500 100 225 50 30 s&p dow nasdaq composite nikkei sensex nifty kospi ftse dax cac seng "
+    "kse-100 csi300 tsx asx stoxx".split()
+)
+_TRADED_WORDS = frozenset(
+    "crude oil brent wti intermediate gold silver copper platinum futures stock stocks share "
+    "shares bitcoin palm wheat corn soybean soybeans coffee sugar cotton gas lng".split()
+)
+_IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*+(?:\([^()\n]{1,40}\)[\s\u00a0]*+)?in[\s\u00a0]")
+_PRONOUN_SUBJECT_RE = re.compile(r"^(?:\W*+\w++\W++){0,3}?(?:it|they|this|that|these)\b", re.I)
+
+
+def _discourse_subjects(ctx: _Context, metrics: list[Metric]) -> None:
+    """Name figures as the story has taught the reader to read them.
+
+    A bare noun means what its first, fuller mention meant ("the surplus" after "the
+    merchandise trade surplus"); trade and output figures share the domain of the story's
+    topic figure ("imports" in a story about non-oil trade are non-oil imports, "refunds" in
+    one about GST collections GST refunds; "inflows" in one about remittances are those
+    remittances); and a few wordings are put the way analysts name them ("outbound
+    shipments" are exports).
+    """
+    topic: list[str] | None = None
+    domain: list[str] = []
+    first_by_head: dict[str, str] = {}
+    for m in metrics:
+        subject = _SYNONYM_RE.sub(lambda x: _SUBJECT_SYNONYMS[x.group(0)], m.subject)
+        words = subject.split()
+        plain = not (set(words) & {"of", "per", "share", "value", "amount", "by"})
+        if len(words) == 1:
+            fuller = first_by_head.get(words[0])
+            if fuller is not None:
+                subject, words = fuller, fuller.split()
+        if topic is not None and words:
+            subject = _in_domain(subject, topic, domain)
+        if plain and words:
+            first_by_head.setdefault(words[-1], subject)
+        leads = topic is None and m.start_char < ctx.lead_end and plain and len(words) >= 2
+        if leads and m.measure in {"level", "change"} and words[-1] in _DOMAIN_HEADS | _TOPIC_HEADS:
+            topic = [w for w in words[:-1] if w not in _GENERIC_MODIFIERS] + words[-1:]
+            domain = topic[:-1]
+        m.subject = subject
+
+
+def _in_domain(subject: str, topic: list[str], domain: list[str]) -> str:
+    """A trade or output figure read in the domain of the story's topic figure."""
+    words = subject.split()
+    cut = next((i for i, w in enumerate(words) if w in _SUBJECT_PREPS), len(words))
+    core, rest = words[:cut], words[cut:]
+    if not core or core[-1] not in _DOMAIN_HEADS:
+        return subject
+    head = core[-1]
+    topic_head = topic[-1]
+    if head in {"inflows", "outflows"} and topic_head in _FLOW_NOUNS | {"remittances"}:
+        if len(core) == 1 or _singular_word(core[-2]) == _singular_word(topic_head):
+            return " ".join([*topic, *rest])  # "remittance inflows" are the remittances
+        return subject
+    if not domain or head == topic_head or len(core) > 2 or set(core) & set(domain):
+        return subject
+    return " ".join([*domain, *core, *rest])
+
+
+def _price_subjects(quoted: list[tuple[_Quantity, Metric]], metrics: list[Metric]) -> None:
+    """Money amounts of a traded thing are its price: "Brent fell 31 cents to $68.49 a barrel".
+
+    A commodity, share or index quoted in a currency is its "price", and a move in cents of
+    a price quoted per barrel is a move of the price per barrel.
+    """
+    per_by_unit = {q.unit: q.per for q, _ in quoted if q.per and q.kind == "currency"}
+    for q, metric in quoted:
+        head, sep, tail = metric.subject.partition(" per ")
+        last = head.split()[-1]
+        priced = q.kind == "currency" or (q.unit == "percent" and metric.measure == "change")
+        if priced and last in _TRADED_WORDS:
+            # "gold rose 1.8%" and "gold at $4,251 an ounce" are moves of the gold price.
+            metric.subject = f"{head} price{sep}{tail}"
+        elif priced and last in _CURRENCY_NAMES and not {"rate", "of"} & set(head.split()):
+            # "the yen weakened to 154.90 per dollar": the yen's exchange rate.
+            metric.subject = f"{head} exchange rate{sep}{tail}"
+            against = _AGAINST_RE.search(metric.sentence)
+            if against and not sep and against.group(1).lower() != last:
+                # "Sterling fell half a cent against the dollar": its rate against the dollar.
+                metric.subject += f" against the {against.group(1).lower()}"
+        elif last in _INDEX_NAMES and (
+            not last.isdigit() or any(w in _INDEX_NAMES for w in head.split()[:-1])
+        ):
+            metric.subject = f"{head} index{sep}{tail}"  # "the S&P 500 rose 0.5%"
+        if q.kind != "currency":
+            continue
+        per = q.per or (per_by_unit.get(q.unit) if metric.measure == "change" else None)
+        if per and f" per {per}" not in f" {metric.subject}":
+            metric.subject = f"{metric.subject} per {per}"
+
+
+def _final_subject(
+    ctx: _Context,
+    sent: _Sentence,
+    q: _Quantity,
+    reading: _Reading,
+    prior: Metric | None,
+    prior_doer: str | None = None,
+) -> str:
+    """The reading's subject, else one inherited from the figure before, else a fallback."""
+    subject = reading.subject
+    if subject is None or reading.inherit:
+        donor = prior
+        sentence_text = ctx.text[sent.start : sent.end]
+        if donor is None and subject is None and _PRONOUN_SUBJECT_RE.search(sentence_text):
+            donor = ctx.previous  # "It rose 8 percent": what the last sentence measured
+        own = reading.subject
+        if donor is not None and own and own.split()[-1] not in donor.subject.split():
+            donor = None  # "..., with prices of tourism services up 2.4 percent"
+        if reading.follower and q.unit:
+            # "Labour took 53 seats ... the Progress Party came second with 23.8% and 47
+            # seats": each figure follows the last one in its unit, for another doer.
+            same_unit = [(m, d) for m, d in ctx.recent[-8:] if m.unit == q.unit and d]
+            if same_unit:
+                donor, prior_doer = same_unit[-1]
+            elif donor is not None and donor.unit != q.unit:
+                donor, subject = None, reading.follower  # nothing like it before: the doer
+        if donor is not None:
+            subject = donor.subject
+            if reading.follower and prior_doer and prior_doer in subject:
+                # "Saudi Arabia ... at $821 million, followed by the UAE with $679 million".
+                subject = subject.replace(prior_doer, reading.follower)
+                reading.doer = reading.follower
+            if reading.measure == "share" and reading.share_base and "share" not in subject:
+                subject = _share_subject(subject, reading.share_base)
+    if subject in _GENERIC_SUBJECTS and prior is not None and prior.subject != subject:
+        # "capacity reached 3.2 million bpd, with a target of 4 million bpd": its target.
+        head = prior.subject.split(" per ")[0]
+        subject = f"{head} {subject}"
+    return subject if subject is not None else _fallback_subject(ctx, sent, q)
+
+
+def _framed_subject(
+    ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading, subject: str, base: bool
+) -> str:
+    """What frames the figure: a forecast ("GDP is expected to grow 4.6 percent") or the
+    terms it is stated in ("in nominal terms", "an annualized 1.6 percent")."""
+    words = subject.split()
+    before = ctx.text[max(sent.start, q.start - 40) : q.start]
+    terms = _TERMS_BEFORE_RE.search(before)
+    if terms:
+        adjectives = [w.lower() for w in terms.group(1).split() if w.lower() not in words]
+        if adjectives:
+            subject = f"{' '.join(adjectives)} {subject}"  # "an annualized real 1.6 percent"
+    stated = _IN_TERMS_RE.findall(ctx.text, sent.start, q.start)
+    if stated and stated[-1].lower() not in words:
+        subject = f"{stated[-1].lower()} {subject}"  # "In nominal terms, GDP came to ..."
+    if not base and _forecast(reading.anchor) and not set(words) & _FORECAST_WORDS:
+        subject = f"{subject} forecast"
+    return subject
+
+
+def _forecast(anchor: Token | None) -> bool:
+    """Whether the figure's clause is what someone expects: "is expected to reach"."""
+    tok = anchor
+    for _ in range(6):
+        if tok is None or tok.pos_ in {"VERB", "AUX"}:
+            break
+        tok = tok.head if tok.head.i != tok.i else None
+    if tok is None or tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _EXPECT_VERBS
+
+
+def _priced_subject(subject: str, q: _Quantity) -> str:
+    """ "oil price" quoted "a barrel" is the "oil price per barrel"."""
+    if q.per is None or f" per {q.per}" in f" {subject}":
+        return subject
+    return f"{subject} per {q.per}"
+
+
+def _cause(ctx: _Context, noun: Token, inside: set[int]) -> str:
+    """ "Floods ..., causing losses estimated at $813 million": what caused the losses."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in {"cause", "inflict"}:
+        return ""
+    causer = _verb_subject(verb)
+    if causer is None or causer.i in inside or _place_of(ctx, causer) is not None:
+        return ""
+    phrase = _noun_phrase(ctx, causer, inside, preps=("of",))
+    return f" caused by {phrase}" if phrase else ""
+
+
+def _worth_subject(ctx: _Context, thing: Token, inside: set[int]) -> str | None:
+    """ "Agreements worth $28 billion were signed": the value of the agreements signed."""
+    base = _noun_phrase(ctx, thing, inside)
+    if not base:
+        return None
+    verb = thing.head
+    done = thing.dep_ == "nsubjpass" or (thing.dep_ == "dobj" and verb.i < thing.i)
+    if done and verb.pos_ == "VERB" and verb.lemma_.lower() not in _LIGHT_VERBS:
+        base = f"{base} {_participle(verb)}"
+    return f"value of {base}"
+
+
+def _record_subject(ctx: _Context, record: Token, inside: set[int]) -> str | None:
+    """ "the index touched an intraday high of ...": "index intraday high"."""
+    noun = record.head if record.dep_ == "amod" else record
+    words = [
+        t.lower_
+        for t in noun.subtree
+        if t.i not in inside
+        and t.dep_ not in {"det", "prep", "pobj", "punct"}
+        and t.i <= max(noun.i, record.i)
+    ]
+    verb = noun.head
+    owner = _verb_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    holder = _noun_phrase(ctx, owner, inside, preps=()) if owner is not None else None
+    phrase = " ".join(words)
+    return f"{holder} {phrase}" if holder else phrase or None
+
+
+def _spent_on(ctx: _Context, q: _Quantity, inside: set[int]) -> str | None:
+    """ "€30 billion in savings", "2.3 trillion won ($1.6 billion) in trade insurance": the
+    money's purpose names what it is."""
+    m = _IN_PURPOSE_RE.match(ctx.text, q.end)
+    if m is None:
+        return None
+    prep = _token_at(ctx.doc, m.end() - 2)
+    if prep is None or prep.lower_ != "in":
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.i in inside or _is_figure(pobj):
+        return None
+    if any(_in_time(ctx, t.idx) for t in pobj.subtree) or pobj.lemma_.lower() in _PERIOD_NOUNS:
+        return None  # "in the July-September period" is a time
+    if _place_of(ctx, pobj) is not None or pobj.pos_ not in {"NOUN"}:
+        return None
+    purpose = _noun_phrase(ctx, pobj, inside, conj=True)
+    verb = prep.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head  # "seeks 12 billion euros in savings": "in" may hang on the figure
+    nominal = _NOMINALS.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    if purpose and nominal:
+        return f"{nominal} in {purpose}"  # "will invest Rs 2,500 crore in a new plant"
+    owner = _verb_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if purpose and owner is not None and not _is_agent(ctx, owner) and not _place_of(ctx, owner):
+        holder = _noun_phrase(ctx, owner, inside, preps=())
+        if holder and len(holder.split()) <= 3:
+            purpose = f"{holder} {purpose}"  # "the draft budget seeks €30 billion in savings"
+    return purpose
+
+
+def _ratio_noun(ctx: _Context, q: _Quantity) -> str | None:
+    """ "cancelling one in five regional trains": what the share is a share of."""
+    tok = _token_at(ctx.doc, q.end - 1)
+    if tok is None:
+        return None
+    for noun in ctx.doc[tok.i + 1 : tok.i + 4]:
+        if noun.pos_ in {"NOUN", "PROPN"}:
+            phrase = _noun_phrase(ctx, noun, {t.i for t in ctx.doc[: tok.i + 1]}, preps=())
+            verb = noun.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                verb = verb.head
+            if phrase and verb.pos_ == "VERB" and verb.i < noun.i:
+                phrase = f"{phrase} {_participle(verb)}"  # "regional trains cancelled"
+            return phrase
+    return None
+
+
+def _place_described(ctx: _Context, verb: Token, inside: set[int], reading: _Reading) -> bool:
+    """ "Saudi Arabia remained the largest source of remittances at $821.5 million", "China
+    was the main destination of exports with QR 4.5 billion": the place's part of the thing."""
+    subj = _verb_subject(verb)
+    place = _named_entity_text(ctx, subj) if subj is not None else None
+    if subj is None or not place or _place_of(ctx, subj) is None:
+        return False
+    role_noun = next(
+        (c for c in verb.children if c.dep_ in {"attr", "dobj"} and c.i not in inside), None
+    )
+    described = _noun_phrase(ctx, role_noun, inside) if role_noun is not None else None
+    if not described:
+        return False
+    reading.subject, reading.doer = f"{place} {described}", place
+    reading.keep_bare = True  # "at 41,000": visitors, from "the largest source of visitors"
+    return True
+
+
+def _doer(ctx: _Context, verb: Token, inside: set[int]) -> str | None:
+    """The named or nominal agent of a verb, unless a place, a pronoun or a reporter."""
+    subj = _verb_subject(verb)
+    if subj is None or subj.pos_ == "PRON" or subj.i in inside or _is_figure(subj):
+        return None
+    if _place_of(ctx, subj) is not None or subj.lemma_.lower() in _REPORTER_NOUNS:
+        return None
+    bare = not any(c.dep_ in {"compound", "amod", "nmod"} for c in subj.children)
+    if bare and subj.lemma_.lower() in _AGENT_NOUNS and _named_entity_text(ctx, subj) is None:
+        return None  # "the company added 3,210 employees": no more than the story's subject
+    phrase = _noun_phrase(ctx, subj, inside, preps=())
+    if phrase is None or len(phrase.split()) > 4:
+        return None
+    return phrase
+
+
+def _change_noun_subject(ctx: _Context, noun: Token, inside: set[int]) -> str | None:
+    """What a change noun is about: "an increase in exports", "exports posted a rise"."""
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in {"compound", "nmod", "amod"}
+        and c.i < noun.i
+        and c.i not in inside
+        and c.lower_ not in _CHANGE_NOUN_ADJECTIVES
+        and c.pos_ in {"NOUN", "PROPN"}
+        and not _is_figure(c)
+    ]
+    if modifiers:
+        # "GDP growth of 4.2 percent": GDP is what grows.
+        return _noun_phrase(ctx, modifiers[-1], inside)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i not in inside and not pobj.like_num:
+                    if _in_time(ctx, pobj.idx) or pobj.lemma_.lower() in _TIME_UNIT_NOUNS:
+                        continue  # "a 0.3-percent decline in September"
+                    phrase = _noun_phrase(ctx, pobj, inside)
+                    if phrase and pobj.lemma_.lower() not in {"percent", "point"}:
+                        return phrase
+    if noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        subj = _verb_subject(noun.head)
+        if subj is not None and not _is_agent(ctx, subj):
+            return _noun_phrase(ctx, subj, inside)
+    return None
+
+
+def _share_subject(owner: str, base: str | None) -> str:
+    if not base:
+        return owner if "share" in owner else f"{owner} share"
+    owner_words = owner.split()
+    base_words = base.split()
+    if len(owner_words) > 1 and owner_words[-1] == base_words[-1]:
+        owner_words = owner_words[:-1]  # "vehicle sales" share of "car sales"
+    return f"{' '.join(owner_words)} share of {base}"
+
+
+def _fallback_subject(ctx: _Context, sent: _Sentence, q: _Quantity) -> str:
+    """When the parse gives nothing: the main clause's subject, the counted noun, the unit."""
+    root = sent.span.root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            if child.lemma_.lower() in _DATA_NOUNS:
+                continue  # "official data showed": who reports, not what is measured
+            phrase = None if _is_agent(ctx, child) else _noun_phrase(ctx, child, set())
+            if phrase:
+                return phrase
+    if q.count_token is not None:
+        return q.count_token.lower_
+    if q.unit in _UNIT_SUBJECTS:
+        return _UNIT_SUBJECTS[q.unit]
+    return {"percent": "percentage", "percentage_point": "percentage"}.get(q.unit or "", "amount")
