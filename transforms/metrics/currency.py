@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
+from transforms import lexicon
 from transforms.metrics.context import (
     _alternation,
     _Context,
-    _pairs,
     _Quantity,
     _Sentence,
     _token_at,
@@ -20,75 +20,22 @@ from transforms.metrics.syntax import _verb_subject
 from transforms.model import EntityMention
 
 # ISO 4217 codes by the way they are written before a number.
-_CURRENCY_CODES: dict[str, str] = {
-    code: code
-    for code in (
-        "USD EUR GBP JPY CNY INR PKR AED SAR KRW QAR KWD BHD OMR EGP NGN ZAR KES TRY RUB BRL MXN "
-        "CHF CAD AUD HKD SGD NZD MYR IDR THB PHP VND BDT LKR NPR TWD JOD IQD MAD UGX TZS ETB GHS"
-    ).split()
-}
-_CURRENCY_CODES.update(
-    _pairs("RMB=CNY; Rs=INR; Dh=AED; Dhs=AED; Tk=BDT; RM=MYR; Rp=IDR; SR=SAR; QR=QAR; KD=KWD")
-)
+_CURRENCY_CODES: dict[str, str] = {code: code for code in lexicon.terms("currencies", "codes")}
+_CURRENCY_CODES.update(lexicon.table("currencies", "code_aliases"))
 
-# "US$", "HK$", "A$": the letters before a dollar sign.
-_DOLLAR_PREFIXES = _pairs(
-    "US=USD; U.S.=USD; HK=HKD; A=AUD; AU=AUD; C=CAD; CA=CAD; NZ=NZD; S=SGD; SG=SGD; NT=TWD; R=BRL"
-)
-_CURRENCY_SYMBOLS = _pairs(
-    "$=USD; €=EUR; £=GBP; ¥=CNY; ₹=INR; ₩=KRW; ₦=NGN; ₱=PHP; ₽=RUB; ₺=TRY; ฿=THB"
-)
+_DOLLAR_PREFIXES: dict[str, str] = lexicon.table("currencies", "dollar_prefixes")
+_CURRENCY_SYMBOLS: dict[str, str] = lexicon.table("currencies", "symbols")
 
-# Currency names written after a number, and the adjectives that change the default country.
-_CURRENCY_NAMES = _pairs(
-    """dollar=USD; euro=EUR; pound=GBP; sterling=GBP; yen=JPY; yuan=CNY; renminbi=CNY
-    rupee=INR; dirham=AED; riyal=SAR; rial=IRR; won=KRW; rouble=RUB; ruble=RUB; lira=TRY
-    ringgit=MYR; baht=THB; rupiah=IDR; peso=MXN; naira=NGN; rand=ZAR; shilling=KES
-    dinar=KWD; franc=CHF; taka=BDT; dong=VND; real=BRL; reais=BRL; cedi=GHS; birr=ETB"""
-)
-_CURRENCY_ADJECTIVES = _pairs(
-    """us dollar=USD; u.s. dollar=USD; american dollar=USD; hong kong dollar=HKD
-    australian dollar=AUD; canadian dollar=CAD; singapore dollar=SGD; new zealand dollar=NZD
-    taiwan dollar=TWD; new taiwan dollar=TWD; pakistani rupee=PKR; pak rupee=PKR
-    indian rupee=INR; sri lankan rupee=LKR; nepalese rupee=NPR; nepali rupee=NPR
-    saudi riyal=SAR; qatari riyal=QAR; omani rial=OMR; omani riyal=OMR; iranian rial=IRR
-    yemeni rial=YER; emirati dirham=AED; uae dirham=AED; moroccan dirham=MAD
-    egyptian pound=EGP; british pound=GBP; chinese yuan=CNY; japanese yen=JPY
-    south korean won=KRW; korean won=KRW; philippine peso=PHP; mexican peso=MXN
-    russian rouble=RUB; russian ruble=RUB; turkish lira=TRY; swiss franc=CHF
-    kuwaiti dinar=KWD; bahraini dinar=BHD; jordanian dinar=JOD; iraqi dinar=IQD
-    algerian dinar=DZD; tunisian dinar=TND; libyan dinar=LYD; kenyan shilling=KES
-    ugandan shilling=UGX; tanzanian shilling=TZS; nigerian naira=NGN; south african rand=ZAR
-    brazilian real=BRL"""
-)
+_CURRENCY_NAMES: dict[str, str] = lexicon.table("currencies", "names")
+_CURRENCY_ADJECTIVES: dict[str, str] = lexicon.table("currencies", "qualified_names")
 
 # Currency names shared by several countries, resolved by the countries the story is about.
-_NATIONAL_CURRENCIES: dict[str, dict[str, str]] = {
-    name: _pairs(spec)
-    for name, spec in {
-        "peso": "MX=MXN; PH=PHP; AR=ARS; CL=CLP; CO=COP; UY=UYU; DO=DOP",
-        "dinar": "KW=KWD; BH=BHD; JO=JOD; IQ=IQD; DZ=DZD; TN=TND; LY=LYD; RS=RSD",
-        "rial": "IR=IRR; OM=OMR; YE=YER",
-        "riyal": "SA=SAR; QA=QAR; OM=OMR",
-        "shilling": "KE=KES; UG=UGX; TZ=TZS; SO=SOS",
-        "pound": "GB=GBP; EG=EGP; LB=LBP; SY=SYP; SD=SDG",
-        "dirham": "AE=AED; MA=MAD",
-        "franc": "CH=CHF",
-    }.items()
-}
+_NATIONAL_CURRENCIES: dict[str, dict[str, str]] = lexicon.table("currencies", "national")
 _CURRENCY_ADJECTIVE_WORDS = sorted({key.rsplit(" ", 1)[0] for key in _CURRENCY_ADJECTIVES})
 
-# "$65 a bbl": the word a price is quoted per, as the subject spells it.
-_PER_WORDS = _pairs(
-    "bbl=barrel; ton=tonne; kg=kilogram; liter=litre; kwh=kilowatt-hour; mwh=megawatt-hour; "
-    "kilowatt hour=kilowatt-hour; megawatt hour=megawatt-hour; mmbtu=mmbtu"
-)
-_PAKISTAN_PLACES = frozenset(
-    "pakistan islamabad karachi lahore peshawar quetta rawalpindi faisalabad multan".split()
-)
-_INDIA_PLACES = frozenset(
-    "india delhi mumbai kolkata chennai bengaluru bangalore hyderabad pune ahmedabad".split()
-)
+_PER_WORDS: dict[str, str] = lexicon.table("units", "per_words")
+_PAKISTAN_PLACES = lexicon.words("currencies", "pakistan_places")
+_INDIA_PLACES = lexicon.words("currencies", "india_places")
 _CUR_PREFIX_RE = re.compile(
     r"(?:(?<![A-Za-z.])(?P<dpre>U\.S\.|US|HK|AU|A|CA|C|NZ|SG|S|NT|R)(?P<dsym>\$)"
     r"|(?<![A-Za-z])(?P<sym>[$€£¥₹₩₦₱₽₺฿])"
@@ -103,7 +50,7 @@ _CUR_SUFFIX_RE = re.compile(
     r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr)\b",
     re.I,
 )
-_CENT_CURRENCIES: dict[str, str] = {"pence": "GBP", "paise": "INR", "fils": "AED", "sen": "MYR"}
+_CENT_CURRENCIES: dict[str, str] = lexicon.table("currencies", "cents")
 _CUR_PER_RE = re.compile(
     r"^[\s\u00a0]*(?:(?:a|an|per|each|/)[\s\u00a0]*(?P<per>barrel|bbl|tonne|ton|ounce|kwh|mwh"
     r"|litre|liter|gallon|mmbtu|kg|kilogram|share|kilowatt[\s-]hour|megawatt[\s-]hour)\b"
@@ -134,10 +81,7 @@ _PER_DOLLAR_RE = re.compile(
     r"[\s\u00a0]+(?:U\.?S\.?[\s\u00a0]+|American[\s\u00a0]+)?(?P<cur>dollar|greenback|euro)\b",
     re.I,
 )
-_PRICE_VERBS = frozenset(
-    "close end open settle trade weaken strengthen fall rise slip gain ease firm depreciate "
-    "appreciate hit touch stand".split()
-)
+_PRICE_VERBS = lexicon.words("currencies", "price_verbs")
 _SPACES_RE = re.compile(r"\s+")
 _STERLING_RE = re.compile(r"\s+sterling$")
 _DATELINE_SPLIT_RE = re.compile(r"[,(]|--|—")

@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from transforms import lexicon
 from transforms.metrics.attribution import _attribution
 from transforms.metrics.context import (
     _SENT_BREAK_RE,
@@ -50,11 +51,7 @@ from transforms.metrics.subject import (
 from transforms.metrics.units import _bare_unit, _has_rate_word, _resolve_unit, _safe_unit
 from transforms.model import EntityMention, Metric, TimeExpression
 
-_MARKET_WORDS = frozenset(
-    "index sensex nifty dow nasdaq nikkei kospi ftse dax cac hang seng s&p stock stocks "
-    "shares yield yields crude brent wti gold silver futures sterling dollar yen rupee "
-    "ringgit euro bitcoin".split()
-)
+_MARKET_WORDS = lexicon.words("subjects", "market_words")
 
 # What separates a figure from the same figure restated: "Rs 2,500 crore ($300 million)",
 # "45.6 points, or 1.2 percent".

@@ -9,11 +9,12 @@ import re
 import pycountry
 from spacy.tokens import Doc, Token
 
+from transforms import lexicon
 from transforms.metrics.context import _Context, _pairs, _Quantity, _Reading, _Sentence
 from transforms.metrics.syntax import _ENTITY_NAME_TRIM_RE
 from transforms.model import EntityMention
 
-_GEO_WORLD = frozenset("global globally worldwide world world's".split())
+_GEO_WORLD = lexicon.words("subjects", "world_words")
 _DEMONYMS = _pairs(
     """chinese=CN; indian=IN; pakistani=PK; emirati=AE; saudi=SA; japanese=JP; korean=KR
     american=US; british=GB; german=DE; french=FR; russian=RU; italian=IT; spanish=ES
@@ -42,7 +43,7 @@ _CAPITALS = _pairs(
     addis ababa=ET; amman=JO; beirut=LB; damascus=SY; kabul=AF; tashkent=UZ; astana=KZ
     rome=IT; madrid=ES; singapore=SG; hong kong=HK"""
 )
-_JAPAN_WORDS = frozenset("yen japan japanese tokyo osaka nikkei".split())
+_JAPAN_WORDS = lexicon.words("currencies", "japan_words")
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+from\s+(?:the\s+)?)?$", re.I)
 _LOWER_WORDS_RE = re.compile(r"[a-z]+")
 _LEADING_THE_RE = re.compile(r"^the\s+")

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.metrics.context import _pairs
+from transforms import lexicon
 
-_IRREGULAR_SINGULARS = _pairs(
-    """people=person; persons=person; children=child; men=man; women=woman; feet=foot
-    teeth=tooth; mice=mouse; geese=goose; data=data; media=media; series=series
-    species=species; police=police; staff=staff; personnel=personnel; cattle=cattle
-    sheep=sheep; fish=fish; aircraft=aircraft; news=news; goods=goods; arms=arms
-    earnings=earnings; savings=savings; proceeds=proceeds; remittances=remittance
-    others=person"""
-)
+_IRREGULAR_SINGULARS: dict[str, str] = lexicon.table("inflections", "singulars")
 
 
 def _singular(tok: Token) -> str:

@@ -7,37 +7,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from transforms import lexicon
 from transforms.metrics.context import _Quantity
 
 _SMALL_NUMBERS: dict[str, int] = {
-    word: i
-    for i, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
+    word: i for i, word in enumerate(lexicon.terms("numbers", "metrics.small_numbers"))
 }
 _TENS: dict[str, int] = {
-    word: 10 * (i + 2)
-    for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    word: 10 * (i + 2) for i, word in enumerate(lexicon.terms("numbers", "metrics.tens"))
 }
-_BIG_SCALES: dict[str, float] = {
-    **dict.fromkeys(["thousand"], 1e3),
-    **dict.fromkeys(["lakh", "lakhs", "lac", "lacs"], 1e5),
-    **dict.fromkeys(["million"], 1e6),
-    **dict.fromkeys(["crore", "crores"], 1e7),
-    **dict.fromkeys(["billion"], 1e9),
-    **dict.fromkeys(["trillion"], 1e12),
-}
-
+_BIG_SCALES: dict[str, float] = lexicon.table("numbers", "metrics.scales")
 # Scale words written after digits: "5bn", "$3m", "Rs 50 cr", "1.2 lakh crore".
 _SCALES: dict[str, float] = {
     **_BIG_SCALES,
-    "hundred": 1e2,
-    **dict.fromkeys(["k"], 1e3),
-    **dict.fromkeys(["m", "mn", "mln"], 1e6),
-    **dict.fromkeys(["b", "bn", "bln"], 1e9),
-    **dict.fromkeys(["tn", "trn"], 1e12),
-    "cr": 1e7,
+    **lexicon.table("numbers", "metrics.scales_after_digits"),
 }
 _DIGITS_RE = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"

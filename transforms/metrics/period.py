@@ -12,25 +12,16 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from transforms import lexicon
 from transforms.datemath import in_calendar, make_date, month_end, shift_days
 from transforms.metrics.context import _Context, _Period, _Quantity, _Reading, _Sentence, _token_at
 from transforms.metrics.currency import _BASE_BEFORE_RE
 from transforms.metrics.syntax import _in_other_clause, _within_clause
 from transforms.model import Metric, TimeExpression
 
-_UP_VERBS = frozenset(
-    "rise increase grow gain climb jump surge soar rebound advance expand accelerate rally spike "
-    "double triple swell rocket skyrocket leap balloon boost raise lift hike improve widen add "
-    "strengthen appreciate".split()
-)
-_DOWN_VERBS = frozenset(
-    "fall decline drop decrease slip dip slide slump plunge plummet tumble shrink contract ease "
-    "sink retreat lose shed cut reduce lower trim slash halve narrow weaken depreciate slow "
-    "dwindle crash sag erase wipe".split()
-)
-_PERIOD_NOUNS = frozenset(
-    "period quarter month year half week session season term stretch window".split()
-)
+_UP_VERBS = lexicon.words("changes", "up_verbs")
+_DOWN_VERBS = lexicon.words("changes", "down_verbs")
+_PERIOD_NOUNS = lexicon.words("periods", "period_nouns")
 _YOY_RE = re.compile(
     r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y-o-y|yoy|on[\s-]year|on\s+an\s+annual"
     r"\s+basis|on\s+a\s+yearly\s+basis|from\s+a\s+year\s+(?:earlier|ago|before)|than\s+a\s+year"
@@ -77,12 +68,8 @@ _ANAPHORIC_PERIOD_RE = re.compile(
 )
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.I)
 
-# Figures that are news of the day rather than of the story's period.
-_NEWS_VERBS = frozenset(
-    "announce sanction approve allocate earmark pledge commit unveil launch sign award declare "
-    "order propose seek offer".split()
-)
-_INTENT_VERBS = frozenset("plan aim intend seek expect hope want target".split())
+_NEWS_VERBS = lexicon.words("periods", "news_verbs")
+_INTENT_VERBS = lexicon.words("periods", "intent_verbs")
 _DEADLINE_BEFORE_RE = re.compile(
     r"\b(?:by|before|until|till)[\s\u00a0]+(?:the[\s\u00a0]+end[\s\u00a0]+of[\s\u00a0]+)?$", re.I
 )

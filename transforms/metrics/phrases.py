@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from transforms import lexicon
 from transforms.metrics.context import _Context, _in_time, _Quantity
 from transforms.metrics.currency import _SPACES_RE
 from transforms.metrics.geography import _LOWER_WORDS_RE, _is_world, _place_of
@@ -17,18 +18,14 @@ from transforms.metrics.inflection import _singular_phrase
 from transforms.metrics.syntax import _is_figure
 from transforms.metrics.units import _SUBJECT_HEAD_NOMINALS
 
-# Prepositions whose complement is part of what a noun measures: "revenue from operations".
+# "consumer price index (CPI)": a definition, and the acronym it defines.
 _ACRONYM_DEF_RE = re.compile(r"((?:[A-Za-z][\w-]*+\s++){2,8})\(([A-Z]{2,6})\)")
 _ACRONYM_PAREN_RE = re.compile(r"\(([A-Z]{2,6})\)")
 _ACRONYM_STOP_RE = re.compile(r"[^\w\s-]")  # characters a definition's words cannot span
 
-# Flows whose "in <place>" is where they go, part of what is measured.
-_FLOW_NOUNS = frozenset(
-    "investment investments fdi inflow inflows outflow outflows aid loan loans stake stakes "
-    "exposure spending".split()
-)
-_SUBJECT_PREPS = frozenset("of from to with in into for on between among by".split())
-_GEO_NOUNS = frozenset("country nation state kingdom region city province bloc".split())
+_FLOW_NOUNS = lexicon.words("subjects", "flow_nouns")
+_SUBJECT_PREPS = lexicon.words("subjects", "prepositions")
+_GEO_NOUNS = lexicon.words("subjects", "place_nouns")
 _HYPHEN_SPACES_RE = re.compile(r"\s*-\s*")
 _OF_FORM_RE = re.compile(r"(\w++) of ((?:[\w-]++ ){0,3}[\w-]+)")
 

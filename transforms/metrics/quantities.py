@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from transforms import lexicon
 from transforms.metrics.context import (
     _alternation,
     _Context,
@@ -38,40 +39,17 @@ from transforms.metrics.units import (
     _match_unit,
 )
 
-_YEAR_PREPOSITIONS = frozenset(
-    "in since by until from to of between and during for before after mid early late the".split()
-)
+_YEAR_PREPOSITIONS = lexicon.words("numbers", "metrics.year_prepositions")
 _QUALIFIER_PHRASES: dict[str, str] = {
-    phrase.strip(): qualifier
-    for qualifier, phrases in {
-        "approximately": "nearly|almost|about|around|roughly|approximately|approx.|approx|some|"
-        "close to|closer to|an estimated|estimated|an approximate|circa|just about|"
-        "in the region of|on the order of",
-        "at_least": "at least|a minimum of|minimum of|no less than|not less than|"
-        "no fewer than|not fewer than",
-        "at_most": "up to|as many as|as much as|as high as|at most|no more than|not more than|"
-        "a maximum of|maximum of",
-        "more_than": "more than|over|above|exceeding|in excess of|upwards of|greater than|"
-        "higher than|just over|well over|just above|well above|slightly more than|north of",
-        "less_than": "less than|under|below|fewer than|lower than|just under|just below|"
-        "well below|slightly less than|shy of",
-    }.items()
-    for phrase in phrases.split("|")
+    phrase: qualifier
+    for qualifier, phrases in lexicon.table("numbers", "metrics.qualifiers").items()
+    for phrase in phrases
 }
 
-# Verbs whose "up" is a particle: "edged up to 4.4%" is no "up to" bound.
-_UP_PARTICLE_VERBS = frozenset("edge inch tick creep go move pick shoot ratchet notch step".split())
-_UNCHANGING_PLURALS = frozenset("aircraft sheep cattle deer fish personnel".split())
-_TIME_UNIT_NOUNS = frozenset(
-    "second minute hour day week weekend month year decade century quarter night "
-    "fortnight semester season term time".split()
-)
-_NAME_PRECEDERS = frozenset(
-    "top no no. number phase round stage level tier page item section article clause chapter "
-    "paragraph rank ranked grade class size model version flight route gate terminal platform "
-    "channel season episode game match volume issue resolution vision agenda covid "
-    "highway bus line".split()
-)
+_UP_PARTICLE_VERBS = lexicon.words("changes", "up_particle_verbs")
+_UNCHANGING_PLURALS = lexicon.words("inflections", "unchanging_plurals")
+_TIME_UNIT_NOUNS = lexicon.words("counts", "time_unit_nouns")
+_NAME_PRECEDERS = lexicon.words("numbers", "metrics.name_preceders")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -131,11 +109,8 @@ _RATIO_BEFORE_RE = re.compile(
 )
 _RANGE_JOIN_RE = re.compile(r"^[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$", re.I)
-_PERIOD_PRECEDERS = frozenset(
-    "the first second third fourth last next this that previous same each every final "
-    "latest current fiscal calendar".split()
-)
-_FRACTIONS = {"half": 50.0, "halve": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0}
+_PERIOD_PRECEDERS = lexicon.words("periods", "period_preceders")
+_FRACTIONS: dict[str, float] = lexicon.table("numbers", "metrics.fractions")
 _FRACTION_RE = re.compile(
     r"\b(?:(?P<n>a|one|two|three|four)[\s-]+)?(?P<f>half|halves|thirds?|quarters?|fifths?)"
     r"(?=[\s\u00a0]+of\b)",

@@ -8,7 +8,8 @@ import re
 
 from spacy.tokens import Token
 
-from transforms.metrics.context import _Context, _pairs, _Quantity, _Reading, _Sentence, _token_at
+from transforms import lexicon
+from transforms.metrics.context import _Context, _Quantity, _Reading, _Sentence, _token_at
 from transforms.metrics.currency import _OF_AFTER_RE
 from transforms.metrics.geography import _place_of
 from transforms.metrics.period import _DOWN_VERBS, _UP_VERBS
@@ -35,31 +36,16 @@ from transforms.metrics.syntax import (
 from transforms.metrics.units import _RATE_WORDS
 from transforms.metrics.verbs import _PEOPLE_WORDS, _read_as_subject, _read_verb
 
-_CHANGE_NOUNS_UP = frozenset(
-    "increase rise growth gain jump surge hike climb rebound expansion upswing uptick "
-    "improvement".split()
-)
-_CHANGE_NOUNS_DOWN = frozenset(
-    "decline decrease drop fall dip slump plunge contraction reduction cut slowdown "
-    "downturn".split()
-)
-_SHARE_NOUNS = frozenset("share stake proportion portion percentage".split())
-_TRANSPARENT_NOUNS = frozenset("total sum figure number tally count level".split())
-_VACUOUS_NOUNS = frozenset(
-    "behalf part group some many most all each one any none lot majority minority rest home".split()
-)
-_RECORD_NOUNS = frozenset("record high peak low".split())
-_VALUE_NOUNS = frozenset("value worth amount volume".split())
-_DIMENSIONS = _pairs(
-    "long=length; wide=width; high=height; tall=height; deep=depth; thick=thickness; heavy=weight"
-)
+_CHANGE_NOUNS_UP = lexicon.words("changes", "up_nouns")
+_CHANGE_NOUNS_DOWN = lexicon.words("changes", "down_nouns")
+_SHARE_NOUNS = lexicon.words("measures", "share_nouns")
+_TRANSPARENT_NOUNS = lexicon.words("subjects", "transparent_nouns")
+_VACUOUS_NOUNS = lexicon.words("subjects", "vacuous_nouns")
+_RECORD_NOUNS = lexicon.words("measures", "record_nouns")
+_VALUE_NOUNS = lexicon.words("subjects", "value_nouns")
+_DIMENSIONS: dict[str, str] = lexicon.table("units", "dimension_adjectives")
 
-# What a measurement states about the thing it qualifies: "a 1,500 MW plant".
-_UNIT_DIMENSIONS = _pairs(
-    """MW=capacity; GW=capacity; kW=capacity; GWh=capacity; MWh=capacity; TEU=capacity
-    bbl/d=capacity; km=length; mi=length; m=length; ha=area; acre=area; sq km=area; sq m=area
-    sq ft=area"""
-)
+_UNIT_DIMENSIONS: dict[str, str] = lexicon.table("units", "dimensions")
 _CHANGE_NOUN_BEFORE_RE = re.compile(
     r"\b(?P<n>"
     + "|".join(sorted(_CHANGE_NOUNS_UP | _CHANGE_NOUNS_DOWN, key=len, reverse=True))

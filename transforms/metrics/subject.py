@@ -8,10 +8,10 @@ import re
 
 from spacy.tokens import Token
 
+from transforms import lexicon
 from transforms.metrics.context import (
     _Context,
     _in_time,
-    _pairs,
     _Quantity,
     _Reading,
     _Sentence,
@@ -34,51 +34,18 @@ from transforms.metrics.syntax import (
 )
 from transforms.model import Metric
 
-# What a bare measurement measures, when the sentence says no more.
-_UNIT_SUBJECTS = _pairs(
-    """MW=capacity; GW=capacity; kW=capacity; TWh=electricity; GWh=electricity
-    MWh=electricity; kWh=electricity; t=volume; bbl=volume; bbl/d=output; km=length
-    mi=length; m=length; mm=length; cm=length; in=length; ft=length; ha=area; acre=area
-    sq km=area; sq m=area; sq ft=area; degC=temperature; degF=temperature
-    km/h=speed"""
-)
-_DATA_NOUNS = frozenset(
-    "data datum figure statistic report survey estimate number study analysis calculation release "
-    "census bulletin index tally record".split()
-)
-_CHANGE_NOUN_ADJECTIVES = frozenset(
-    "annual monthly quarterly yearly sharp steep slight modest marginal record strong robust "
-    "weak year-on-year".split()
-)
+_UNIT_SUBJECTS: dict[str, str] = lexicon.table("units", "subjects")
+_DATA_NOUNS = lexicon.words("subjects", "data_nouns")
+_CHANGE_NOUN_ADJECTIVES = lexicon.words("changes", "noun_adjectives")
 
-# Verbs that only carry a noun: "posted a surplus", "recorded growth", "showed a deficit".
-_LIGHT_VERBS = frozenset(
-    "post record register report log show see witness achieve clock have hit reach".split()
-)
+_LIGHT_VERBS = lexicon.words("subjects", "light_verbs")
 
-# Verbs whose grammatical subject is the agent rather than the thing measured.
-_NOMINALS = _pairs(
-    """export=exports; import=imports; sell=sales; produce=production; manufacture=production
-    invest=investment; spend=spending; earn=earnings; deliver=deliveries; ship=shipments
-    generate=generation; consume=consumption; allocate=allocation; lend=lending
-    borrow=borrowing; purchase=purchases; buy=purchases; pay=payments; disburse=disbursement
-    handle=throughput; employ=employment; register=registrations; process=throughput
-    pump=production; refine=throughput; transport=shipments; carry=traffic"""
-)
+_NOMINALS: dict[str, str] = lexicon.table("subjects", "nominals")
 
-# Nouns that say what kind of figure, not of what: "a target of 4 million bpd".
-_GENERIC_SUBJECTS = frozenset(
-    "target goal forecast projection estimate quota cap ceiling limit threshold peak "
-    "record high low".split()
-)
+_GENERIC_SUBJECTS = lexicon.words("subjects", "generic_subjects")
 
-# Verbs that make their object do something: "forced 12,000 people to evacuate".
-# Verbs of expecting: a figure in their complement is a forecast.
-_EXPECT_VERBS = frozenset("expect forecast project predict anticipate".split())
-_FORECAST_WORDS = frozenset(
-    "forecast forecasts target targets goal estimate estimates projection expectation "
-    "expectations outlook plan".split()
-)
+_EXPECT_VERBS = lexicon.words("measures", "expect_verbs")
+_FORECAST_WORDS = lexicon.words("measures", "forecast_words")
 
 # The terms a figure is stated in: "an annualized real 1.6 percent", "in nominal terms".
 _TERMS_BEFORE_RE = re.compile(
@@ -86,40 +53,19 @@ _TERMS_BEFORE_RE = re.compile(
 )
 _IN_TERMS_RE = re.compile(r"\b[Ii]n\s+(real|nominal)\s+terms\b")
 
-# Heads of trade and output figures that a story's topic narrows to its own domain.
-_DOMAIN_HEADS = frozenset(
-    "exports imports re-exports refunds production output sales shipments stocks inventories "
-    "consumption demand supply collections inflows outflows deliveries orders "
-    "registrations".split()
-)
-_TOPIC_HEADS = frozenset("trade remittances revenue revenues".split())
+_DOMAIN_HEADS = lexicon.words("subjects", "domain_heads")
+_TOPIC_HEADS = lexicon.words("subjects", "topic_heads")
 
-# Modifiers that say how a figure is counted rather than what of: no part of a domain.
-_GENERIC_MODIFIERS = frozenset(
-    "gross net total overall foreign annual monthly quarterly yearly combined cumulative actual "
-    "home first-half average".split()
-)
+_GENERIC_MODIFIERS = lexicon.words("subjects", "generic_modifiers")
 
-# Wordings put the way analysts name the figure.
-_SUBJECT_SYNONYMS = _pairs(
-    """outbound shipments=exports; overseas shipments=exports; inbound shipments=imports
-    electricity use=electricity consumption; electricity usage=electricity consumption"""
-)
+_SUBJECT_SYNONYMS: dict[str, str] = lexicon.table("subjects", "synonyms")
 _AGAINST_RE = re.compile(
     r"\bagainst\s+the\s+(?:U\.?S\.?\s+|US\s+)?(dollar|euro|yen|pound|yuan|greenback)\b", re.I
 )
 _SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _SUBJECT_SYNONYMS)) + r")\b")
 
-# What is traded at a price: a currency amount of these is their price.
-# Stock index names that the text often gives without the word "index".
-_INDEX_NAMES = frozenset(
-    "500 100 225 50 30 s&p dow nasdaq composite nikkei sensex nifty kospi ftse dax cac seng "
-    "kse-100 csi300 tsx asx stoxx".split()
-)
-_TRADED_WORDS = frozenset(
-    "crude oil brent wti intermediate gold silver copper platinum futures stock stocks share "
-    "shares bitcoin palm wheat corn soybean soybeans coffee sugar cotton gas lng".split()
-)
+_INDEX_NAMES = lexicon.words("subjects", "index_names")
+_TRADED_WORDS = lexicon.words("subjects", "traded_words")
 _IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*+(?:\([^()\n]{1,40}\)[\s\u00a0]*+)?in[\s\u00a0]")
 _PRONOUN_SUBJECT_RE = re.compile(r"^(?:\W*+\w++\W++){0,3}?(?:it|they|this|that|these)\b", re.I)
 

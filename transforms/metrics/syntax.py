@@ -8,17 +8,11 @@ import re
 
 from spacy.tokens import Span, Token
 
-from transforms.metrics.context import _Context, _pairs
+from transforms import lexicon
+from transforms.metrics.context import _Context
 
-_IRREGULAR_PARTICIPLES = _pairs(
-    """take=taken; make=made; give=given; build=built; sell=sold; hold=held; see=seen
-    find=found; lose=lost; leave=left; bring=brought; buy=bought; send=sent; win=won
-    draw=drawn; write=written; drive=driven; fly=flown; set=set; put=put; hit=hit; cut=cut
-    catch=caught; spend=spent; keep=kept; meet=met; grow=grown; know=known; get=got
-    go=gone; come=come; run=run; pay=paid; lend=lent; raise=raised; die=died; hire=hired
-    visit=visited; be=been; have=had; do=done; say=said"""
-)
-_CLAUSE_PREPS = frozenset("after before when as following since until".split())
+_IRREGULAR_PARTICIPLES: dict[str, str] = lexicon.table("inflections", "participles")
+_CLAUSE_PREPS = lexicon.words("periods", "clause_prepositions")
 _ENTITY_NAME_TRIM_RE = re.compile(r"^(?:the|The)\s+|['’]s$")
 
 
@@ -129,17 +123,8 @@ def _is_agent(ctx: _Context, tok: Token) -> bool:
     return tok.lemma_.lower() in _AGENT_NOUNS
 
 
-# Subjects that report or enforce rather than do: "police arrested 24 people".
-_REPORTER_NOUNS = frozenset(
-    "police official officials authority authorities officer spokesman spokeswoman "
-    "spokesperson source sources report data figure figures statistic statistics".split()
-)
-_AGENT_NOUNS = frozenset(
-    "company government ministry minister bank firm group country state authority police official "
-    "carmaker automaker maker producer exporter importer investor fund agency operator airline "
-    "department council city nation cabinet parliament court committee board commission "
-    "regulator administration bureau office assembly senate union".split()
-)
+_REPORTER_NOUNS = lexicon.words("subjects", "reporter_nouns")
+_AGENT_NOUNS = lexicon.words("subjects", "agent_nouns")
 
 
 def _pobj(prep: Token | None) -> Token | None:

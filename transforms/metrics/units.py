@@ -8,88 +8,32 @@ import re
 
 from spacy.tokens import Token
 
-from transforms.metrics.context import _Context, _pairs, _Quantity
+from transforms import lexicon
+from transforms.metrics.context import _Context, _Quantity
 from transforms.metrics.inflection import _singular, _singular_word
 
-# Units written after a number: (pattern, unit, multiplier), matched case-insensitively except
-# where a symbol is marked (?-i:...). Order matters: longest first.
-_UNIT_TABLE: tuple[tuple[str, str, float], ...] = (
-    (r"percentage[\s-]?points?|pct[\s-]?points?|ppts?\b|pp\b", "percentage_point", 1.0),
-    (r"basis[\s-]points?|bps\b|bp\b", "percentage_point", 0.01),
-    (r"per[\s-]?cent\b|percent\b|pct\b|pc\b|%", "percent", 1.0),
-    (r"(?:mb/d|mbpd)\b", "bbl/d", 1e6),
-    (r"barrels?\s+(?:per|a|each)\s+day\b|bpd\b|b/d\b|bbl/d\b", "bbl/d", 1.0),
-    (r"barrels?\b|bbls?\b", "bbl", 1.0),
-    (r"(?-i:mmt|MMT|mtpa|MTPA|mt)\b", "t", 1e6),  # Indian and trade press: million tonnes
-    (r"(?:metric\s+)?(?:tonnes?|tons?)\b|(?-i:MT)\b", "t", 1.0),
-    (r"(?:square\s+|sq\.?\s*)(?:kilometres?|kilometers?|km)\b|km2\b|km²", "sq km", 1.0),
-    (r"(?:square\s+|sq\.?\s*)(?:metres?|meters?|m)\b|m2\b|m²", "sq m", 1.0),
-    (r"(?:square\s+|sq\.?\s*)(?:feet|ft)\b", "sq ft", 1.0),
-    (r"kilomet(?:re|er)s?\s+(?:per|an)\s+hour\b|km/h\b|kmph\b|kph\b", "km/h", 1.0),
-    (r"kilomet(?:re|er)s?\b|kms?\b", "km", 1.0),
-    (r"hectares?\b|ha\b", "ha", 1.0),
-    (r"acres?\b", "acre", 1.0),
-    (r"kilo(?:gram)?s?\b|kgs?\b", "kg", 1.0),
-    (r"grams?\b", "g", 1.0),
-    (r"(?:troy\s+)?ounces?\b|oz\b", "oz", 1.0),
-    (r"cubic\s+met(?:re|er)s?\b|m3\b|m³", "cu m", 1.0),
-    (r"bcm\b", "cu m", 1e9),
-    (r"lit(?:re|er)s?\b", "L", 1.0),
-    (r"gallons?\b", "gal", 1.0),
-    (r"miles?\s+(?:per|an)\s+hour\b|mph\b", "mph", 1.0),
-    (r"miles?\b", "mi", 1.0),
-    (r"millimet(?:re|er)s?\b|mm\b", "mm", 1.0),
-    (r"centimet(?:re|er)s?\b|cm\b", "cm", 1.0),
-    (r"met(?:re|er)s?\b", "m", 1.0),
-    (r"inch(?:es)?\b", "in", 1.0),
-    (r"feet\b|foot\b|ft\b", "ft", 1.0),
-    (r"terawatt[\s-]?hours?\b|(?-i:TWh)\b", "TWh", 1.0),
-    (r"gigawatt[\s-]?hours?\b|(?-i:GWh)\b", "GWh", 1.0),
-    (r"megawatt[\s-]?hours?\b|(?-i:MWh)\b", "MWh", 1.0),
-    (r"kilowatt[\s-]?hours?\b|(?-i:kWh)\b", "kWh", 1.0),
-    (r"gigawatts?\b|(?-i:GWp?)\b", "GW", 1.0),
-    (r"megawatts?\b|(?-i:MWp?)\b", "MW", 1.0),
-    (r"kilowatts?\b|(?-i:kW)\b", "kW", 1.0),
-    (r"MMBtu\b|mmbtu\b|million\s+british\s+thermal\s+units\b", "mmbtu", 1.0),
-    (r"TEUs?\b|twenty-foot\s+equivalent\s+units?\b", "TEU", 1.0),
-    (r"degrees?\s+(?:celsius|centigrade)\b|°C", "degC", 1.0),
-    (r"degrees?\s+fahrenheit\b|°F", "degF", 1.0),
-    (r"index\s+points?\b|points?\b|pts\b", "point", 1.0),
+# Units written after a number: (pattern, unit, multiplier), longest first (units.toml).
+_UNIT_TABLE: tuple[tuple[str, str, float], ...] = tuple(
+    (entry["pattern"], entry["unit"], float(entry["multiplier"]))
+    for entry in lexicon.load("units")["patterns"]
 )
 
-# Unit symbols that may only be glued to the number ("5t", "100m", "2g").
-_GLUED_UNITS = _pairs("t=t; m=m; g=g; km=km; kg=kg")
+_GLUED_UNITS: dict[str, str] = lexicon.table("units", "glued")
 
 # The unit pattern the warehouse validates (expectations/suites/metrics.json): a currency code,
 # a lower-case word, or a short symbol, optionally per a short lower-case unit.
 _UNIT_OK_RE = re.compile(r"(?:[A-Z]{3}|[a-z][a-z_ -]*|[A-Za-z]{1,4})(?:/[a-z]{1,3})?")
-_RATE_WORDS = frozenset(
-    "rate inflation yield tariff tax duty levy interest cpi unemployment joblessness".split()
-)
+_RATE_WORDS = lexicon.words("measures", "rate_words")
 
-# Counted nouns written several ways: "75 jets" and "40 aircraft" count the same thing.
-_COUNT_SYNONYMS = _pairs("jet=aircraft; plane=aircraft; airplane=aircraft; airliner=aircraft")
+_COUNT_SYNONYMS: dict[str, str] = lexicon.table("counts", "synonyms")
 _COMPOUND_COUNT_RE = re.compile(
     r"(memorand(?:a|ums?)|letters?)\s+of\s+(understanding|intent)\b", re.I
 )
-_PERSON_NOUNS = frozenset(
-    "people persons residents inhabitants citizens nationals individuals villagers locals others "
-    "members firefighters rescuers".split()
-)
-_TOLL_WORDS = frozenset(
-    "toll casualty casualties death deaths fatality fatalities dead killed injured wounded "
-    "missing victims".split()
-)
-_INDEX_WORDS = frozenset(
-    "index sensex nifty dow nasdaq nikkei kospi ftse dax cac hang seng s&p gauge benchmark "
-    "composite average".split()
-)
-_GENERIC_COUNT_NOUNS = frozenset("unit piece item set no number lot".split())
-_SUBJECT_HEAD_NOMINALS = frozenset(
-    "sales sale exports export imports import production output deliveries shipments "
-    "registrations purchases orders demand supply consumption capacity stock stocks "
-    "inventory inventories fleet market".split()
-)
+_PERSON_NOUNS = lexicon.words("counts", "person_nouns")
+_TOLL_WORDS = lexicon.words("counts", "toll_words")
+_INDEX_WORDS = lexicon.words("subjects", "index_words")
+_GENERIC_COUNT_NOUNS = lexicon.words("counts", "generic_nouns")
+_SUBJECT_HEAD_NOMINALS = lexicon.words("subjects", "head_nominals")
 _UNIT_RES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
     (
         re.compile(r"[ \t\u00a0]*+(?:-[ \t\u00a0]*+)?(?:" + pat + ")", re.I),

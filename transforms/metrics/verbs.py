@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.metrics.context import _Context, _in_time, _pairs, _Quantity, _Reading
+from transforms import lexicon
+from transforms.metrics.context import _Context, _in_time, _Quantity, _Reading
 from transforms.metrics.inflection import _singular_phrase
 from transforms.metrics.period import _DOWN_VERBS, _UP_VERBS
 from transforms.metrics.phrases import _noun_phrase
@@ -29,40 +30,23 @@ from transforms.metrics.syntax import (
 )
 from transforms.metrics.units import _GENERIC_COUNT_NOUNS
 
-_LEVEL_VERBS = frozenset(
-    "reach total stand hit top exceed surpass amount be remain average touch cross near approach "
-    "hold hover close end finish settle open trade stay peak estimate value put price equal "
-    "come register record post log clock see witness achieve show mark become".split()
-)
-_SHARE_VERBS = frozenset("account represent constitute comprise form make contribute".split())
-_REPORT_VERBS = frozenset(
-    "say show report announce state note add reveal estimate tell disclose publish release "
-    "indicate forecast project predict find confirm according cite quote highlight "
-    "underline underscore point".split()
-)
+_LEVEL_VERBS = lexicon.words("measures", "level_verbs")
+_SHARE_VERBS = lexicon.words("measures", "share_verbs")
+_REPORT_VERBS = lexicon.words("reporting_verbs", "metrics.verbs")
 
-# Verbs that state a property of their subject: "the line will cost 80 billion yuan".
-_PROPERTY_VERBS = _pairs(
-    "cost=cost; weigh=weight; stretch=length; span=length; measure=size; employ=workforce"
-)
-_DISTANCE_UNITS = frozenset("m km mi ft in cm".split())
+_PROPERTY_VERBS: dict[str, str] = lexicon.table("subjects", "property_verbs")
+_DISTANCE_UNITS = lexicon.words("units", "distance_units")
 
-# What rises and falls by a distance: "the river level rose 2 meters".
-_LEVEL_NOUNS = frozenset("level height depth elevation altitude tide".split())
-_HAVE_VERBS = frozenset("have include house contain feature boast own".split())
-_PEOPLE_WORDS = frozenset("people persons residents inhabitants citizens".split())
-_CASUALTY_VERBS = frozenset(
-    "kill injure wound arrest evacuate displace rescue detain hospitalize hospitalise "
-    "die strand affect infect".split()
-)
-_CASUALTY_STATES = frozenset("dead missing injured wounded hospitalised hospitalized".split())
-_CAUSATIVE_VERBS = frozenset("force prompt compel cause oblige".split())
+_LEVEL_NOUNS = lexicon.words("measures", "level_nouns")
+_HAVE_VERBS = lexicon.words("subjects", "have_verbs")
+_PEOPLE_WORDS = lexicon.words("counts", "people_words")
+_CASUALTY_VERBS = lexicon.words("counts", "casualty_verbs")
+_CASUALTY_STATES = lexicon.words("counts", "casualty_states")
+_CAUSATIVE_VERBS = lexicon.words("counts", "causative_verbs")
 
-# What analysts call those a verb counts: people who fled their homes are displaced.
-_OUTCOME_PARTICIPLES = _pairs("flee=displaced")
+_OUTCOME_PARTICIPLES: dict[str, str] = lexicon.table("counts", "outcome_participles")
 
-# "won with 28.1% of the vote": verbs whose "with" share belongs to their subject.
-_WINNING_VERBS = frozenset("win take secure get finish come lead poll garner capture end".split())
+_WINNING_VERBS = lexicon.words("measures", "winning_verbs")
 
 
 def _read_verb(
