@@ -45,6 +45,60 @@ _EXTRA = {
     "macao": "MO",
     "macau": "MO",
 }
+# Names that `country_lookup` (the metric rules' place of a figure) reads besides those above;
+# kept apart so that the entity pass, which has not used them, gives the rows it gave.
+_LOOKUP_EXTRA = {"korea": "KR", "mainland china": "CN", "u.a.e.": "AE", "u.s.a.": "US"}
+
+# Capitals in datelines: national figures are reported from the capital ("ISLAMABAD" stands for
+# Pakistan in a story's lead).
+_CAPITALS = {
+    "islamabad": "PK",
+    "new delhi": "IN",
+    "beijing": "CN",
+    "abu dhabi": "AE",
+    "riyadh": "SA",
+    "tokyo": "JP",
+    "seoul": "KR",
+    "washington": "US",
+    "london": "GB",
+    "paris": "FR",
+    "berlin": "DE",
+    "moscow": "RU",
+    "cairo": "EG",
+    "doha": "QA",
+    "kuwait city": "KW",
+    "manama": "BH",
+    "muscat": "OM",
+    "ankara": "TR",
+    "tehran": "IR",
+    "baghdad": "IQ",
+    "dhaka": "BD",
+    "colombo": "LK",
+    "kathmandu": "NP",
+    "jakarta": "ID",
+    "kuala lumpur": "MY",
+    "bangkok": "TH",
+    "hanoi": "VN",
+    "manila": "PH",
+    "canberra": "AU",
+    "ottawa": "CA",
+    "brasilia": "BR",
+    "mexico city": "MX",
+    "nairobi": "KE",
+    "abuja": "NG",
+    "pretoria": "ZA",
+    "addis ababa": "ET",
+    "amman": "JO",
+    "beirut": "LB",
+    "damascus": "SY",
+    "kabul": "AF",
+    "tashkent": "UZ",
+    "astana": "KZ",
+    "rome": "IT",
+    "madrid": "ES",
+    "singapore": "SG",
+    "hong kong": "HK",
+}
 
 # Demonyms (NORP) and the country they point at.
 _DEMONYMS = {
@@ -99,6 +153,7 @@ _DEMONYMS = {
 }
 _LOCAL_LEVEL = re.compile(r"\s++(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Zhuangzu Zizhiqu|SAR)$")
 _ALIAS = re.compile(r"^(the )|('s|’s)$", re.I)
+_LEADING_THE = re.compile(r"^the\s+")
 
 
 def _key(name: str) -> str:
@@ -166,6 +221,31 @@ def country_of_nation(name: str) -> str | None:
     """The country a country name or demonym names ("China", "Chinese"), if any."""
     key = _key(name)
     return _countries().get(key) or _DEMONYMS.get(key)
+
+
+@cache
+def country_lookup(name: str) -> str | None:
+    """The country a name or ISO code names ("the UAE", "U.S.", "Germany", "DEU"): the news
+    names above, then pycountry's lookup of names and codes; no demonyms, regions or cities.
+    """
+    low = _LEADING_THE.sub("", name.strip().lower())
+    found = _EXTRA.get(low) or _LOOKUP_EXTRA.get(low)
+    if found:
+        return found
+    try:
+        return str(pycountry.countries.lookup(low).alpha_2)
+    except LookupError:
+        return None
+
+
+def country_of_demonym(word: str) -> str | None:
+    """The country a demonym points at ("Chinese" -> CN), if any."""
+    return _DEMONYMS.get(word.lower())
+
+
+def country_of_capital(name: str) -> str | None:
+    """The country whose capital a name is ("Islamabad" -> PK), for the capitals in datelines."""
+    return _CAPITALS.get(name.lower())
 
 
 def country_code_for(name: str) -> str | None:

@@ -14,18 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.model import EntityMention, Metric, TimeExpression
 
-_PAIR_SEP_RE = re.compile(r"[;\n]")
-
-
-def _pairs(spec: str) -> dict[str, str]:
-    """A word table written as "key=value" items separated by semicolons or newlines."""
-    table: dict[str, str] = {}
-    for item in _PAIR_SEP_RE.split(spec):
-        if item.strip():
-            key, _, value = item.partition("=")
-            table[key.strip()] = value.strip()
-    return table
-
 
 def _alternation(words: Iterable[str]) -> str:
     """Regex alternation of literal phrases, longest first, spaces matching any whitespace."""

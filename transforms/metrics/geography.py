@@ -6,47 +6,18 @@ from __future__ import annotations
 
 import re
 
-import pycountry
 from spacy.tokens import Doc, Token
 
 from transforms import lexicon
-from transforms.metrics.context import _Context, _pairs, _Quantity, _Reading, _Sentence
+from transforms.gazetteer import country_lookup, country_of_capital, country_of_demonym
+from transforms.metrics.context import _Context, _Quantity, _Reading, _Sentence
 from transforms.metrics.syntax import _ENTITY_NAME_TRIM_RE
 from transforms.model import EntityMention
 
 _GEO_WORLD = lexicon.words("subjects", "world_words")
-_DEMONYMS = _pairs(
-    """chinese=CN; indian=IN; pakistani=PK; emirati=AE; saudi=SA; japanese=JP; korean=KR
-    american=US; british=GB; german=DE; french=FR; russian=RU; italian=IT; spanish=ES
-    brazilian=BR; turkish=TR; egyptian=EG; qatari=QA; kuwaiti=KW; omani=OM; bahraini=BH
-    iranian=IR; iraqi=IQ; israeli=IL; australian=AU; canadian=CA; mexican=MX
-    indonesian=ID; malaysian=MY; vietnamese=VN; thai=TH; filipino=PH; nigerian=NG
-    kenyan=KE; bangladeshi=BD"""
-)
-
-# Country names that pycountry does not resolve by a plain lookup.
-_COUNTRY_ALIASES = _pairs(
-    """us=US; u.s.=US; usa=US; u.s.a.=US; america=US; united states=US
-    united states of america=US; uk=GB; u.k.=GB; britain=GB; great britain=GB
-    united kingdom=GB; uae=AE; u.a.e.=AE; emirates=AE; united arab emirates=AE; russia=RU
-    south korea=KR; korea=KR; north korea=KP; iran=IR; vietnam=VN; turkey=TR; türkiye=TR
-    turkiye=TR; taiwan=TW; syria=SY; laos=LA; bolivia=BO; venezuela=VE; tanzania=TZ
-    moldova=MD; palestine=PS; czech republic=CZ; ivory coast=CI; china=CN
-    mainland china=CN; india=IN; pakistan=PK; saudi arabia=SA; japan=JP"""
-)
-_CAPITALS = _pairs(
-    """islamabad=PK; new delhi=IN; beijing=CN; abu dhabi=AE; riyadh=SA; tokyo=JP; seoul=KR
-    washington=US; london=GB; paris=FR; berlin=DE; moscow=RU; cairo=EG; doha=QA
-    kuwait city=KW; manama=BH; muscat=OM; ankara=TR; tehran=IR; baghdad=IQ; dhaka=BD
-    colombo=LK; kathmandu=NP; jakarta=ID; kuala lumpur=MY; bangkok=TH; hanoi=VN; manila=PH
-    canberra=AU; ottawa=CA; brasilia=BR; mexico city=MX; nairobi=KE; abuja=NG; pretoria=ZA
-    addis ababa=ET; amman=JO; beirut=LB; damascus=SY; kabul=AF; tashkent=UZ; astana=KZ
-    rome=IT; madrid=ES; singapore=SG; hong kong=HK"""
-)
 _JAPAN_WORDS = lexicon.words("currencies", "japan_words")
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+from\s+(?:the\s+)?)?$", re.I)
 _LOWER_WORDS_RE = re.compile(r"[a-z]+")
-_LEADING_THE_RE = re.compile(r"^the\s+")
 
 
 def _geography(ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading) -> str | None:
@@ -64,7 +35,7 @@ def _geography(ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading) 
             # The dateline says where the reporter is: a last resort for the lead paragraph.
             if sent.start < ctx.lead_end:
                 # National figures are reported from the capital: "ISLAMABAD" stands for PK.
-                capital = _CAPITALS.get(m.canonical.lower()) or _CAPITALS.get(m.text.lower())
+                capital = country_of_capital(m.canonical) or country_of_capital(m.text)
                 dateline = dateline or capital or _mention_place(m)
             continue
         if not sent.start <= m.start_char < sent.end:
@@ -109,42 +80,20 @@ def _place_of(ctx: _Context, tok: Token) -> str | None:
             if m.entity_type in {"GPE", "LOC"}:
                 return _mention_place(m)
             if m.entity_type == "NORP":
-                return m.country_code or _DEMONYMS.get(tok.lower_)
+                return m.country_code or country_of_demonym(tok.lower_)
             return None
-    if tok.lower_ in _DEMONYMS and tok.pos_ in {"ADJ", "PROPN"}:
-        return _DEMONYMS[tok.lower_]
+    if tok.pos_ in {"ADJ", "PROPN"}:
+        return country_of_demonym(tok.lower_)
     return None
 
 
 def _mention_place(m: EntityMention) -> str | None:
-    code = _country_code(m.canonical) or _country_code(m.text)
+    code = country_lookup(m.canonical) or country_lookup(m.text)
     if code is not None:
         return code
     if any(c.isdigit() for c in m.canonical):
         return None  # a date the entity tagger took for a place
     return m.canonical
-
-
-def _country_code(name: str) -> str | None:
-    low = _LEADING_THE_RE.sub("", name.strip().lower())
-    if low in _COUNTRY_ALIASES:
-        return _COUNTRY_ALIASES[low]
-    return _pycountry_code(low)
-
-
-def _pycountry_code(name: str) -> str | None:
-    if name in _PYCOUNTRY_CACHE:
-        return _PYCOUNTRY_CACHE[name]
-    code: str | None = None
-    try:
-        code = str(pycountry.countries.lookup(name).alpha_2)
-    except LookupError:
-        code = None
-    _PYCOUNTRY_CACHE[name] = code
-    return code
-
-
-_PYCOUNTRY_CACHE: dict[str, str | None] = {}
 
 
 def _mentions_from_ents(doc: Doc) -> list[EntityMention]:
@@ -164,7 +113,7 @@ def _mentions_from_ents(doc: Doc) -> list[EntityMention]:
                 sentence_index=max(index, 0),
                 entity_type=ent.label_,
                 canonical=name,
-                country_code=_country_code(name) if ent.label_ == "GPE" else None,
+                country_code=country_lookup(name) if ent.label_ == "GPE" else None,
             )
         )
     return out
