@@ -37,8 +37,8 @@ _PER_WORDS: dict[str, str] = lexicon.table("units", "per_words")
 _PAKISTAN_PLACES = lexicon.words("currencies", "pakistan_places")
 _INDIA_PLACES = lexicon.words("currencies", "india_places")
 _CUR_PREFIX_RE = re.compile(
-    r"(?:(?<![A-Za-z.])(?P<dpre>U\.S\.|US|HK|AU|A|CA|C|NZ|SG|S|NT|R)(?P<dsym>\$)"
-    r"|(?<![A-Za-z])(?P<sym>[$€£¥₹₩₦₱₽₺฿])"
+    rf"(?:(?<![A-Za-z.])(?P<dpre>{_alternation(_DOLLAR_PREFIXES)})(?P<dsym>\$)"
+    rf"|(?<![A-Za-z])(?P<sym>[{''.join(map(re.escape, _CURRENCY_SYMBOLS))}])"
     rf"|(?<![A-Za-z])(?P<code>{'|'.join(sorted(_CURRENCY_CODES, key=len, reverse=True))})\.?)"
     r"[ \u00a0]?$"
 )

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from transforms import lexicon
-from transforms.metrics.context import _Quantity
+from transforms.metrics.context import _alternation, _Quantity
 
 _SMALL_NUMBERS: dict[str, int] = {
     word: i for i, word in enumerate(lexicon.terms("numbers", "metrics.small_numbers"))
@@ -17,18 +17,20 @@ _TENS: dict[str, int] = {
     word: 10 * (i + 2) for i, word in enumerate(lexicon.terms("numbers", "metrics.tens"))
 }
 _BIG_SCALES: dict[str, float] = lexicon.table("numbers", "metrics.scales")
-# Scale words written after digits: "5bn", "$3m", "Rs 50 cr", "1.2 lakh crore".
-_SCALES: dict[str, float] = {
-    **_BIG_SCALES,
-    **lexicon.table("numbers", "metrics.scales_after_digits"),
-}
+_SCALE_ABBREVIATIONS: dict[str, float] = lexicon.table("numbers", "metrics.scale_abbreviations")
+# Scale words written after digits: "5bn", "$3m", "Rs 50 cr", "1.2 lakh crore". "Hundred" is one
+# there ("5 hundred"), but no big scale among number words, where it multiplies what precedes it.
+_SCALES: dict[str, float] = {**_BIG_SCALES, "hundred": 1e2, **_SCALE_ABBREVIATIONS}
 _DIGITS_RE = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 )
-_SCALE_GLUED_RE = re.compile(r"(bn|mn|mln|bln|tn|trn|cr|k|m|b)(?![A-Za-z])", re.I)
+# Glued to the digits, any abbreviation ("5bn", "3m"); spaced, any scale word but the one-letter
+# abbreviations ("5 m" is five metres).
+_SCALE_GLUED_RE = re.compile(f"({_alternation(_SCALE_ABBREVIATIONS)})(?![A-Za-z])", re.I)
 _SCALE_SPACED_RE = re.compile(
-    r"[ \t\u00a0]*+(?:-[ \t\u00a0]*+)?(hundred|thousand|million|billion|trillion|lakhs?|lacs?"
-    r"|crores?|mn|mln|bn|bln|tn|trn|cr)\b",
+    r"[ \t\u00a0]*+(?:-[ \t\u00a0]*+)?("
+    + _alternation(word for word in _SCALES if len(word) > 1)
+    + r")\b",
     re.I,
 )
 
