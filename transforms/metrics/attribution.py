@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.metrics.context import _Context, _Sentence
-from transforms.metrics.geography import _ACCORDING_RE
+from transforms.metrics.context import _ACCORDING_RE, _Context, _Sentence
 from transforms.metrics.subject import _DATA_NOUNS
 from transforms.metrics.verbs import _REPORT_VERBS
 from transforms.model import EntityMention

@@ -1,6 +1,6 @@
 """The records the metric rules pass around: a number phrase (`_Quantity`), what the parse makes
 of it (`_Reading`), a sentence, and the per-document state (`_Context`), with the small span
-helpers every rule uses.
+helpers and text patterns that several passes use.
 """
 
 from __future__ import annotations
@@ -28,6 +28,16 @@ _PHONE_RE = re.compile(
 )
 _PHONE_CONTEXT_RE = re.compile(r"\b(?:tel|telephone|phone|call|fax|hotline|mobile|contact)\b", re.I)
 _SENT_BREAK_RE = re.compile(r"\n[ \t]*\n")
+_SPACES_RE = re.compile(r"\s+")
+_BASE_BEFORE_RE = re.compile(
+    r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bversus|\bvs\.?)[\s\u00a0]+"
+    r"(?:(?:an?|the)\s+)?(?:(?:expected|estimated|revised|initial|preliminary|previous|"
+    r"upwardly\s+revised|downwardly\s+revised)\s+)?$",
+    re.I,
+)
+_OF_AFTER_RE = re.compile(r"^[ \u00a0]+of\b", re.I)
+_LOWER_WORDS_RE = re.compile(r"[a-z]+")
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+from\s+(?:the\s+)?)?$", re.I)
 
 
 @dataclass(slots=True)

@@ -8,13 +8,17 @@ import re
 
 from transforms import lexicon
 from transforms.metrics.context import (
+    _BASE_BEFORE_RE,
+    _LOWER_WORDS_RE,
+    _OF_AFTER_RE,
+    _SPACES_RE,
     _alternation,
     _Context,
     _Quantity,
     _Sentence,
     _token_at,
 )
-from transforms.metrics.geography import _LOWER_WORDS_RE, _context_countries, _japan_context
+from transforms.metrics.geography import _context_countries, _japan_context
 from transforms.metrics.numbers import _SCALE_SPACED_RE
 from transforms.metrics.syntax import _verb_subject
 from transforms.model import EntityMention
@@ -61,13 +65,6 @@ _CUR_PER_RE = re.compile(
 
 # A second "per": "Rs 5 per square foot per month".
 _CUR_PER_MORE_RE = re.compile(r"^[\s\u00a0]+per[\s\u00a0]+(?P<any>[a-z]+)\b", re.I)
-_OF_AFTER_RE = re.compile(r"^[ \u00a0]+of\b", re.I)
-_BASE_BEFORE_RE = re.compile(
-    r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bversus|\bvs\.?)[\s\u00a0]+"
-    r"(?:(?:an?|the)\s+)?(?:(?:expected|estimated|revised|initial|preliminary|previous|"
-    r"upwardly\s+revised|downwardly\s+revised)\s+)?$",
-    re.I,
-)
 
 # "136 of the country's 308 municipalities": a part and its whole.
 _PART_OF_RE = re.compile(
@@ -82,7 +79,6 @@ _PER_DOLLAR_RE = re.compile(
     re.I,
 )
 _PRICE_VERBS = lexicon.words("currencies", "price_verbs")
-_SPACES_RE = re.compile(r"\s+")
 _STERLING_RE = re.compile(r"\s+sterling$")
 _DATELINE_SPLIT_RE = re.compile(r"[,(]|--|—")
 _PKR_CONTEXT_RE = re.compile(r"\b(?:Pakistani|Pak|PKR)\b")

@@ -4,20 +4,23 @@ ISO codes, and which countries a sentence or story speaks of.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from transforms import lexicon
 from transforms.gazetteer import country_lookup, country_of_capital, country_of_demonym
-from transforms.metrics.context import _Context, _Quantity, _Reading, _Sentence
+from transforms.metrics.context import (
+    _ACCORDING_RE,
+    _LOWER_WORDS_RE,
+    _Context,
+    _Quantity,
+    _Reading,
+    _Sentence,
+)
 from transforms.metrics.syntax import _ENTITY_NAME_TRIM_RE
 from transforms.model import EntityMention
 
 _GEO_WORLD = lexicon.words("subjects", "world_words")
 _JAPAN_WORDS = lexicon.words("currencies", "japan_words")
-_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+from\s+(?:the\s+)?)?$", re.I)
-_LOWER_WORDS_RE = re.compile(r"[a-z]+")
 
 
 def _geography(ctx: _Context, sent: _Sentence, q: _Quantity, reading: _Reading) -> str | None:

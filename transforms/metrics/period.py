@@ -14,8 +14,15 @@ from spacy.tokens import Token
 
 from transforms import lexicon
 from transforms.datemath import in_calendar, make_date, month_end, shift_days
-from transforms.metrics.context import _Context, _Period, _Quantity, _Reading, _Sentence, _token_at
-from transforms.metrics.currency import _BASE_BEFORE_RE
+from transforms.metrics.context import (
+    _BASE_BEFORE_RE,
+    _Context,
+    _Period,
+    _Quantity,
+    _Reading,
+    _Sentence,
+    _token_at,
+)
 from transforms.metrics.syntax import _in_other_clause, _within_clause
 from transforms.model import Metric, TimeExpression
 

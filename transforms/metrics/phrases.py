@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from transforms import lexicon
-from transforms.metrics.context import _Context, _in_time, _Quantity
-from transforms.metrics.currency import _SPACES_RE
-from transforms.metrics.geography import _LOWER_WORDS_RE, _is_world, _place_of
+from transforms.metrics.context import _LOWER_WORDS_RE, _SPACES_RE, _Context, _in_time, _Quantity
+from transforms.metrics.geography import _is_world, _place_of
 from transforms.metrics.inflection import _singular_phrase
 from transforms.metrics.syntax import _is_figure
 from transforms.metrics.units import _SUBJECT_HEAD_NOMINALS

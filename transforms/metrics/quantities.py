@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from transforms import lexicon
 from transforms.metrics.context import (
+    _SPACES_RE,
     _alternation,
     _Context,
     _overlaps,
@@ -19,7 +20,7 @@ from transforms.metrics.context import (
     _Sentence,
     _token_at,
 )
-from transforms.metrics.currency import _CUR_PREFIX_RE, _SPACES_RE, _attach_currency
+from transforms.metrics.currency import _CUR_PREFIX_RE, _attach_currency
 from transforms.metrics.numbers import (
     _DIGITS_RE,
     _SCALES,

@@ -9,8 +9,14 @@ import re
 from spacy.tokens import Token
 
 from transforms import lexicon
-from transforms.metrics.context import _Context, _Quantity, _Reading, _Sentence, _token_at
-from transforms.metrics.currency import _OF_AFTER_RE
+from transforms.metrics.context import (
+    _OF_AFTER_RE,
+    _Context,
+    _Quantity,
+    _Reading,
+    _Sentence,
+    _token_at,
+)
 from transforms.metrics.geography import _place_of
 from transforms.metrics.period import _DOWN_VERBS, _UP_VERBS
 from transforms.metrics.phrases import _noun_phrase, _of_phrase

@@ -9,14 +9,7 @@ import re
 from spacy.tokens import Token
 
 from transforms import lexicon
-from transforms.metrics.context import (
-    _Context,
-    _in_time,
-    _Quantity,
-    _Reading,
-    _Sentence,
-    _token_at,
-)
+from transforms.metrics.context import _Context, _in_time, _Quantity, _Reading, _Sentence, _token_at
 from transforms.metrics.currency import _CURRENCY_NAMES
 from transforms.metrics.geography import _place_of
 from transforms.metrics.inflection import _singular_word
