@@ -32,6 +32,12 @@ def _quiet_environment() -> None:
     # A local Dask cluster logs lost connections while it shuts down; they are not errors of ours.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
     os.environ.setdefault("DASK_DISTRIBUTED__LOGGING__DISTRIBUTED", "critical")
+    # Page-extraction libraries log a warning for each odd page they fall back on; the run
+    # reports the pages it could not read itself, one line each.
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _db_path(value: str | None) -> Path:
