@@ -128,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("wirehouse: interrupted; what was loaded before stays loaded", file=sys.stderr)
         return EXIT_PARTIAL
     except Exception as exc:  # a bug, not bad input: show where, and fail loudly
+        from flows.limits import WorkersUnavailable
+
+        if isinstance(exc, WorkersUnavailable):  # the machine, not the input: say what, once
+            print(f"wirehouse: {exc}", file=sys.stderr)
+            return EXIT_BUG
         import traceback
 
         traceback.print_exc()

@@ -28,6 +28,10 @@ class InjectedFault(RuntimeError):
     """The failure a test asked for."""
 
 
+class WorkersUnavailable(RuntimeError):
+    """The transform worker processes cannot start (the spaCy model cannot load, say)."""
+
+
 def document_guard(
     seconds: float | None, stage: str = "analyse"
 ) -> Callable[[str | bytes], AbstractContextManager[None]]:

@@ -181,3 +181,12 @@ def test_a_run_with_one_failing_document_loads_every_other_article(
         assert rejected[0][3] == "flows/limits.py:_inject_fault"
         log = next((db.parent / "logs").glob("*.log")).read_text()
         assert "Traceback" in log and "InjectedFault" in log
+
+
+@pytest.mark.e2e  # real worker processes
+def test_workers_that_cannot_start_stop_the_run_with_one_line(monkeypatch):
+    from flows.limits import WorkersUnavailable
+
+    monkeypatch.setenv("WIREHOUSE_SPACY_MODEL", "no_such_model_installed")
+    with pytest.raises(WorkersUnavailable, match="no_such_model_installed"):
+        list(transform_in_processes([articles()], "run", workers=2, chunk=3, seconds=1.0))
