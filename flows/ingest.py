@@ -230,8 +230,10 @@ def identify_task(articles: list[Article], db_path: Path | None, force: bool = F
     is checked; the keyed load still keeps one copy of each article.
     """
     unique: dict[str, Article] = {}
+    repeats: list[Article] = []  # the same article again in this run (same URL or id)
     for article in articles:
-        unique.setdefault(article.article_id, article)
+        if unique.setdefault(article.article_id, article) is not article:
+            repeats.append(article)
     articles = list(unique.values())
     ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
     known = _lookup(db_path, "known_articles", {"candidates": ids})
@@ -239,7 +241,7 @@ def identify_task(articles: list[Article], db_path: Path | None, force: bool = F
     # `force` (reprocess) analyses every article again, loaded or not.
     unchanged = [
         a for a in articles if not force and known_hash.get(a.article_id) == a.content_hash
-    ]
+    ] + repeats
     fresh = [a for a in articles if force or known_hash.get(a.article_id) != a.content_hash]
     signatures = signatures_of(fresh)
     hashes = pd.DataFrame({"content_hash": [a.content_hash for a in fresh]})

@@ -190,3 +190,12 @@ def test_workers_that_cannot_start_stop_the_run_with_one_line(monkeypatch):
     monkeypatch.setenv("WIREHOUSE_SPACY_MODEL", "no_such_model_installed")
     with pytest.raises(WorkersUnavailable, match="no_such_model_installed"):
         list(transform_in_processes([articles()], "run", workers=2, chunk=3, seconds=1.0))
+
+
+def test_the_same_article_twice_in_one_run_is_loaded_once_and_counted_unchanged():
+    from flows.ingest import identify_task
+
+    items = articles()
+    plan = identify_task.fn([*items, items[2]], None)
+    assert [a.article_id for a in plan.distinct] == [a.article_id for a in items]
+    assert [a.article_id for a in plan.unchanged] == [items[2].article_id]
