@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from transforms import lexicon
 from transforms.timex.fiscal import _Fiscal, _fiscal_of
 from transforms.timex.words import _CAPITAL_CUES, _SPORTS_STRICT
 
@@ -53,12 +54,16 @@ _BASE_BEFORE = re.compile(
     r"(?:[^\s,;:]*\d[^\s,;:]*\s+(?:[a-z]+\s+){0,2}?(?:in|during|for|of|at)\s+)?$",
     re.IGNORECASE,
 )
-_REPORTING = frozenset("said says told".split())
+_REPORTING = lexicon.words("reporting_verbs", "timex.reporting")
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_ATTRIBUTION_VERBS = "|".join(
+    rf"{v}\s+[\w\s]{{1,30}}?" if v in lexicon.words("reporting_verbs", "timex.with_object") else v
+    for v in lexicon.terms("reporting_verbs", "timex.attribution")
+)
 # The attribution that closes a sentence: ", the company said.", ", according to the ministry."
 _ATTRIBUTION = re.compile(
     r"[,;:\s]*+(?:according\s+to\b[^,;]*|(?:[\w'’.-]++\s++){0,6}?"
-    r"(?:said|says|told\s+[\w\s]{1,30}?|added|noted|reported|announced|stated)"
+    rf"(?:{_ATTRIBUTION_VERBS})"
     r"(?:\s+(?:on\s+)?\w+)?)"
     r"[\s\"'”’)]*+(?:[.!?][\s\"'”’)]*+)?$"
 )

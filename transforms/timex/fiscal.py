@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from transforms import lexicon
 from transforms.timex.calendar import _add_months
 from transforms.timex.records import _mk, _Res
 
@@ -38,40 +39,22 @@ class _Fiscal:
     by_start: bool = False
 
 
-# Fiscal calendars of countries whose news commonly cites fiscal periods, found from the
-# words of the sentence or else the article (place names in any case, for datelines; agency
-# and institution acronyms as written). Companies there mostly follow the government's year.
-# Elsewhere (the United States, where companies pick their own) fiscal labels stay labels.
+# Which country's fiscal year begins when, and the words that name the country:
+# transforms/lexicon/fiscal_years.toml.
 def _cues(names: str, acronyms: str = "") -> re.Pattern[str]:
     alts = rf"(?i:{names})" + (f"|{acronyms}" if acronyms else "")
     return re.compile(rf"\b(?:{alts})\b")
 
 
-_FISCAL_CUES: tuple[tuple[re.Pattern[str], _Fiscal], ...] = (
+_FISCAL_CUES: tuple[tuple[re.Pattern[str], _Fiscal], ...] = tuple(
     (
         _cues(
-            r"India|Indian|New\s+Delhi|Mumbai|Bengaluru|Chennai|Kolkata|Sensex|Nifty|crore|lakh",
-            "PTI|IANS|RBI",
+            "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in cal["names"]),
+            "|".join(cal["acronyms"]),
         ),
-        _Fiscal(4),
-    ),
-    (_cues(r"Pakistan|Pakistani|Islamabad|Karachi|Lahore", "APP|SBP|PKR"), _Fiscal(7)),
-    (_cues(r"Bangladesh|Bangladeshi|Dhaka|taka", "BSS"), _Fiscal(7)),
-    (_cues(r"Egypt|Egyptian|Cairo"), _Fiscal(7)),
-    (_cues(r"Australia|Australian|Canberra|Sydney|Melbourne"), _Fiscal(7)),
-    (_cues(r"New\s+Zealand|Wellington"), _Fiscal(7)),
-    (_cues(r"Japan|Japanese|Tokyo|Osaka|Kyodo|Jiji|Nikkei|yen", "BOJ"), _Fiscal(4, by_start=True)),
-    # Fiscal year = calendar year; last, so that a tie goes to a split year.
-    (
-        _cues(
-            r"Saudi|Riyadh|Emirati|Emirates|Abu\s+Dhabi|Dubai|Qatar|Qatari|Doha|China|Chinese"
-            r"|Beijing|Xinhua|Korea|Korean|Seoul|Yonhap|T[üu]rkiye|Turkey|Turkish|Ankara|Anadolu"
-            r"|Russia|Russian|Moscow|Malaysia|Malaysian|Bernama|Indonesia|Indonesian|Jakarta"
-            r"|Vietnam|Vietnamese|Hanoi|Brazil|Brazilian",
-            "SPA|UAE|WAM|QNA|TASS",
-        ),
-        _Fiscal(1),
-    ),
+        _Fiscal(cal["start"], cal.get("by_start", False)),
+    )
+    for cal in lexicon.load("fiscal_years")["calendars"]
 )
 
 

@@ -6,23 +6,34 @@ from __future__ import annotations
 
 import re
 
-_MONTH_FULL = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
+from transforms.timex.words import (
+    _MONTH_ABBREVIATIONS,
+    _MONTH_NAMES,
+    _ONES,
+    _PART_OF_DAY,
+    _SEASONS,
+    _TENS,
+    _WEEKDAY_NAMES,
 )
-_MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+_MONTH_FULL = "|".join(_MONTH_NAMES)
+_MONTH_ABBR = "|".join(_MONTH_ABBREVIATIONS)
 _MON = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\b\.?)"
 # A month on its own needs a full name or an abbreviation with its period ("Jan" is a name too).
 _MON_BARE = rf"(?-i:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\.)"
-_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"(?-i:{'|'.join(_WEEKDAY_NAMES)})"
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _DAY = r"[0-3]?\d"
 _ORD_SUF = r"(?:st|nd|rd|th)"
+# "twenty-one", "nineteen", "a hundred", "ten": the number words that count units of time.
 _NUM_WORD = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    r"|(?:a|one)\s+hundred|one|two|three|four|five|six|seven|eight|nine|ten)"
+    rf"(?:(?:{'|'.join(_TENS)})"
+    rf"(?:[-\s](?:{'|'.join(_ONES[1:10])})\b)?"
+    rf"|{'|'.join(_ONES[11:20])}"
+    rf"|(?:a|one)\s+hundred|{'|'.join(_ONES[1:11])})"
 )
+_DAY_PARTS = "|".join(_PART_OF_DAY)  # morning|afternoon|evening|night
+_SEASON_WORDS = "|".join(_SEASONS)  # spring|summer|autumn|fall|winter
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUM_WORD}|an?)"
 _VAGUE_NUM = r"(?:a\s+few|few|several|many|numerous|a\s+couple\s+of|a\s+number\s+of)"
 _UNITS = (

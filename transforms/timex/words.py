@@ -6,36 +6,19 @@ from __future__ import annotations
 
 import re
 
-_MONTH_NUM = {
-    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
-}
-_WEEKDAY_NUM = {
-    w: i for i, w in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
-}
-_SMALL_NUMS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_SMALL_NUMS.update(
-    {
-        w: 10 * i
-        for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
-    }
-)
-_SMALL_NUMS.update({"hundred": 100, "a": 1, "an": 1})
-_ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-}
+from transforms import lexicon
+
+_MONTH_NAMES = lexicon.terms("calendar", "months.full")
+_MONTH_ABBREVIATIONS = lexicon.terms("calendar", "months.abbreviations")
+_WEEKDAY_NAMES = lexicon.terms("calendar", "weekdays.names")
+_MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(_MONTH_NAMES, 1)}
+_WEEKDAY_NUM = {w.lower(): i for i, w in enumerate(_WEEKDAY_NAMES)}
+_ONES = lexicon.terms("numbers", "timex.ones")
+_TENS = lexicon.terms("numbers", "timex.tens")
+_SMALL_NUMS = {w: i for i, w in enumerate(_ONES)}
+_SMALL_NUMS.update({w: 10 * i for i, w in enumerate(_TENS, 2)})
+_SMALL_NUMS.update(lexicon.table("numbers", "timex.others"))
+_ORDINALS: dict[str, int] = lexicon.table("numbers", "timex.ordinals")
 # unit -> (multiplier, ISO 8601 designator, is a time-of-day unit)
 _UNIT_CODE: dict[str, tuple[int, str, bool]] = {
     "year": (1, "Y", False),
@@ -64,18 +47,11 @@ _SET_ADVERBS = {
     "nightly": "P1D",
     "hourly": "PT1H",
 }
-_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PART_OF_DAY: dict[str, str] = lexicon.table("calendar", "parts_of_day")
+_SEASONS: dict[str, str] = lexicon.table("calendar", "seasons")
+_SEASON_START: dict[str, int] = lexicon.table("calendar", "season_starts")
 _HOLIDAYS = {
-    "christmas": (12, 25),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "halloween": (10, 31),
-    "valentine's day": (2, 14),
-    "boxing day": (12, 26),
+    name: (month, day) for name, (month, day) in lexicon.table("calendar", "holidays").items()
 }
 # Words that may precede a capitalised weekday or quarter without making it part of a name
 # ("Black Friday", "Audi Q3" are names; "On Friday", "In Q3" are not).

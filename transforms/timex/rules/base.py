@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from transforms.timex.context import _Env
 from transforms.timex.records import _Item
-from transforms.timex.words import _WEEKDAY_NUM
+from transforms.timex.words import _MONTH_ABBREVIATIONS, _MONTH_NAMES, _WEEKDAY_NUM
 
 _Handler = Callable[[re.Match[str], _Env], _Item | None]
 
@@ -21,10 +21,7 @@ _YR_CONN = r"(?:\s+(?:of|in)\s+|,?\s+(?=\d|last\s|this\s|next\s))"
 
 # Anchor words: every match of a rule contains one of its anchors ("#" stands for any number),
 # so a rule only runs in small windows around them rather than over the whole text.
-_MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTH_WORDS = frozenset(m.lower() for m in _MONTH_NAMES + _MONTH_ABBREVIATIONS)
 _WEEKDAY_WORDS = frozenset(_WEEKDAY_NUM)
 _UNIT_WORDS = frozenset(
     "year years month months week weeks day days decade decades century centuries hour hours "

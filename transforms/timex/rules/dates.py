@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from transforms import lexicon
 from transforms.timex.calendar import _part, _safe_date
 from transforms.timex.context import _Env
 from transforms.timex.fiscal import _Fiscal, _fy_first_year, _fy_label, _fy_labelled, _months_value
@@ -271,7 +272,7 @@ def _month_modifies(m: re.Match[str], env: _Env) -> bool:
     )
 
 
-_SPEECH_VERBS = frozenset("said says told added noted asked wrote replied".split())
+_SPEECH_VERBS = lexicon.words("reporting_verbs", "timex.speech")
 
 
 _R_MONTH = _rx(

@@ -11,7 +11,7 @@ from transforms.datemath import shift_days, within_calendar
 from transforms.timex.calendar import _add_months, _anchor_value, _shift, _week_value, _year_value
 from transforms.timex.context import _Env
 from transforms.timex.numbers import _num, _unit
-from transforms.timex.pieces import _NUM, _UNITS, _VAGUE_NUM, _WEEKDAY, _rx
+from transforms.timex.pieces import _DAY_PARTS, _NUM, _UNITS, _VAGUE_NUM, _WEEKDAY, _rx
 from transforms.timex.records import _Anaphor, _Item, _mk
 from transforms.timex.rules.base import _WEEKDAY_WORDS, _Rule, _words
 from transforms.timex.words import _PART_OF_DAY, _UNIT_CODE, _WEEKDAY_NUM
@@ -123,7 +123,7 @@ _DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 _R_DAY_WORD = _rx(
     r"(?<![\w-])(?P<x>(?:(?:earlier|later)\s+)?(?P<around>the\s+day\s+(?:before|after)\s+)?"
-    r"(?P<w>today|tonight|yesterday|tomorrow)(?P<pod>\s+(?:morning|afternoon|evening|night))?)"
+    rf"(?P<w>today|tonight|yesterday|tomorrow)(?P<pod>\s+(?:{_DAY_PARTS}))?)"
     r"(?![\w-])"
 )
 
@@ -146,9 +146,7 @@ def _h_day_word(m: re.Match[str], env: _Env) -> _Item | None:
 DAY_WORD = _Rule(_R_DAY_WORD, _words("today tonight yesterday tomorrow"), _h_day_word, 32, 16)
 
 
-_R_PART_OF_DAY = _rx(
-    r"(?<![\w-])(?P<x>(?P<w>last|this)\s+(?P<pod>morning|afternoon|evening|night))(?![\w-])"
-)
+_R_PART_OF_DAY = _rx(rf"(?<![\w-])(?P<x>(?P<w>last|this)\s+(?P<pod>{_DAY_PARTS}))(?![\w-])")
 
 
 def _h_part_of_day(m: re.Match[str], env: _Env) -> _Item | None:
@@ -162,7 +160,7 @@ def _h_part_of_day(m: re.Match[str], env: _Env) -> _Item | None:
     return _mk(f"{day.isoformat()}T{_PART_OF_DAY[pod]}", kind="time")
 
 
-PART_OF_DAY = _Rule(_R_PART_OF_DAY, _words("morning afternoon evening night"), _h_part_of_day, 8, 4)
+PART_OF_DAY = _Rule(_R_PART_OF_DAY, frozenset(_PART_OF_DAY), _h_part_of_day, 8, 4)
 
 
 _FORWARD_CUES = frozenset({"starting", "beginning", "effective"})
@@ -186,7 +184,7 @@ _R_WEEKDAY = _rx(
     r"(?<![\w-])(?P<x>(?:(?-i:late|early)\s+(?=(?-i:[A-Z])))?(?:(?P<rel>last|next|this\s+past"
     r"|this\s+coming|this|the\s+coming|the\s+following|the\s+previous|coming|past)\s+)?"
     rf"(?P<wd>{_WEEKDAY})"
-    r"(?P<pod>\s+(?:morning|afternoon|evening|night))?)(?![\w-])"
+    rf"(?P<pod>\s+(?:{_DAY_PARTS}))?)(?![\w-])"
 )
 
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from transforms.datemath import in_calendar, within_calendar
 from transforms.timex.calendar import _add_months, _month_end, _part, _safe_date
 from transforms.timex.context import _Env
-from transforms.timex.pieces import _MOD, _YEAR, _rx
+from transforms.timex.pieces import _MOD, _SEASON_WORDS, _YEAR, _rx
 from transforms.timex.records import _Item, _mk, _Res, _YearLess
 from transforms.timex.rules.base import _Rule, _words
 from transforms.timex.rules.dates import _yearless_day
@@ -33,7 +33,7 @@ _SEASON_HEADS = frozenset(
 
 _R_SEASON = _rx(
     rf"(?<![\w-])(?P<x>{_MOD}?(?:(?P<rel>this\s+past|this|last|next|the\s+coming|the)\s+)?"
-    rf"(?P<s>spring|summer|autumn|fall|winter)(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d))?)"
+    rf"(?P<s>{_SEASON_WORDS})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})(?!\d))?)"
     r"(?![\w-])"
 )
 
@@ -78,7 +78,7 @@ def _h_season(m: re.Match[str], env: _Env) -> _Item | None:
     return _mk(f"{y:04d}-{code}", part=part)
 
 
-SEASON = _Rule(_R_SEASON, _words("spring summer autumn fall winter"), _h_season, 40, 16)
+SEASON = _Rule(_R_SEASON, frozenset(_SEASONS), _h_season, 40, 16)
 
 
 _R_HOLIDAY = _rx(

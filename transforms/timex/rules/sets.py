@@ -9,7 +9,7 @@ from transforms.timex.numbers import _duration, _num, _unit
 from transforms.timex.pieces import _NUM, _UNIT1, _UNITS, _WEEKDAY, _rx
 from transforms.timex.records import _Item, _mk
 from transforms.timex.rules.base import _WEEKDAY_WORDS, _Rule, _words
-from transforms.timex.words import _SET_ADVERBS, _WEEKDAY_NUM
+from transforms.timex.words import _SET_ADVERBS, _WEEKDAY_NAMES, _WEEKDAY_NUM
 
 _R_SET_EVERY = _rx(
     rf"(?<![\w-])(?P<x>(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{_NUM})\s+"
@@ -33,7 +33,7 @@ SET_EVERY = _Rule(_R_SET_EVERY, _words("every each"), _h_set_every, 4, 40)
 
 _R_SET_WEEKDAY = _rx(
     rf"(?<![\w-])(?P<x>(?:every|each)\s+(?P<wd>{_WEEKDAY})"
-    r"|(?P<wd2>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)))(?![\w-])"
+    rf"|(?P<wd2>(?-i:{'|'.join(w + 's' for w in _WEEKDAY_NAMES)})))(?![\w-])"
 )
 
 
