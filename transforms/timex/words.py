@@ -32,21 +32,7 @@ _UNIT_CODE: dict[str, tuple[int, str, bool]] = {
     "minute": (1, "M", True),
     "second": (1, "S", True),
 }
-_SET_ADVERBS = {
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "biannually": "P6M",
-    "semiannually": "P6M",
-    "semi-annually": "P6M",
-    "biennially": "P2Y",
-    "quarterly": "P3M",
-    "monthly": "P1M",
-    "fortnightly": "P2W",
-    "weekly": "P1W",
-    "daily": "P1D",
-    "nightly": "P1D",
-    "hourly": "PT1H",
-}
+_SET_ADVERBS: dict[str, str] = lexicon.table("calendar", "set_adverbs")
 _PART_OF_DAY: dict[str, str] = lexicon.table("calendar", "parts_of_day")
 _SEASONS: dict[str, str] = lexicon.table("calendar", "seasons")
 _SEASON_START: dict[str, int] = lexicon.table("calendar", "season_starts")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from transforms import lexicon
 from transforms.timex.calendar import _part
 from transforms.timex.context import _Env
 from transforms.timex.pieces import _rx
@@ -30,12 +31,12 @@ def _h_decade(m: re.Match[str], env: _Env) -> _Item | None:
 DECADE = _Rule(_R_DECADE, _ANY_NUM, _h_decade, 20, 6)
 
 
-_CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22}
+_CENTURY_WORDS: dict[str, int] = lexicon.table("numbers", "timex.centuries")
 
 
 _R_CENTURY = _rx(
     r"(?<![\w-])(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})"
-    r"(?:st|nd|rd|th)|(?P<w>nineteenth|twentieth|twenty-first|twenty-second))\s+century)"
+    rf"(?:st|nd|rd|th)|(?P<w>{'|'.join(_CENTURY_WORDS)}))\s+century)"
     r"(?![\w-])"
 )
 

@@ -60,10 +60,7 @@ _MEASURE_NOUNS = frozenset(
 )
 
 
-_R_SET_ADVERB = _rx(
-    r"(?<!\w)(?P<x>semi-annually|annually|yearly|biannually|semiannually|biennially|quarterly"
-    r"|monthly|fortnightly|weekly|daily|nightly|hourly)(?![\w-])"
-)
+_R_SET_ADVERB = _rx(rf"(?<!\w)(?P<x>{'|'.join(_SET_ADVERBS)})(?![\w-])")
 
 
 def _h_set_adverb(m: re.Match[str], env: _Env) -> _Item | None:
