@@ -1,5 +1,6 @@
-"""Word tables of the time rules: numbers, units, set adverbs, parts of the day, seasons,
-holidays, cue words.
+"""The time rules' words. Calendar and number words are data, in transforms/lexicon
+(calendar.toml, the [timex] section of numbers.toml); the cue-word tables below are used by
+these rules only.
 """
 
 from __future__ import annotations
@@ -8,11 +9,13 @@ import re
 
 from transforms import lexicon
 
+# Month and weekday names as written, and the numbers they stand for.
 _MONTH_NAMES = lexicon.terms("calendar", "months.full")
 _MONTH_ABBREVIATIONS = lexicon.terms("calendar", "months.abbreviations")
 _WEEKDAY_NAMES = lexicon.terms("calendar", "weekdays.names")
 _MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(_MONTH_NAMES, 1)}
 _WEEKDAY_NUM = {w.lower(): i for i, w in enumerate(_WEEKDAY_NAMES)}
+# Number words: "zero" to "nineteen", "twenty" to "ninety", "hundred", "a"/"an".
 _ONES = lexicon.terms("numbers", "timex.ones")
 _TENS = lexicon.terms("numbers", "timex.tens")
 _SMALL_NUMS = {w: i for i, w in enumerate(_ONES)}
@@ -32,7 +35,7 @@ _UNIT_CODE: dict[str, tuple[int, str, bool]] = {
     "minute": (1, "M", True),
     "second": (1, "S", True),
 }
-_SET_ADVERBS: dict[str, str] = lexicon.table("calendar", "set_adverbs")
+_SET_ADVERBS: dict[str, str] = lexicon.table("calendar", "set_adverbs")  # "weekly" -> P1W
 _PART_OF_DAY: dict[str, str] = lexicon.table("calendar", "parts_of_day")
 _SEASONS: dict[str, str] = lexicon.table("calendar", "seasons")
 _SEASON_START: dict[str, int] = lexicon.table("calendar", "season_starts")
