@@ -34,7 +34,7 @@ class Failure:
     stage: str  # extract, clean, analyse
     error_class: str
     message: str
-    raised_in: str | None  # "transforms/timex.py:_h_weekday", the innermost own frame
+    raised_in: str | None  # "transforms/timex/rules/dates.py:_h_iso": the innermost own frame
     traceback: str = ""
 
     @property

@@ -7,7 +7,7 @@ with two quantifiers that can match the same characters (`\\s*-?\\s*`, `\\s*(?:x
 every way of splitting the run before it fails. A linear pattern takes milliseconds on such a
 text, a polynomial or exponential one minutes; the deadline only separates the two, it is not a
 performance target. The longest run here is a quadratic one (a pattern searched at every
-start of a run of word characters, such as timex `_WORD_BEFORE_DOT`): about 0.3 s of CPU.
+start of a run of word characters, such as timex `context._WORD_BEFORE_DOT`): about 0.3 s of CPU.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from types import FrameType, ModuleType
 
 import transforms
-from transforms import timex
+from transforms.timex.rules import RULES
 
 SIZE = 5_000
 DEADLINE = 2.0  # seconds, for one pattern over one text
@@ -96,10 +96,11 @@ def _walk(value: object, name: str, depth: int = 0) -> Iterator[tuple[str, re.Pa
 
 
 def transform_patterns() -> dict[str, re.Pattern[str]]:
-    """Every compiled pattern of the transforms modules, by where it is defined."""
+    """Every compiled pattern of the transforms modules and their packages' modules, by where
+    it is defined."""
     found: dict[str, re.Pattern[str]] = {}
     seen: set[int] = set()
-    for info in pkgutil.iter_modules(transforms.__path__, "transforms."):
+    for info in pkgutil.walk_packages(transforms.__path__, "transforms."):
         module = importlib.import_module(info.name)
         for attr, value in vars(module).items():
             for name, pattern in _walk(value, f"{info.name}.{attr}"):
@@ -166,7 +167,7 @@ def test_collects_patterns_in_tables_and_rules() -> None:
         assert name in patterns
     # The rule table's patterns, whether or not a module-level name holds them too.
     found = {id(p) for p in patterns.values()}
-    assert timex._RULES and all(id(rule.rx) in found for rule in timex._RULES)
+    assert RULES and all(id(rule.rx) in found for rule in RULES)
 
 
 def test_a_catastrophic_pattern_is_caught() -> None:
