@@ -78,7 +78,6 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -566,10 +565,6 @@ _LOOSE_DATELINE = re.compile(
     r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[^()\n,]{1,30}?){0,2}\s*"
     r"(?:\((?:[^()\n]{2,80})\)|/[A-Z]{2,10}/\.?)\s*(?:--|—|–|-|:)?\s*"
 )
-# Where the story proper starts: tokens before it belong to the dateline. The parser often hangs
-# the first words of the story on the dateline ("LONDON ... - inflation held at ..."), so the
-# helpers below read the subject of such a clause from the words after it.
-_BODY_START: ContextVar[int] = ContextVar("_BODY_START", default=0)
 _DURATION = re.compile(r"^P(\d+)([DW])$")
 # Words that end a gathering, or a point of comparison for a figure ("up from 4.1% on Monday").
 _END_VERBS = _words("ends end ended closes close closed concludes concluded wraps finishes")
@@ -708,11 +703,7 @@ def extract_events(
         return []  # events are read from the parse; a pipeline without a parser gives none
     text = doc.text
     dateline = DATELINE.match(text) or DATELINE_NO_PLACE.match(text) or _LOOSE_DATELINE.match(text)
-    token = _BODY_START.set(dateline.end() if dateline else 0)
-    try:
-        return _extract(doc, mentions, times, anchor, dateline_place, dateline)
-    finally:
-        _BODY_START.reset(token)
+    return _extract(doc, mentions, times, anchor, dateline_place, dateline)
 
 
 def _extract(
@@ -889,9 +880,9 @@ def _clause_tokens(head: Token) -> list[Token]:
     return [head] + [t for t in head.subtree if t != head and _is_clause_head(t)]
 
 
-def _rank(head: Token) -> int:
+def _rank(head: Token, body_start: int) -> int:
     """How central a clause is: the main clause 0, its complements 1, subordinates 2."""
-    if head.dep_ == "acl" and _is_orphan(head.head):
+    if head.dep_ == "acl" and _is_orphan(head.head, body_start):
         return 0  # "LONDON - inflation held at 3.8%": the main clause, hung on the dateline
     rank = 0
     node = head
@@ -927,12 +918,14 @@ def _reports(sentence: Span, ctx: _Context) -> list[_Report]:
                 for c in token.children
                 if c.dep_ in ("ccomp", "parataxis", "xcomp") and _is_clause(c) and not ctx.quoted(c)
             ]
-            orphaned = [c for t in _orphans(sentence) for c in t.children if c.dep_ == "acl"]
+            orphaned = [
+                c for t in _orphans(sentence, ctx.body_start) for c in t.children if c.dep_ == "acl"
+            ]
             if token.dep_ == "ROOT" and orphaned:
                 content.extend(orphaned)
             elif not _is_report(token, sentence, ctx):
                 continue
-            speaker = _subject(token)
+            speaker = _subject(token, ctx.body_start)
             if token.dep_ in ("parataxis", "ccomp", "advcl", "conj") and token.head.i < token.i:
                 head_reports = token.head.lemma_.lower() in REPORTING_VERBS
                 edge = token.left_edge.i
@@ -1090,7 +1083,7 @@ def _is_company(name: str, words: set[str]) -> bool:
 def _remember_speaker(reports: list[_Report], ctx: _Context) -> None:
     """The sentence's main speaker, for "he said" and "the spokesperson said" further on."""
     verbs = [(r, r.verb) for r in reports if r.verb is not None]
-    ranked = [r for r, _ in sorted(verbs, key=lambda rv: (_rank(rv[1]), rv[1].i))]
+    ranked = [r for r, _ in sorted(verbs, key=lambda rv: (_rank(rv[1], ctx.body_start), rv[1].i))]
     for report in ranked[:1]:
         if report.speaker is None or report.speaker.lemma_.lower() in _PRONOUNS:
             continue
@@ -1133,9 +1126,9 @@ def _statement_cue(
         # "the weather service forecast more rain": a weak statement; an estimate is not one
         if lemma not in ("forecast", "expect"):
             return None
-        return _Cue(_STATEMENT, verb, verb, 0.5, _rank(verb), report=report)
+        return _Cue(_STATEMENT, verb, verb, 0.5, _rank(verb, ctx.body_start), report=report)
     strength = 0.75 if report.kind in ("official", "institution") else 0.6
-    return _Cue(_STATEMENT, verb, verb, strength, _rank(verb), report=report)
+    return _Cue(_STATEMENT, verb, verb, strength, _rank(verb, ctx.body_start), report=report)
 
 
 # --------------------------------------------------------------------------- clauses
@@ -1144,9 +1137,9 @@ def _statement_cue(
 def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: bool) -> _Cue | None:
     """The event a clause reports, typed from its predicate and arguments, else None."""
     lemma = head.lemma_.lower()
-    rank = _rank(head)
-    subject, passive = _subject_of(head)
-    objects = _objects(head)
+    rank = _rank(head, ctx.body_start)
+    subject, passive = _subject_of(head, ctx.body_start)
+    objects = _objects(head, ctx.body_start)
     particle_token = _particle(head)
     particle = particle_token.lower_ if particle_token is not None else ""
     tense = _tense(head)
@@ -1170,7 +1163,9 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
             event_type = _MEETING  # "the next briefing will be held on Friday": not said yet
         back = any(
             _anaphoric(n) and (_noun_type(n, ctx) == event_type or n.lemma_.lower() in _RATE_NOUNS)
-            for n in objects + _xcomp_nouns(head) + ([subject] if subject is not None else [])
+            for n in objects
+            + _xcomp_nouns(head, ctx.body_start)
+            + ([subject] if subject is not None else [])
         )
         if back and rank >= 2:
             strength -= 0.25  # "before the law took effect": background already told
@@ -1187,7 +1182,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
         )
 
     # acl/relcl on an event noun: the noun's event ("a ceasefire agreed in July").
-    orphan = head.dep_ == "acl" and _is_orphan(head.head)
+    orphan = head.dep_ == "acl" and _is_orphan(head.head, ctx.body_start)
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN") and not orphan:
         noun_type = _noun_type(head.head, ctx)
         happening = lemma in _HAPPENING_VERBS or _has_time(head)
@@ -1222,7 +1217,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
     if (
         (lemma in CHANGE_VERBS or lemma in LEVEL_VERBS or particle in ("up", "down"))
         and not event_arguments
-        and (_has_figure(head) or (lemma in CHANGE_VERBS and known))
+        and (_has_figure(head, ctx.body_start) or (lemma in CHANGE_VERBS and known))
     ):
         return _figure(head, subject, ctx, report, lead)
     # Results and statistics: "reported a 14% rise in net profit", "data showed a surplus".
@@ -1238,7 +1233,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
                 return cue(_DATA, head, 0.85, released=True, figure=True)
     # Light verbs typed by their object.
     if lemma in _LIGHT_VERBS or lemma in REPORTING_VERBS:
-        for noun in objects + _xcomp_nouns(head):
+        for noun in objects + _xcomp_nouns(head, ctx.body_start):
             noun_type = _noun_type(noun, ctx, verb=lemma)
             if noun_type and (not _anaphoric(noun) or noun_type in ctx.told):
                 # "the contracts were awarded to ...": pointing back to an event already told
@@ -1247,7 +1242,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
         if lemma in ("win", "lose", "take", "secure", "gain") and any(
             o.lemma_.lower() in ("seat", "majority", "mayoralty", "vote") for o in objects
         ):
-            return cue(_ELECTION, head, 0.8, figure=_has_figure(head))
+            return cue(_ELECTION, head, 0.8, figure=_has_figure(head, ctx.body_start))
     if lemma in REPORTING_VERBS and _is_report(head, head.sent, ctx):
         return None  # what it reports is typed on its own
     for noun in objects if lemma != "be" else []:
@@ -1257,7 +1252,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
     if (
         report is not None
         and report.kind in ("institution", "data")
-        and _has_figure(head)
+        and _has_figure(head, ctx.body_start)
         and not _hedged(head)
     ):
         # "Overseas workers sent home $3.2 billion, the central bank said"
@@ -1268,7 +1263,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
     typed = _verb_type(head, lemma, subject, passive, objects, ctx, report)
     if typed:
         counted = typed[0] == _ELECTION and lemma in ("win", "lose", "take", "gain")
-        return cue(typed[0], head, typed[1], figure=counted and _has_figure(head))
+        return cue(typed[0], head, typed[1], figure=counted and _has_figure(head, ctx.body_start))
     if lemma in REPORTING_VERBS:
         return None  # "fighting ..., officials said": saying is not the fighting
     # An event noun as the subject: "the clashes erupted", "the forum opened".
@@ -1323,11 +1318,11 @@ def _figure(
     """A figure clause ("exports rose 5%"), typed by what it measures and who says so."""
     if _hedged(head):
         return None
-    rank = _rank(head)
+    rank = _rank(head, ctx.body_start)
     lemma = head.lemma_.lower()
     measured = _measured(subject, ctx) if subject is not None else None
     if measured is None and lemma in ("post", "report", "record", "register"):
-        for noun in _objects(head):
+        for noun in _objects(head, ctx.body_start):
             measured = _measured(noun, ctx) or measured
     if measured is None and subject is not None and lemma in CHANGE_VERBS:
         # "Harbor Bancorp jumped 6.2%": a company's shares; not "the company added 300 staff"
@@ -1642,12 +1637,17 @@ def _xcomp_type(head: Token, ctx: _Context) -> str | None:
             if lemma in VERB_TYPES:
                 return VERB_TYPES[lemma]
             if lemma in _DECISION_VERBS:
-                decided = _decision(child, _subject_of(head)[0], _objects(child), ctx)
+                decided = _decision(
+                    child,
+                    _subject_of(head, ctx.body_start)[0],
+                    _objects(child, ctx.body_start),
+                    ctx,
+                )
                 if decided:
                     return decided[0]
             if lemma in ("buy", "acquire", "build", "sell", "invest"):
                 return _CORPORATE
-            for noun in _objects(child):
+            for noun in _objects(child, ctx.body_start):
                 noun_type = _noun_type(noun, ctx)
                 if noun_type:
                     return noun_type
@@ -1916,14 +1916,14 @@ def _in_time(token: Token, ctx: _Context) -> bool:
 # --------------------------------------------------------------------------- syntax helpers
 
 
-def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+def _subject_of(verb: Token, body_start: int) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is passive; conjuncts share their head's subject."""
-    floor = _BODY_START.get()
-    if verb.dep_ == "acl" and _is_orphan(verb.head):
+    floor = body_start
+    if verb.dep_ == "acl" and _is_orphan(verb.head, body_start):
         return verb.head, False  # "LONDON - inflation held at 3.8%": a main clause
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if subjects and all(c.idx < floor for c in subjects):
-        orphans = _orphans(verb.sent)
+        orphans = _orphans(verb.sent, body_start)
         if orphans:
             return orphans[0], False
     subjects = [c for c in subjects if c.idx >= floor]
@@ -1936,19 +1936,19 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             return verb.head, passive
         return child, passive
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(verb.head)
+        return _subject_of(verb.head, body_start)
     if verb.dep_ == "relcl":
         return verb.head, False
     if verb.dep_ == "acl":
         return verb.head, verb.tag_ == "VBN"
     if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject_of(verb.head)
+        return _subject_of(verb.head, body_start)
     return None, False
 
 
-def _is_orphan(token: Token) -> bool:
+def _is_orphan(token: Token, body_start: int) -> bool:
     """A story word the parser hung on the dateline."""
-    floor = _BODY_START.get()
+    floor = body_start
     return (
         floor > 0
         and token.idx >= floor
@@ -1957,14 +1957,14 @@ def _is_orphan(token: Token) -> bool:
     )
 
 
-def _orphans(sentence: Span) -> list[Token]:
+def _orphans(sentence: Span, body_start: int) -> list[Token]:
     """The sentence's story words hung on the dateline."""
-    return [t for t in sentence if _is_orphan(t)]
+    return [t for t in sentence if _is_orphan(t, body_start)]
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, body_start: int) -> Token | None:
     """Who acts or speaks: the subject, the agent of a passive ("hosted by X")."""
-    subject, passive = _subject_of(verb)
+    subject, passive = _subject_of(verb, body_start)
     if passive:
         return _agent(verb) or subject
     if subject is not None and subject.pos_ == "VERB":
@@ -1992,21 +1992,21 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _objects(verb: Token) -> list[Token]:
+def _objects(verb: Token, body_start: int) -> list[Token]:
     """Direct objects, and the subject of a passive: "the quota, which was raised"."""
     out = [c for c in verb.children if c.dep_ in _OBJECT_DEPS or c.dep_ == "nsubjpass"]
     if verb.dep_ == "relcl":
         out = [verb.head if c.lower_ in ("which", "that", "who") else c for c in out]
     for noun in list(out):
         out.extend(c for c in noun.children if c.dep_ == "conj")
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _is_orphan(verb.head):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not _is_orphan(verb.head, body_start):
         out.append(verb.head)
     return out
 
 
-def _xcomp_nouns(verb: Token) -> list[Token]:
+def _xcomp_nouns(verb: Token, body_start: int) -> list[Token]:
     """Objects of the verb's open complement: "agreed to sign a deal"."""
-    return [o for c in verb.children if c.dep_ == "xcomp" for o in _objects(c)]
+    return [o for c in verb.children if c.dep_ == "xcomp" for o in _objects(c, body_start)]
 
 
 def _prep_objects(verb: Token) -> list[Token]:
@@ -2171,9 +2171,9 @@ def _has_amount(head: Token) -> bool:
     )
 
 
-def _has_figure(head: Token) -> bool:
+def _has_figure(head: Token, body_start: int) -> bool:
     """A number, percentage or amount among the clause's own words (not its subject's)."""
-    subject, _ = _subject_of(head)
+    subject, _ = _subject_of(head, body_start)
     skip = {t.i for t in subject.subtree} if subject is not None else set()
     if head.i in skip:
         skip -= {t.i for t in head.subtree}  # "inflation held at 3.8%" hung on its subject
@@ -2358,7 +2358,7 @@ def _own_heads(cue: _Cue, stops: set[int], ctx: _Context) -> set[int]:
     """The words whose time expressions are the event's own."""
     heads = {cue.head.i, cue.key.i} | set(cue.also)
     if cue.event_type == _DATA and cue.head.pos_ == "VERB":
-        subject, _ = _subject_of(cue.head)
+        subject, _ = _subject_of(cue.head, ctx.body_start)
         if subject is not None and subject.lemma_.lower() in _DATA_NOUNS:
             # "Data published on Monday showed ...": the day the figures came out
             heads |= {c.i for c in subject.children if c.dep_ == "acl"}
@@ -2533,7 +2533,7 @@ def _participants(cue: _Cue, sentence: Span, ctx: _Context) -> tuple[list[Partic
     roles = _Roles(cue.event_type, ctx)
     speaker = _speaker_roles(cue, roles, ctx)
     if cue.head.pos_ in ("VERB", "AUX"):
-        _clause_roles(cue, roles)
+        _clause_roles(cue, roles, ctx.body_start)
     else:
         _noun_roles(cue.key, roles)
     if cue.event_type == _MEETING:
@@ -2568,10 +2568,10 @@ def _speaker_roles(cue: _Cue, roles: _Roles, ctx: _Context) -> str | None:
     return None
 
 
-def _clause_roles(cue: _Cue, roles: _Roles) -> None:
+def _clause_roles(cue: _Cue, roles: _Roles, body_start: int) -> None:
     """Subject, agent, objects and "with/against/in" phrases of the event's verb."""
     head = cue.head
-    subject, passive = _subject_of(head)
+    subject, passive = _subject_of(head, body_start)
     agent = _agent(head)
     lemma = head.lemma_.lower()
     gathering = cue.event_type in (_MEETING, _AGREEMENT, _ELECTION)
@@ -2589,7 +2589,7 @@ def _clause_roles(cue: _Cue, roles: _Roles) -> None:
     if agent is not None:
         roles.add(_noun_phrase(agent), "organizer" if lemma in _ORGANIZING_VERBS else subject_role)
     if cue.event_type != _STATEMENT:  # what is said is not a party to the saying
-        for obj in _objects(head):
+        for obj in _objects(head, body_start):
             if obj != subject:
                 roles.add(_noun_phrase(obj), "participant" if gathering else "target")
     for prep in head.children:
@@ -2675,7 +2675,7 @@ def _identity(cue: _Cue, ctx: _Context) -> set[str]:
         tokens = _noun_phrase(noun)
         names.add(noun.lemma_.lower())
     elif cue.event_type == _MEETING:
-        subject, _ = _subject_of(cue.head)
+        subject, _ = _subject_of(cue.head, ctx.body_start)
         if subject is not None:
             tokens = _noun_phrase(subject)
             if subject.lemma_.lower() in EVENT_NOUNS:
@@ -2706,13 +2706,13 @@ def _merge(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
             if harm:
                 _combine(harm[-1], draft, swap=False)
             continue
-        target = _merge_target(draft, kept)
+        target = _merge_target(draft, kept, ctx.body_start)
         if target is None:
             if draft.cue.figure and not draft.cue.released and draft.cue.event_type != _MARKET:
                 continue  # figures that elaborate nothing told: no event of their own
             if draft.cue.anaphoric and not draft.own_date:
                 continue  # "before the law took effect": points back to something told otherwise
-            if _tally(draft):
+            if _tally(draft, ctx.body_start):
                 continue  # "road accidents killed 3,150 people last year": a statistic
             kept.append(draft)
             continue
@@ -2721,11 +2721,13 @@ def _merge(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
     return kept
 
 
-def _tally(draft: _Draft) -> bool:
+def _tally(draft: _Draft, body_start: int) -> bool:
     """Disasters or fighting counted over a period, not one that happened."""
     if draft.cue.event_type not in (_DISASTER, _CONFLICT) or draft.precision in ("day", "week"):
         return False
-    subject, _ = _subject_of(draft.cue.head) if draft.cue.head.pos_ == "VERB" else (None, False)
+    subject, _ = (
+        _subject_of(draft.cue.head, body_start) if draft.cue.head.pos_ == "VERB" else (None, False)
+    )
     noun = subject if subject is not None else draft.cue.key
     generic = noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children)
     # "road accidents killed 3,150 people last year", "storms strike the islands each year"
@@ -2760,7 +2762,7 @@ def _release_commentary(draft: _Draft, kept: list[_Draft], ctx: _Context) -> _Dr
     return None
 
 
-def _merge_target(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+def _merge_target(draft: _Draft, kept: list[_Draft], body_start: int) -> _Draft | None:
     """The earlier event that a draft only tells more about, if any."""
     same = [k for k in kept if k.cue.event_type == draft.cue.event_type]
     if not same:
@@ -2772,15 +2774,17 @@ def _merge_target(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
         previous = next((k for k in reversed(same) if lemma in k.identity), previous)
     if previous.position == draft.position or _dates_conflict(previous, draft):
         return None
-    return previous if _elaborates(draft, previous) else None
+    return previous if _elaborates(draft, previous, body_start) else None
 
 
-def _elaborates(draft: _Draft, previous: _Draft) -> bool:
+def _elaborates(draft: _Draft, previous: _Draft, body_start: int) -> bool:
     """Whether a draft tells more of an earlier event of the same type."""
     cue = draft.cue
     event_type = cue.event_type
     near = draft.position - previous.position <= 2 or draft.paragraph == previous.paragraph
-    subject, _ = _subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else (None, False)
+    subject, _ = (
+        _subject_of(cue.head, body_start) if cue.head.pos_ in ("VERB", "AUX") else (None, False)
+    )
     if event_type == _STATEMENT:
         if draft.speaker and draft.speaker == previous.speaker:
             return True
@@ -2958,7 +2962,7 @@ def _to_event(
     confidence = cue.strength + (0.05 if d.own_date else 0.0)
     return Event(
         event_type=cue.event_type,
-        summary=_summary(d),
+        summary=_summary(d, ctx.body_start),
         trigger=_trigger_text(cue),
         date_start=d.start,
         date_end=d.end if d.end and d.start and d.end > d.start else None,
@@ -2992,16 +2996,18 @@ def _trigger_text(cue: _Cue) -> str:
     return key.text
 
 
-def _summary(d: _Draft, limit: int = 200) -> str:
+def _summary(d: _Draft, body_start: int, limit: int = 200) -> str:
     """One line: the sentence without its dateline; if too long, the event's own clause."""
     sentence = d.sentence
-    floor = max(_BODY_START.get(), sentence.start_char)
+    floor = max(body_start, sentence.start_char)
     # the sentence's own text: the doc's text is rebuilt from all its tokens on every access
     text = " ".join(sentence.text[floor - sentence.start_char :].split())
     if len(text) > limit:
         head = d.cue.head
         tokens = {t.i for t in head.subtree}
-        subject, _ = _subject_of(head) if head.pos_ in ("VERB", "AUX") else (None, False)
+        subject, _ = (
+            _subject_of(head, body_start) if head.pos_ in ("VERB", "AUX") else (None, False)
+        )
         if subject is not None and subject.i < head.i:
             tokens |= {t.i for t in subject.subtree}
         if d.cue.report is not None and d.cue.report.verb is not None:
