@@ -48,7 +48,10 @@ def _noun_type(noun: Token | None, ctx: _Context, verb: str = "") -> str | None:
 
 
 def _read_noun_type(noun: Token, ctx: _Context, verb: str) -> str | None:
-    """`_noun_type` of a token, unmemoized."""
+    """`_noun_type` of a token, unmemoized.
+
+    Kept whole (a little over 80 lines): an ordered list of checks, the first that decides wins.
+    """
     if noun.pos_ == "VERB" and noun.tag_ == "VBG" and noun.dep_ in ("nsubj", "dobj", "pobj"):
         return EVENT_NOUNS.get(noun.lower_)  # "Fighting ... killed 37"
     if noun.pos_ not in ("NOUN", "PROPN"):

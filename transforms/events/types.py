@@ -71,7 +71,12 @@ from transforms.events.vocabulary import (
 
 
 def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: bool) -> _Cue | None:
-    """The event a clause reports, typed from its predicate and arguments, else None."""
+    """The event a clause reports, typed from its predicate and arguments, else None.
+
+    Kept whole (about 150 lines) on purpose: the rules are tried in the order of the package
+    docstring and the first that types the clause wins; they share the clause's subject, objects
+    and the `cue` builder, and split over helpers that order would no longer read top to bottom.
+    """
     lemma = head.lemma_.lower()
     rank = _rank(head, ctx.body_start)
     subject, passive = _subject_of(head, ctx.body_start)
