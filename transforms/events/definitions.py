@@ -18,7 +18,6 @@ EVENT_TYPES = (
     "OTHER",
 )
 
-
 EVENT_TYPE_DEFINITIONS: dict[str, str] = {
     "STATEMENT": "An official or organisation says, announces, warns or calls for something, "
     "and no more specific event is reported.",
@@ -40,44 +39,18 @@ EVENT_TYPE_DEFINITIONS: dict[str, str] = {
     "disruptions.",
 }
 
-
+# The types as names for the rules.
 _STATEMENT = "STATEMENT"
-
-
 _TOLL = "TOLL"  # working type: dead and injured, counted for the story's disaster or fighting
-
-
 _MEETING = "MEETING"
-
-
 _AGREEMENT = "AGREEMENT"
-
-
 _POLICY = "POLICY"
-
-
 _DATA = "ECONOMIC_DATA"
-
-
 _CORPORATE = "CORPORATE"
-
-
 _MARKET = "MARKET"
-
-
 _LEGAL = "LEGAL"
-
-
 _CONFLICT = "CONFLICT"
-
-
 _PROTEST = "PROTEST"
-
-
 _DISASTER = "DISASTER"
-
-
 _ELECTION = "ELECTION"
-
-
 _OTHER = "OTHER"
