@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from transforms.events.context import _Context
 from transforms.events.syntax import _noun_phrase
 from transforms.events.vocabulary import (
+    _BANK_MODIFIERS,
     _CENTRAL_BANK,
     _COMPANY_NAME,
     _COMPANY_NOUNS,
@@ -19,8 +20,10 @@ from transforms.events.vocabulary import (
     _COURT_NOUNS,
     _GOVERNMENT_NAME,
     _GOVERNMENT_NOUNS,
+    _JUDGE_TITLES,
     _MACRO_NOUNS,
     _MARKET_NOUNS,
+    _MILITARY_MODIFIERS,
     _MILITARY_NOUNS,
     _NON_OFFICIAL_WORDS,
     _OFFICIAL_WORDS,
@@ -42,7 +45,7 @@ def _title_class(token: Token) -> str:
     near = [t.lower_ for t in token.doc[start : min(sent.end, token.i + 8)]]
     if any(w in _NON_OFFICIAL_WORDS for w in near):
         return "person"
-    if any(w in ("judge", "justice", "magistrate") for w in near):
+    if any(w in _JUDGE_TITLES for w in near):
         return "court"
     if any(w in _CORPORATE_TITLES for w in near):
         return "company"
@@ -104,7 +107,7 @@ def _actor_class(noun: Token | None, ctx: _Context) -> str | None:
     phrase = _noun_phrase(noun)
     words = {t.lemma_.lower() for t in phrase}
     head_mention = ctx.mention_at(noun)
-    if lemma == "bank" and words & {"central", "reserve", "national", "state"}:
+    if lemma == "bank" and words & _BANK_MODIFIERS:
         return "government"
     if head_mention is None and lemma in _COMPANY_NOUNS and not words & _GOVERNMENT_NOUNS:
         return "company"  # "Chinese firms": the firms, not China
@@ -115,7 +118,7 @@ def _actor_class(noun: Token | None, ctx: _Context) -> str | None:
         return "court"
     if lemma in _POLICE_NOUNS or (mention and "Police" in mention.canonical):
         return "police"
-    if lemma in _MILITARY_NOUNS or words & {"rebel", "militia", "army", "troop"}:
+    if lemma in _MILITARY_NOUNS or words & _MILITARY_MODIFIERS:
         return "military"
     if lemma in _VEHICLE_NOUNS:
         return "vehicle"

@@ -17,16 +17,28 @@ from transforms.events.definitions import (
 )
 from transforms.events.syntax import _has_amount, _hedged, _noun_phrase, _objects, _rank
 from transforms.events.vocabulary import (
+    _CHANGE_NOUNS,
     _COMMODITIES,
+    _COMPANY_FIGURES,
     _CORP_METRICS,
+    _ECONOMIC_INDEX_MODIFIERS,
     _FALLS,
     _FORECAST_NOUNS,
     _INDEX_NAMES,
+    _MACRO_MEASURES,
     _MACRO_MODIFIERS,
     _MACRO_NOUNS,
+    _MACRO_RATES,
+    _MACRO_TOTALS,
     _MARKET_NOUNS,
+    _POSTING_VERBS,
+    _PRICE_NOUNS,
     _PRICE_UNITS,
+    _PRODUCT_MODIFIERS,
+    _PROTEST_TURNOUT,
+    _PUBLIC_REVENUE_MODIFIERS,
     _RATE_NOUNS,
+    _REVENUE_NOUNS,
     _STEADY_WORDS,
     CHANGE_VERBS,
 )
@@ -71,7 +83,7 @@ def _figure(
     rank = _rank(head, ctx.body_start)
     lemma = head.lemma_.lower()
     measured = _measured(subject, ctx) if subject is not None else None
-    if measured is None and lemma in ("post", "report", "record", "register"):
+    if measured is None and lemma in _POSTING_VERBS:
         for noun in _objects(head, ctx.body_start):
             measured = _measured(noun, ctx) or measured
     if measured is None and subject is not None and lemma in CHANGE_VERBS:
@@ -121,7 +133,7 @@ def _measured(noun: Token, ctx: _Context) -> str | None:
     lemma = noun.lemma_.lower()
     phrase = _noun_phrase(noun)
     words = {t.lemma_.lower() for t in phrase if t.i != noun.i}
-    if lemma in ("rise", "increase", "fall", "decline", "drop", "growth", "gain", "loss"):
+    if lemma in _CHANGE_NOUNS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of"):
                 for pobj in child.children:
@@ -132,7 +144,7 @@ def _measured(noun: Token, ctx: _Context) -> str | None:
         return "market"
     if _INDEX_NAMES.search(" ".join(t.text for t in phrase)):
         return "market"  # "the Nikkei share average", "the Hang Seng index"
-    if lemma in ("price", "prices", "cost", "costs"):
+    if lemma in _PRICE_NOUNS:
         of_words = {
             t.lemma_.lower()
             for c in noun.children
@@ -146,34 +158,25 @@ def _measured(noun: Token, ctx: _Context) -> str | None:
         return "macro"
     if lemma == "contract" and words & {"futures", "future", "benchmark"}:
         return "market"
-    if lemma == "index" and words & {"price", "consumer", "producer", "manufacturing"}:
+    if lemma == "index" and words & _ECONOMIC_INDEX_MODIFIERS:
         return "macro"
-    if lemma == "product" and words & {"domestic", "gross", "national"}:
+    if lemma == "product" and words & _PRODUCT_MODIFIERS:
         return "macro"
     if lemma in _CORP_METRICS:
-        if words & {"tax", "government", "fiscal", "state", "gst", "customs", "non-oil", "oil"}:
+        if words & _PUBLIC_REVENUE_MODIFIERS:
             return "macro"
-        if lemma in ("revenue", "revenues", "income") and not _company_owned(noun, ctx):
+        if lemma in _REVENUE_NOUNS and not _company_owned(noun, ctx):
             return "revenue"  # a state's as much as a company's: the reporter decides
         return "corporate"
-    if lemma in ("revenue", "sales", "sale", "investment", "earnings") and _company_owned(
-        noun, ctx
-    ):
+    if lemma in _COMPANY_FIGURES and _company_owned(noun, ctx):
         return "corporate"
     if lemma in _MARKET_NOUNS and not (lemma in ("market", "markets") and words & {"job", "labor"}):
         return "market"
-    if lemma in _MACRO_NOUNS or (
-        lemma == "rate" and words & {"unemployment", "inflation", "jobless"}
-    ):
+    if lemma in _MACRO_NOUNS or (lemma == "rate" and words & _MACRO_RATES):
         return "macro"
-    if words & {"gdp", "inflation", "export", "import", "trade", "cpi"} and lemma in (
-        "rate",
-        "value",
-        "volume",
-        "total",
-    ):
+    if words & _MACRO_MEASURES and lemma in _MACRO_TOTALS:
         return "macro"
-    if lemma == "turnout" and not words & {"protest", "rally", "march", "strike"}:
+    if lemma == "turnout" and not words & _PROTEST_TURNOUT:
         return "election"
     return None
 

@@ -24,12 +24,20 @@ from transforms.events.vocabulary import (
     _ANAPHORIC_DETERMINERS,
     _COMPOUND_TYPES,
     _CONTAINER_NOUNS,
+    _CONTRACT_VERBS,
     _ELECTION_NAME,
     _GATHERING_NAME,
     _HABITUAL,
+    _INVESTMENT_VERBS,
+    _LEVIES,
+    _MEASURE_VERBS,
     _MILITARY_NOUNS,
     _NOMINAL_PREPS,
+    _ORDER_VERBS,
     _PARTS,
+    _RATE_CHANGES,
+    _RELEASED_NOUNS,
+    _RELEASING_VERBS,
     _SUBJECT_DEPS,
     _TIME_UNITS,
     _WEAK_NOUNS,
@@ -78,8 +86,8 @@ def _read_noun_type(noun: Token, ctx: _Context, verb: str) -> str | None:
             return _MEETING  # "the Eastern Economic Forum (EEF)"
         if lemma not in _CONTAINER_NOUNS:
             return None
-    if lemma in ("cut", "cuts", "hike", "hikes", "increase", "reduction", "rise") and any(
-        t.lemma_.lower() in ("rate", "tax", "tariff", "duty", "levy")
+    if lemma in _RATE_CHANGES and any(
+        t.lemma_.lower() in _LEVIES
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ in ("in", "to", "of")
         for t in c.subtree
@@ -108,16 +116,16 @@ def _read_noun_type(noun: Token, ctx: _Context, verb: str) -> str | None:
         )
     # Nouns whose reading depends on the verb that governs them.
     if lemma == "order":  # "placed an order for 40 jets", not "a court order"
-        return _CORPORATE if verb in ("place", "win", "receive", "book", "secure") else None
-    if lemma in ("release", "data", "figure", "statistic", "statistics", "estimate"):
-        return _DATA if verb in ("release", "publish", "issue") else None
-    if lemma == "contract" and verb in ("award", "win", "secure", "bag", "receive"):
+        return _CORPORATE if verb in _ORDER_VERBS else None
+    if lemma in _RELEASED_NOUNS:
+        return _DATA if verb in _RELEASING_VERBS else None
+    if lemma == "contract" and verb in _CONTRACT_VERBS:
         return _CORPORATE
     if verb and lemma in ("decision", "fire", "crash", "collapse"):
         return None  # "took a decision", "set fire to": the verb says what happened
-    if verb and lemma == "investment" and verb not in ("announce", "approve", "make", "plan"):
+    if verb and lemma == "investment" and verb not in _INVESTMENT_VERBS:
         return None
-    if lemma == "measure" and verb not in ("announce", "introduce", "impose", "adopt", "take"):
+    if lemma == "measure" and verb not in _MEASURE_VERBS:
         return None
     if verb and lemma == "search" and not compounds:
         return None

@@ -9,6 +9,8 @@ from transforms.events.context import _Context, _Cue, _Report
 from transforms.events.definitions import _STATEMENT
 from transforms.events.syntax import _clause_tokens, _noun_phrase, _orphans, _rank, _subject
 from transforms.events.vocabulary import (
+    _ADDRESSING_VERBS,
+    _BANK_MODIFIERS,
     _COMPANY_NAME,
     _COMPANY_NOUNS,
     _COMPANY_SUFFIX,
@@ -22,6 +24,8 @@ from transforms.events.vocabulary import (
     _OFFICIAL_WORDS,
     _POLICE_NOUNS,
     _PRONOUNS,
+    _PUBLISHING_VERBS,
+    _QUOTING_VERBS,
     _SPEECH_ACTS,
     _SUBJECT_DEPS,
     REPORTING_VERBS,
@@ -91,9 +95,7 @@ def _is_report(verb: Token, sentence: Span, ctx: _Context) -> bool:
         return True
     if any(c.dep_ in ("ccomp", "parataxis") and _is_clause(c) for c in verb.children):
         return True
-    if lemma not in ("show", "report", "release", "publish", "announce") and any(
-        c.dep_ == "xcomp" for c in verb.children
-    ):
+    if lemma not in _PUBLISHING_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
         return True
     if verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i:
         # "exports rose 5%, the bureau said", not "said the deals had added momentum"
@@ -105,9 +107,9 @@ def _is_report(verb: Token, sentence: Span, ctx: _Context) -> bool:
             return False
     if verb.dep_ == "advcl" and verb.head.i < verb.i and verb.tag_ != "VBG":
         return True
-    if lemma in ("speak", "address", "tell"):
+    if lemma in _ADDRESSING_VERBS:
         return True
-    if lemma in ("say", "add", "write", "state", "note"):
+    if lemma in _QUOTING_VERBS:
         # '"...," the minister said': the quote is what is said
         return any(s < sentence.end_char and sentence.start_char <= e for s, e in ctx.quotes)
     return False
@@ -158,7 +160,7 @@ def _speaker_kind(speaker: Token | None, ctx: _Context) -> str:
         return "official" if official else "person"
     if mention and mention.entity_type in ("ORG", "GPE", "NORP"):
         return "company" if _is_company(mention.canonical, words) else "institution"
-    if lemma == "bank" and words & {"central", "reserve", "national", "state"}:
+    if lemma == "bank" and words & _BANK_MODIFIERS:
         return "institution"
     if lemma in _COMPANY_NOUNS and lemma != "board":
         return "company"

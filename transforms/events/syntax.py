@@ -6,12 +6,17 @@ from spacy.tokens import Span, Token
 
 from transforms.events.vocabulary import (
     _CLAUSE_DEPS,
+    _FUTURE_AUXILIARIES,
     _FUTURE_HEADS,
     _HEDGES,
+    _HEDGING_MODALS,
+    _LEVEL_WORDS,
+    _MODALS,
     _NON_OFFICIAL_WORDS,
     _OBJECT_DEPS,
     _OFFICIAL_WORDS,
     _PARTICLES,
+    _PERFECT_AUXILIARIES,
     _SUBJECT_DEPS,
     REPORTING_VERBS,
 )
@@ -171,13 +176,13 @@ def _tense(verb: Token) -> str:
     """past, perfect, pluperfect, future, modal, present or none."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & {"will", "shall", "'ll"}:
+    if words & _FUTURE_AUXILIARIES:
         return "future"
-    if words & {"would", "could", "might", "may", "should", "can", "must"}:
+    if words & _MODALS:
         return "modal"
     if "had" in words:
         return "pluperfect"
-    if words & {"has", "have", "'s", "'ve"} and verb.tag_ == "VBN":
+    if words & _PERFECT_AUXILIARIES and verb.tag_ == "VBN":
         return "perfect"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         if verb.dep_ == "xcomp":
@@ -207,7 +212,7 @@ def _hedged(head: Token) -> bool:
     for _ in range(3):
         if node.lemma_.lower() in _HEDGES and node != head:
             return True
-        if any(c.lower_ in ("could", "might", "may", "would") for c in node.children):
+        if any(c.lower_ in _HEDGING_MODALS for c in node.children):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or node.head == node:
             break
@@ -238,6 +243,6 @@ def _has_figure(head: Token, body_start: int) -> bool:
             amount = token.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
             if token.like_num or amount or token.text in ("%", "percent", "pct"):
                 return True
-            if token.lower_ in ("record", "high", "low", "higher", "lower", "steady"):
+            if token.lower_ in _LEVEL_WORDS:
                 return True
     return head.lemma_.lower() in ("steady",)

@@ -39,29 +39,46 @@ from transforms.events.syntax import (
 )
 from transforms.events.vocabulary import (
     _ACCIDENT_VERBS,
+    _AIM_VERBS,
+    _APPEAL_VERBS,
+    _BALLOT_WORDS,
     _BREAKDOWN_VERBS,
+    _COMPANY_PLANS,
     _COMPANY_VERBS,
     _COMPOUND_TYPES,
+    _CONTEST_VERBS,
     _COURT_NOUNS,
     _COURT_VERBS,
     _DECISION_VERBS,
+    _DECISIVE_GOVERNMENT_VERBS,
     _DISRUPTION_VERBS,
+    _EXECUTIVE_CHANGES,
+    _EXECUTIVE_TITLES,
+    _FILINGS,
     _GATHERING_VERBS,
     _GOVERNMENT_VERBS,
+    _GUESTS,
     _HABITUAL,
     _HAPPENING_VERBS,
     _HARM_ACTS,
+    _INTENT_VERBS,
     _LIGHT_VERBS,
     _NOT_MET,
+    _POLICE_VERBS,
     _PRONOUNS,
     _RATE_NOUNS,
     _RESULT_VERBS,
+    _SEATS,
     _STRUCTURES,
     _SUBJECT_DEPS,
     _SUBJECT_TYPED,
+    _TOLL_VERBS,
     _VISIT_VERBS,
     _VOTER_NOUNS,
+    _WARNING_VERBS,
     _WEAK_NOUNS,
+    _WINNING_VERBS,
+    _WORKER_ACTIONS,
     CHANGE_VERBS,
     LEVEL_VERBS,
     PHRASAL_TYPES,
@@ -92,7 +109,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
     warned = (
         report is not None
         and report.verb is not None
-        and (report.verb.lemma_.lower() in ("warn", "threaten", "caution"))
+        and (report.verb.lemma_.lower() in _WARNING_VERBS)
     )  # "warned that looters would be prosecuted": a warning, not a prosecution
     told = report is not None and modals <= {"would"} and not warned
     hedge = 0.15 if tense == "modal" and not told else 0.0
@@ -180,9 +197,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
                 # "the contracts were awarded to ...": pointing back to an event already told
                 adjusted = _adjust_by_actor(noun_type, lemma, subject, ctx)
                 return cue(adjusted, noun, 0.8)
-        if lemma in ("win", "lose", "take", "secure", "gain") and any(
-            o.lemma_.lower() in ("seat", "majority", "mayoralty", "vote") for o in objects
-        ):
+        if lemma in _WINNING_VERBS and any(o.lemma_.lower() in _SEATS for o in objects):
             return cue(_ELECTION, head, 0.8, figure=_has_figure(head, ctx.body_start))
     if lemma in REPORTING_VERBS and _is_report(head, head.sent, ctx):
         return None  # what it reports is typed on its own
@@ -254,46 +269,42 @@ def _verb_type(
         if actor == "voters" or (subject is not None and subject.lemma_.lower() in _VOTER_NOUNS):
             return _ELECTION, 0.8
         return (xtype or _POLICY), 0.7  # "the committee voted to hold the rate"
-    if xtype and lemma in ("plan", "decide", "move", "seek", "aim", "vow", "pledge"):
+    if xtype and lemma in _INTENT_VERBS:
         return xtype, 0.6
-    aiming = lemma in ("aim", "target", "seek", "intend")
+    aiming = lemma in _AIM_VERBS
     if aiming and actor == "government" and any(c.dep_ == "xcomp" for c in head.children):
         return _POLICY, 0.6  # "the country aims to triple renewable capacity by 2030"
     legal = _legal_verb_type(head, lemma, subject, actor, objects, ctx)
     if legal:
         return legal
     if lemma in _GOVERNMENT_VERBS and actor == "government":
-        return _POLICY, (0.8 if lemma in ("approve", "pass", "adopt", "lift") else 0.65)
+        return _POLICY, (0.8 if lemma in _DECISIVE_GOVERNMENT_VERBS else 0.65)
     if lemma in _GOVERNMENT_VERBS and actor == "company" and lemma in _COMPANY_VERBS | {"approve"}:
         return _CORPORATE, 0.7  # "the board approved capital expenditure"
     if lemma in _GATHERING_VERBS:
         if subject_event == _MEETING or any(_noun_type(o, ctx) == _MEETING for o in objects):
             return _MEETING, 0.8
-        guests = ("delegation", "counterpart", "visit", "talks")
-        if lemma in _VISIT_VERBS and any(t.lemma_.lower() in guests for t in head.subtree):
+        if lemma in _VISIT_VERBS and any(t.lemma_.lower() in _GUESTS for t in head.subtree):
             return _MEETING, 0.7
         if lemma == "arrive" and actor == "official":
             return _MEETING, 0.6
     if lemma in _COMPANY_VERBS:
-        executive = lemma in ("name", "resign", "retire", "succeed") and any(
-            t.lower_ in ("ceo", "chief", "executive", "chairman") for t in head.subtree
+        executive = lemma in _EXECUTIVE_CHANGES and any(
+            t.lower_ in _EXECUTIVE_TITLES for t in head.subtree
         )
         if actor == "company" or executive:
             return _CORPORATE, 0.75
     harm = _harm_verb_type(head, lemma, subject, actor, subject_event, passive, ctx)
     if harm:
         return harm
-    if lemma in ("march", "rally", "strike", "gather") and actor == "workers":
+    if lemma in _WORKER_ACTIONS and actor == "workers":
         return _PROTEST, 0.8
     if lemma in ("march", "rally") and actor not in ("military", "government", "company"):
         return _PROTEST, 0.7
-    ballot = ("election", "vote", "seat", "poll", "ballot", "race", "mayoralty")
-    if lemma in ("win", "lose", "campaign", "contest") and any(
-        t.lemma_.lower() in ballot for t in head.subtree
-    ):
+    if lemma in _CONTEST_VERBS and any(t.lemma_.lower() in _BALLOT_WORDS for t in head.subtree):
         return _ELECTION, 0.8
     lives_lost = lemma == "lose" and any(o.lemma_.lower() in ("life", "lives") for o in objects)
-    if lives_lost or lemma == "die" or (passive and lemma in ("kill", "injure", "wound")):
+    if lives_lost or lemma == "die" or (passive and lemma in _TOLL_VERBS):
         return _TOLL, 0.6  # a toll: of the story's disaster or fighting
     if lemma in _DISRUPTION_VERBS and actor not in ("government", "court"):
         return _OTHER, 0.5
@@ -348,14 +359,13 @@ def _legal_verb_type(
         return _LEGAL, 0.8
     courtroom = ctx.in_legal_sentence(head)
     contested = any(_noun_type(o, ctx) in (_POLICY, _LEGAL) for o in objects)
-    if lemma in ("appeal", "challenge", "contest") and (courtroom or contested):
+    if lemma in _APPEAL_VERBS and (courtroom or contested):
         return _LEGAL, 0.8  # "would appeal to the 9th Circuit", "laws have been challenged"
     if lemma == "find" and any(t.lower_ in ("guilty", "innocent") for t in head.children):
         return _LEGAL, 0.85
-    filed = ("case", "complaint", "lawsuit", "suit", "charge")
-    if lemma in ("register", "file") and any(o.lemma_.lower() in filed for o in objects):
+    if lemma in ("register", "file") and any(o.lemma_.lower() in _FILINGS for o in objects):
         return _LEGAL, 0.8
-    if lemma in ("raid", "seize", "investigate", "probe") and actor in ("police", "court"):
+    if lemma in _POLICE_VERBS and actor in ("police", "court"):
         return _LEGAL, 0.75
     return None
 
@@ -379,7 +389,7 @@ def _harm_verb_type(
             return _DISASTER, 0.7
         if lemma == "strike" and actor == "workers":
             return _PROTEST, 0.8
-        if passive and lemma in ("kill", "injure", "wound"):
+        if passive and lemma in _TOLL_VERBS:
             cause = _cause(head, ctx)
             if cause:
                 return cause, 0.7
@@ -428,7 +438,7 @@ def _xcomp_type(head: Token, ctx: _Context) -> str | None:
                 )
                 if decided:
                     return decided[0]
-            if lemma in ("buy", "acquire", "build", "sell", "invest"):
+            if lemma in _COMPANY_PLANS:
                 return _CORPORATE
             for noun in _objects(child, ctx.body_start):
                 noun_type = _noun_type(noun, ctx)
