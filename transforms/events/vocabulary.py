@@ -41,6 +41,11 @@ def _pairs(words_to_type: dict[str, str]) -> dict[tuple[str, str], str]:
     return pairs
 
 
+def _names(key: str) -> str:
+    """Words of names from event_names.toml as a regex alternation, in the file's order."""
+    return "|".join(re.escape(term) for term in lexicon.terms("event_names", key))
+
+
 # Trigger words by event type: transforms/lexicon/event_triggers.toml.
 EVENT_NOUNS: dict[str, str] = _triggers("nouns")
 
@@ -111,10 +116,7 @@ _PRICE_UNITS = lexicon.words("event_nouns", "price_units")
 
 _MARKET_NOUNS = lexicon.words("event_nouns", "market")
 
-_INDEX_NAMES = re.compile(
-    r"\b(?:FTSE|Nikkei|Hang Seng|Sensex|Nifty|Nasdaq|Dow|S&P|KSE|Kospi|DAX|CAC|MSCI|CSI|TOPIX|"
-    r"Stoxx|Straits Times|ASX|TSX|IBEX|BIST|Tadawul|TASI|Wall Street|KLCI|PSEi|SET|JCI|Bovespa)",
-)
+_INDEX_NAMES = re.compile(rf"\b(?:{_names('stock_indices')})")
 
 _COMMODITIES = lexicon.words("event_nouns", "commodities")
 
@@ -126,30 +128,15 @@ _CORP_METRICS = lexicon.words("event_nouns", "corporate_metrics")
 
 _COMPANY_NOUNS = lexicon.words("event_actors", "company")
 
-_COMPANY_SUFFIX = re.compile(
-    r"\b(?:Ltd|Limited|Inc|Corp|Corporation|Co|Company|Group|plc|PLC|AG|SA|SE|NV|Bhd|LLC|"
-    r"Holdings|Bancorp)\b\.?"
-)
+_COMPANY_SUFFIX = re.compile(rf"\b(?:{_names('company_suffixes')})\b\.?")
 
-_COMPANY_NAME = re.compile(
-    r"\b(?:Airways|Airlines|Air|Motors?|Capital|Partners|Securities|Technologies|Systems|"
-    r"Industries|Pharma|Energy|Petroleum|Steel|Telecom|Aviation|Shipping|Logistics|Electric|"
-    r"Power|Oil|Gas|Bank|Foods|Motor|Mining|Chemicals|Textiles|Pharmaceuticals)\b"
-)
+_COMPANY_NAME = re.compile(rf"\b(?:{_names('company_words')})\b")
 
 _GOVERNMENT_NOUNS = lexicon.words("event_actors", "government")
 
-_GOVERNMENT_NAME = re.compile(
-    r"\b(?:Ministry|Minister|Government|Cabinet|Council|Parliament|Assembly|Senate|Commission|"
-    r"Authority|Agency|Administration|Department|Office|Bureau|Directorate|Committee|Reserve|"
-    r"Central Bank|Bank of|State Bank|People's Bank|Statistics|Statistical|Customs|Treasury|"
-    r"Municipal|Secretariat|Federal|Congress|Board of|Institute of Statistics|Centre|Center)\b"
-)
+_GOVERNMENT_NAME = re.compile(rf"\b(?:{_names('government_words')})\b")
 
-_CENTRAL_BANK = re.compile(
-    r"\b(?:Central Bank|Reserve Bank|Bank of [A-Z]\w+|State Bank|People's Bank|Federal Reserve|"
-    r"Fed|ECB|BoE|BOJ|BoJ|RBI|SBP|PBOC|CBRT|SNB|RBA|BoC)\b"
-)
+_CENTRAL_BANK = re.compile(rf"\b(?:{_names('central_banks')}|Bank of [A-Z]\w+)\b")
 
 _COURT_NOUNS = lexicon.words("event_actors", "court")
 
@@ -297,12 +284,11 @@ _END_LEMMAS = lexicon.words("event_verbs", "end_lemmas")
 
 _COMPARISON_WORDS = lexicon.words("event_words", "comparison")
 
-_VAGUE_SPAN = re.compile(r"\b(?:years|decades|months|weeks|recent|past|lately)\b", re.I)
+_VAGUE_SPAN = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, lexicon.terms("event_words", "vague_spans"))) + r")\b", re.I
+)
 
 # Names of gatherings and of votes ("the Eastern Economic Forum", "the 2025 general election").
-_GATHERING_NAME = re.compile(
-    r"\b(?:Summit|Forum|Congress|Conference|Convention|Expo|Exhibition|Fair|Show|Airshow|"
-    r"Dialogue|Talks|Meeting|Symposium|COP\d+)\b"
-)
+_GATHERING_NAME = re.compile(rf"\b(?:{_names('gathering_words')}|COP\d+)\b")
 
 _ELECTION_NAME = re.compile(r"\b(?:[Ee]lection|[Vv]ote|[Rr]eferendum|[Pp]oll)s?\b")
