@@ -14,7 +14,7 @@ from transforms.timex.fiscal import _Fiscal, _fiscal_of
 from transforms.timex.words import _CAPITAL_CUES, _SPORTS_STRICT
 
 _SENT_BREAK = re.compile(r"([.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[^\S\n]*\n\s*")
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
+_WORD_BEFORE_DOT = re.compile(r"([\w.]{1,12})\.$")  # read on a 13-character window
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen gov sen rep lt col capt prof inc corp co ltd no vs jr sr mt ft "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n a.m p.m e.g i.e".split()
