@@ -24,8 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from flows.faults import fault_point
 from flows.limits import WorkersUnavailable, document_guard
+from flows.stages import reached
 from transforms.model import Article
 from transforms.pipeline import FAILURE_COLUMNS, FAILURES, Guard, analyse, load_nlp, merge_entity
 
@@ -265,7 +265,7 @@ def transform_in_processes(
             submit_next()
             frames = combine_chunks([f for _, f in sorted(parts, key=lambda p: p[0])])
             del parts
-            fault_point("mid-transform")
+            reached("batch-transformed")
             yield frames
     finally:
         pool.close()

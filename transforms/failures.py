@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Frames in these folders are the project's own code: the place to name when one raises.
-_OWN_FOLDERS = ("transforms", "flows", "expectations", "warehouse")
+_OWN_FOLDERS = ("transforms", "flows", "expectations", "warehouse", "bench", "tests")
 _MAX_MESSAGE = 300
 
 
