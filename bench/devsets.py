@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple, cast
+from typing import Any, ClassVar, NamedTuple, Self, cast
 
 import pandas as pd
 from spacy.language import Language
@@ -84,7 +84,7 @@ def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
 class Counts:
     """Counters that add up over documents and parts."""
 
-    def __iadd__(self, other: Counts) -> Counts:
+    def __iadd__(self, other: Self) -> Self:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         return self
@@ -172,8 +172,25 @@ def relaxed_pairs(gold: list[Timex], predicted: list[Timex]) -> list[tuple[int, 
     return sorted(pairs)
 
 
+_DECADES = re.compile(r"P(\d+)E")
+_ZERO_TAIL = re.compile(r"(T\d\d)(?::00)+$")
+
+
+def normalise_value(value: str | None) -> str | None:
+    """The two spellings TIMEX3 allows for one value, made one: a clock time's zero minutes
+    ("T17:00" is "T17") and decades as years ("P1E" is "P10Y"). Nothing else is changed."""
+    if value is None:
+        return None
+    value = _ZERO_TAIL.sub(r"\1", value)
+    return _DECADES.sub(lambda m: f"P{int(m.group(1)) * 10}Y", value)
+
+
+def same_timex_value(predicted: str | None, gold: str | None) -> bool:
+    return gold is not None and normalise_value(predicted) == normalise_value(gold)
+
+
 def score_timexes(gold: list[Timex], predicted: list[Timex]) -> TimexScore:
-    """One document's time expressions against the gold ones; values compare as strings."""
+    """One document's time expressions against the gold ones (values by `same_timex_value`)."""
     spans = {(p.start, p.end) for p in predicted}
     pairs = relaxed_pairs(gold, predicted)
     return TimexScore(
@@ -181,9 +198,7 @@ def score_timexes(gold: list[Timex], predicted: list[Timex]) -> TimexScore:
         predicted=len(predicted),
         strict=sum((g.start, g.end) in spans for g in gold),
         relaxed=len(pairs),
-        value=sum(
-            gold[i].value is not None and gold[i].value == predicted[j].value for i, j in pairs
-        ),
+        value=sum(same_timex_value(predicted[j].value, gold[i].value) for i, j in pairs),
     )
 
 
@@ -213,6 +228,7 @@ class CoverageScore(Counts):
 
     events: int = 0  # OCCURRENCE and I_ACTION mentions
     eligible: int = 0
+    located: int = 0  # of the eligible, those inside one of our event rows, whoever takes part
     covered: int = 0
     baseline: int = 0
 
@@ -272,7 +288,9 @@ def score_events(
             continue
         score.events += 1
         span = doc.char_span(item["start"], item["end"], alignment_mode="expand")
-        verb = clause_verb(span.root) if span is not None and len(span) else None
+        if span is None or not len(span):
+            continue
+        verb = clause_verb(span.root)
         if verb is None:
             continue
         named = named_arguments(doc, verb)
@@ -280,14 +298,13 @@ def score_events(
             continue
         score.eligible += 1
         start = item["start"]
+        here = [e for e in events if e["start_char"] <= start < e["end_char"]]
+        score.located += bool(here)
         score.covered += any(
-            e["start_char"] <= start < e["end_char"]
-            and any(
-                _overlaps(s, t, n.start_char, n.end_char)
-                for s, t in participants.get(e["event_id"], [])
-                for n in named
-            )
-            for e in events
+            _overlaps(s, t, n.start_char, n.end_char)
+            for e in here
+            for s, t in participants.get(e["event_id"], [])
+            for n in named
         )
         # The bare extractor reads the subject and objects of the event word, if it is a verb.
         if verb.i == span.root.i:
@@ -391,9 +408,7 @@ def score_attributions(attributions: list[dict[str, Any]], quotes: list[Quote]) 
         score.speakers += 1
         score.speaker_right += speaker_matches(hit.speaker, text)
     gold_content = [span for a in direct for span in _spans(a["content"])]
-    score.right = sum(
-        any(_overlaps(q.start, q.end, s, e) for s, e in gold_content) for q in quotes
-    )
+    score.right = sum(any(_overlaps(q.start, q.end, s, e) for s, e in gold_content) for q in quotes)
     return score
 
 
@@ -466,7 +481,9 @@ def _analyse(
         )
         article.body_text = item["body"]  # keep offsets aligned with the gold annotations
         articles.append(article)
-    frames = analyse(articles, cast(Language, _ParsedOnce(nlp, dict(zip(bodies, docs)))), source)
+    frames = analyse(
+        articles, cast(Language, _ParsedOnce(nlp, dict(zip(bodies, docs, strict=True)))), source
+    )
     return docs, frames, [a.article_id for a in articles]
 
 
@@ -522,9 +539,7 @@ def score_timebank(path: Path, nlp: Language, result: DevsetResult) -> None:
         for m in row:
             spans[(m["article_id"], m["entity_id"])].append((m["start_char"], m["end_char"]))
     participants: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    event_article = {
-        e["event_id"]: e["article_id"] for rows in events.values() for e in rows
-    }
+    event_article = {e["event_id"]: e["article_id"] for rows in events.values() for e in rows}
     if not frames["event_participants"].empty:
         for p in frames["event_participants"].to_dict(orient="records"):
             article_id = event_article.get(p["event_id"])
@@ -568,6 +583,11 @@ def score_polnear(path: Path, nlp: Language, result: DevsetResult) -> None:
     result.seconds["polnear-dev"] = time.perf_counter() - started
 
 
+def present(folder: Path) -> bool:
+    """Whether ``folder`` holds at least one of the sets scored here."""
+    return (folder / TIMEBANK).exists() or (folder / POLNEAR).exists()
+
+
 def score_devsets(folder: Path, nlp: Language) -> DevsetResult:
     """Every development-set figure, ours and the baselines', from the files in ``folder``."""
     result = DevsetResult()
@@ -582,44 +602,77 @@ def _prf(p: float, r: float, f: float) -> str:
     return f"{p:.2f} / {r:.2f} / {f:.2f}"
 
 
-def render(result: DevsetResult) -> str:
-    """The development-set table, ours beside the baseline."""
-    lines = [
-        "| set (part) | figure | ours | baseline | n |",
-        "| --- | --- | ---: | ---: | ---: |",
+def _timebank_rows(result: DevsetResult) -> list[str]:
+    parts = (DEV_PART, CHECK_PART, ALL)
+    head = " | ".join(f"{part} | baseline" for part in parts)
+    lines = [f"| `{TIMEBANK}` | {head} |", "| --- |" + " ---: | ---: |" * len(parts)]
+
+    def row(label: str, cells: list[tuple[str, str]]) -> None:
+        lines.append(f"| {label} | " + " | ".join(f"{a} | {b}" for a, b in cells) + " |")
+
+    ours, base, events = result.timex, result.timex_baseline, result.events
+    row("documents", [(str(result.docs[f"timebank {p}"]), "") for p in parts])
+    row(
+        "time expressions: gold / found",
+        [(f"{ours[p].gold} / {ours[p].predicted}", str(base[p].predicted)) for p in parts],
+    )
+    row(
+        "strict span P / R / F1 (baseline: dateparser)",
+        [
+            (
+                _prf(ours[p].strict_precision, ours[p].strict_recall, ours[p].strict_f1),
+                _prf(base[p].strict_precision, base[p].strict_recall, base[p].strict_f1),
+            )
+            for p in parts
+        ],
+    )
+    row(
+        "relaxed span P / R / F1",
+        [
+            (
+                _prf(ours[p].relaxed_precision, ours[p].relaxed_recall, ours[p].relaxed_f1),
+                _prf(base[p].relaxed_precision, base[p].relaxed_recall, base[p].relaxed_f1),
+            )
+            for p in parts
+        ],
+    )
+    row(
+        "value accuracy (of relaxed matches)",
+        [(f"{ours[p].value_accuracy:.2f}", f"{base[p].value_accuracy:.2f}") for p in parts],
+    )
+    row("value F1", [(f"{ours[p].value_f1:.2f}", f"{base[p].value_f1:.2f}") for p in parts])
+    row(
+        "OCCURRENCE + I_ACTION events / with a named subject or object",
+        [(f"{events[p].events} / {events[p].eligible}", "") for p in parts],
+    )
+    row(
+        "event coverage (baseline: subjects/objects of every verb)",
+        [(f"{events[p].coverage:.2f}", f"{events[p].baseline_coverage:.2f}") for p in parts],
+    )
+    return lines
+
+
+def _polnear_rows(result: DevsetResult) -> list[str]:
+    q, qb = result.attributions, result.attributions_baseline
+    return [
+        f"| `{POLNEAR}` (check, {result.docs['polnear-dev']} docs) | ours | "
+        "baseline: quote marks | n |",
+        "| --- | ---: | ---: | --- |",
+        f"| direct quotes, recall | {q.recall:.2f} | {qb.recall:.2f} | {q.gold_quotes} gold |",
+        f"| direct quotes, precision | {q.precision:.2f} | {qb.precision:.2f} | "
+        f"{q.predicted} / {qb.predicted} found |",
+        f"| quote speaker accuracy | {q.speaker_accuracy:.2f} | {qb.speaker_accuracy:.2f} | "
+        f"{q.speakers} / {qb.speakers} quotes found with a gold source |",
+        f"| indirect speech, recall | {q.indirect_recall:.2f} | {qb.indirect_recall:.2f} | "
+        f"{q.gold_indirect} gold |",
     ]
-    for part in (DEV_PART, CHECK_PART, ALL) if result.timex else ():
-        s, b = result.timex[part], result.timex_baseline[part]
-        where = f"timebank {part}, {result.docs[f'timebank {part}']} docs"
-        n = f"{s.gold} gold"
-        lines += [
-            f"| {where} | time expressions, strict span P / R / F1 | "
-            f"{_prf(s.strict_precision, s.strict_recall, s.strict_f1)} | "
-            f"{_prf(b.strict_precision, b.strict_recall, b.strict_f1)} | {n} |",
-            f"| {where} | time expressions, relaxed span P / R / F1 | "
-            f"{_prf(s.relaxed_precision, s.relaxed_recall, s.relaxed_f1)} | "
-            f"{_prf(b.relaxed_precision, b.relaxed_recall, b.relaxed_f1)} | {n} |",
-            f"| {where} | time expressions, value accuracy | {s.value_accuracy:.2f} | "
-            f"{b.value_accuracy:.2f} | {s.relaxed} / {b.relaxed} matched |",
-            f"| {where} | time expressions, value F1 | {s.value_f1:.2f} | {b.value_f1:.2f} "
-            f"| {n} |",
-        ]
-        e = result.events[part]
-        lines.append(
-            f"| {where} | event coverage (OCCURRENCE, I_ACTION with a named subject/object) | "
-            f"{e.coverage:.2f} | {e.baseline_coverage:.2f} | {e.eligible} of {e.events} events |"
-        )
+
+
+def render(result: DevsetResult) -> str:
+    """The development-set tables, ours beside the baseline's."""
+    blocks = []
+    if result.timex:
+        blocks.append("\n".join(_timebank_rows(result)))
     if "polnear-dev" in result.docs:
-        a, b = result.attributions, result.attributions_baseline
-        where = f"polnear-dev (check), {result.docs['polnear-dev']} docs"
-        lines += [
-            f"| {where} | direct quotes, recall | {a.recall:.2f} | {b.recall:.2f} "
-            f"| {a.gold_quotes} gold |",
-            f"| {where} | direct quotes, precision | {a.precision:.2f} | {b.precision:.2f} "
-            f"| {a.predicted} / {b.predicted} found |",
-            f"| {where} | quote speaker accuracy | {a.speaker_accuracy:.2f} | "
-            f"{b.speaker_accuracy:.2f} | {a.speakers} / {b.speakers} matched |",
-            f"| {where} | indirect speech, recall | {a.indirect_recall:.2f} | "
-            f"{b.indirect_recall:.2f} | {a.gold_indirect} gold |",
-        ]
-    return "\n".join(lines)
+        blocks.append("\n".join(_polnear_rows(result)))
+    return "\n\n".join(blocks)
