@@ -646,6 +646,10 @@ def _timebank_rows(result: DevsetResult) -> list[str]:
         [(f"{events[p].events} / {events[p].eligible}", "") for p in parts],
     )
     row(
+        "of those, inside one of our event rows (any participants)",
+        [(f"{_ratio(events[p].located, events[p].eligible):.2f}", "") for p in parts],
+    )
+    row(
         "event coverage (baseline: subjects/objects of every verb)",
         [(f"{events[p].coverage:.2f}", f"{events[p].baseline_coverage:.2f}") for p in parts],
     )
