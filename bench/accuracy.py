@@ -7,7 +7,8 @@ when they are there, the public development sets (../shared/devsets/, see bench/
 Prints precision, recall and F1 per table and accuracy per field, then the development-set
 figures beside their baselines, and with --write-readme puts both into README.md between the
 accuracy markers. The gold matching rules are in bench/gold/README.md ("Scoring").
---show-errors lists the gold set's errors only: the development sets are scored, not read.
+--show-errors lists the gold set's errors, and of the development sets only the time-expression
+errors of timebank's TimeBank part: its AQUAINT part and polnear-dev are scored, never read.
 """
 
 from __future__ import annotations
@@ -530,6 +531,10 @@ def main() -> None:
         if devsets.present(args.devsets):
             result = devsets.score_devsets(args.devsets, load_nlp())
             devset_part = render_devsets(result, args.devsets)
+            if args.show_errors and result.dev_errors:
+                print(f"\n## timebank TimeBank (dev) time expressions ({len(result.dev_errors)})")
+                for line in result.dev_errors[: args.show_errors]:
+                    print("  ", line)
             print()
             print(devset_part)
         else:

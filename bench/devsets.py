@@ -202,6 +202,26 @@ def score_timexes(gold: list[Timex], predicted: list[Timex]) -> TimexScore:
     )
 
 
+def timex_errors(body: str, gold: list[Timex], predicted: list[Timex]) -> list[str]:
+    """What one document's time expressions got wrong: missed, spurious, other value."""
+    pairs = relaxed_pairs(gold, predicted)
+    paired_gold, paired = {i for i, _ in pairs}, {j for _, j in pairs}
+    lines = [f"missed {body[g.start : g.end]!r} ({g.value})" for i, g in enumerate(gold)]
+    lines = [line for i, line in enumerate(lines) if i not in paired_gold]
+    lines += [
+        f"spurious {body[p.start : p.end]!r} ({p.value})"
+        for j, p in enumerate(predicted)
+        if j not in paired
+    ]
+    lines += [
+        f"{body[gold[i].start : gold[i].end]!r} is {gold[i].value}, "
+        f"predicted {predicted[j].value} for {body[predicted[j].start : predicted[j].end]!r}"
+        for i, j in pairs
+        if not same_timex_value(predicted[j].value, gold[i].value)
+    ]
+    return lines
+
+
 def dateparser_timexes(body: str, published: date) -> list[Timex]:
     """The baseline: every date ``dateparser`` finds, located in order, as a day value."""
     from dateparser.search import search_dates
@@ -509,6 +529,8 @@ class DevsetResult:
     docs: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     failures: int = 0
+    # Time-expression errors of the development part only: the check parts are never read.
+    dev_errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -556,6 +578,9 @@ def score_timebank(path: Path, nlp: Language, result: DevsetResult) -> None:
         ]
         baseline = dateparser_timexes(item["body"], date.fromisoformat(item["published"][:10]))
         coverage = score_events(doc, item["events"], events[article_id], participants)
+        if _part(item) == DEV_PART:
+            body = item["body"]
+            result.dev_errors += [f"{item['id']}: {e}" for e in timex_errors(body, gold, ours)]
         for part in (_part(item), ALL):
             result.docs[f"timebank {part}"] += 1
             result.timex[part] += score_timexes(gold, ours)

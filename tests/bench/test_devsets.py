@@ -16,6 +16,7 @@ from bench.devsets import (
     score_events,
     score_timexes,
     speaker_matches,
+    timex_errors,
 )
 
 
@@ -176,3 +177,15 @@ def test_event_coverage_needs_our_row_and_the_named_argument_as_participant():
     assert with_vela.baseline == 1
     without = score_events(doc, gold, events, {"e1": []})
     assert (without.located, without.covered) == (1, 0)
+
+
+def test_errors_list_missed_spurious_and_wrong_values():
+    body = "On Monday, March 4, 2024, and for two weeks since."
+    gold = [Timex(3, 9, "2024-03-04"), Timex(11, 24, "2024-03-04"), Timex(34, 43, "P2W")]
+    ours = [Timex(11, 24, "2024-03-05"), Timex(44, 49, "PRESENT_REF")]
+    assert timex_errors(body, gold, ours) == [
+        "missed 'Monday' (2024-03-04)",
+        "missed 'two weeks' (P2W)",
+        "spurious 'since' (PRESENT_REF)",
+        "'March 4, 2024' is 2024-03-04, predicted 2024-03-05 for 'March 4, 2024'",
+    ]
