@@ -32,24 +32,28 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
 
 from flows import __version__ as VERSION
+from flows.http.errors import FetchError, RobotsDisallowed, _cause, _one_line, _Retryable
+
+__all__ = [
+    "CHUNK_BYTES",
+    "ROBOTS_AGENT",
+    "ROBOTS_MAX_BYTES",
+    "USER_AGENT",
+    "FetchError",
+    "Fetcher",
+    "Response",
+    "RobotsDisallowed",
+    "RobotsRules",
+    "Wait",
+    "is_private_address",
+    "is_private_host",
+]
 
 USER_AGENT = f"Wirehouse/{VERSION} (+https://github.com/wirehouse/wirehouse; news ETL)"
 ROBOTS_AGENT = "wirehouse"  # the product token robots.txt groups are matched against
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: read at least 500 KiB, ignore the rest
 CHUNK_BYTES = 64 * 1024
 _NOT_RETRIED_5XX = {501, 505}  # "not implemented" and "version not supported" will not change
-
-
-class FetchError(RuntimeError):
-    """A fetch that failed for a reason worth one line in the run summary."""
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(_one_line(message))
-        self.status = status
-
-
-class RobotsDisallowed(FetchError):
-    """robots.txt does not let us fetch this page."""
 
 
 @dataclass(slots=True)
@@ -441,16 +445,6 @@ class Fetcher:
             self._sleep(seconds)
 
 
-class _Retryable(Exception):
-    def __init__(
-        self, reason: str, status: int | None = None, retry_after: float | None = None
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
-        self.retry_after = retry_after
-
-
 class _Redirect(NamedTuple):
     location: str
 
@@ -634,20 +628,3 @@ def _is_incomplete_read(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
-
-
-def _cause(exc: BaseException) -> str:
-    """The innermost useful words of a requests/urllib3 exception, on one line."""
-    reason: Any = exc.args[0] if exc.args else exc
-    reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the real one
-    text = str(reason)
-    errno = re.search(r"\[Errno -?\d+\] ([^'\"\]\)]+)", text)
-    if errno:
-        return errno.group(1).strip()
-    if "RemoteDisconnected" in text:
-        return "the server closed the connection"
-    return _one_line(text)[:160] or type(exc).__name__
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
