@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import functools
 import http.client
-import ipaddress
 import random
 import re
-import socket
 import threading
 import time
 import zlib
@@ -20,19 +18,23 @@ from dataclasses import dataclass
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import quote, urldefrag, urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from requests.utils import requote_uri
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
 
 from flows import __version__ as VERSION
 from flows.http.errors import FetchError, RobotsDisallowed, _cause, _one_line, _Retryable
+from flows.http.safety import (
+    _PrivatePeer,
+    _PublicOnlyAdapter,
+    is_private_address,
+    is_private_host,
+)
 
 __all__ = [
     "CHUNK_BYTES",
@@ -78,27 +80,6 @@ class Wait:
     url: str
     seconds: float
     reason: str
-
-
-def is_private_address(address: str) -> bool:
-    """True for any address that is not globally routable (private, loopback, link-local...)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour
-        if embedded is not None:
-            ip = embedded
-    return not ip.is_global or ip.is_multicast
-
-
-def is_private_host(host: str) -> bool:
-    """True when the host resolves to a private, loopback, link-local or reserved address."""
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve host {host}: {exc.strerror}") from None
-    except (UnicodeError, ValueError, OSError) as exc:
-        raise FetchError(f"cannot resolve host {host}: {exc}") from None
-    return any(is_private_address(str(info[4][0])) for info in infos)
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,54 +488,6 @@ class _Inflater:
                 self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)
                 self._next_member = True
         return bytes(out)
-
-
-class _PrivatePeer(Exception):
-    def __init__(self, address: str) -> None:
-        super().__init__(address)
-        self.address = address
-
-
-def _checked_peer(sock: socket.socket) -> socket.socket:
-    address = str(sock.getpeername()[0])
-    if is_private_address(address):
-        sock.close()
-        raise _PrivatePeer(address)
-    return sock
-
-
-class _PublicHTTPConnection(HTTPConnection):
-    def _new_conn(self) -> socket.socket:
-        return _checked_peer(super()._new_conn())
-
-
-class _PublicHTTPSConnection(HTTPSConnection):
-    def _new_conn(self) -> socket.socket:
-        return _checked_peer(super()._new_conn())
-
-
-class _PublicHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _PublicHTTPConnection
-
-
-class _PublicHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _PublicHTTPSConnection
-
-
-class _PublicOnlyAdapter(HTTPAdapter):
-    """Checks the address actually connected to, before a byte is sent.
-
-    `check_url` resolves the host first; this closes the gap where a DNS answer changes between
-    that check and the connection (DNS rebinding). Through a proxy, the proxy is connected to,
-    so only `check_url` applies.
-    """
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": _PublicHTTPPool,
-            "https": _PublicHTTPSPool,
-        }
 
 
 def _robots_refusal(rules: RobotsRules, current: str, url: str) -> str:
