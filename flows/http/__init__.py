@@ -12,7 +12,6 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import TracebackType
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -24,6 +23,7 @@ from urllib3.exceptions import ReadTimeoutError
 
 from flows import __version__ as VERSION
 from flows.http.errors import FetchError, RobotsDisallowed, _cause, _one_line, _Retryable
+from flows.http.pacing import Wait, _HostGate
 from flows.http.responses import (
     Response,
     _charset,
@@ -64,15 +64,6 @@ __all__ = [
 USER_AGENT = f"Wirehouse/{VERSION} (+https://github.com/wirehouse/wirehouse; news ETL)"
 CHUNK_BYTES = 64 * 1024
 _NOT_RETRIED_5XX = {501, 505}  # "not implemented" and "version not supported" will not change
-
-
-@dataclass(frozen=True, slots=True)
-class Wait:
-    """A pause the fetcher took: before a retry, or to keep its distance from a host."""
-
-    url: str
-    seconds: float
-    reason: str
 
 
 class Fetcher:
@@ -366,20 +357,3 @@ class Fetcher:
         self.waits.append(Wait(url, seconds, reason))
         if seconds > 0:
             self._sleep(seconds)
-
-
-class _HostGate:
-    """Spaces the starts of requests to one host, across threads, by booking slots."""
-
-    def __init__(self, interval: float) -> None:
-        self.interval = interval
-        self._next: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def reserve(self, host: str) -> float:
-        """Book the host's next slot; the seconds until it comes."""
-        with self._lock:
-            now = time.monotonic()
-            slot = max(now, self._next.get(host, now))
-            self._next[host] = slot + self.interval
-            return slot - now
