@@ -162,7 +162,7 @@ def test_collects_patterns_in_tables_and_rules() -> None:
     for name in (
         "transforms.metrics._SCALE_SPACED_RE",
         "transforms.metrics._UNIT_RES[40][0]",
-        "transforms.entities._PLACE_SUFFIX",
+        "transforms.entities.names._PLACE_SUFFIX",
     ):
         assert name in patterns
     # The rule table's patterns, whether or not a module-level name holds them too.
