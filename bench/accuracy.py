@@ -1,16 +1,21 @@
-"""Score the transforms against the hand-annotated gold set (bench/gold/articles/*.json).
+"""Score the transforms against the hand-annotated gold set (bench/gold/articles/*.json) and,
+when they are there, the public development sets (../shared/devsets/, see bench/devsets.py).
 
     .venv/bin/python -m bench.accuracy [--write-readme] [--json out.json] [--show-errors N]
+                                       [--devsets PATH | --no-devsets]
 
-Prints precision, recall and F1 per table and accuracy per field, and with --write-readme puts
-the table into README.md between the accuracy markers. The matching rules are in
-bench/gold/README.md ("Scoring").
+Prints precision, recall and F1 per table and accuracy per field, then the development-set
+figures beside their baselines, and with --write-readme puts both into README.md between the
+accuracy markers. The gold matching rules are in bench/gold/README.md ("Scoring").
+--show-errors lists the gold set's errors, and of the development sets only the time-expression
+errors of timebank's TimeBank part: its AQUAINT part and polnear-dev are scored, never read.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import time
 from collections import defaultdict
@@ -19,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench import devsets
 from transforms.articles import build_article
 from transforms.model import Document
 from transforms.pipeline import analyse, load_nlp
@@ -27,6 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "gold" / "articles"
 README = ROOT / "README.md"
 START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
+# Inside the markers, the development-set half starts here: a run without the sets keeps it.
+DEVSETS_MARK = "<!-- accuracy:devsets -->"
+DEVSETS = ROOT.parent / "shared" / "devsets"
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"the", "of", "a", "an", "in", "on", "for", "to", "and", "s", "its", "total"}
 
@@ -432,10 +441,10 @@ def score_events(
 
 def run(show_errors: int = 0) -> tuple[Report, dict[str, float]]:
     nlp = load_nlp()
+    started = time.perf_counter()
     files = sorted(GOLD.glob("*.json"))
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]
     report = Report()
-    started = time.perf_counter()
     words = 0
     for gold in golds:
         doc = Document(id=gold["id"], body=gold["body"], published=gold["published"])
@@ -470,13 +479,37 @@ def render(report: Report, meta: dict[str, float]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(table: str) -> None:
+def render_devsets(result: devsets.DevsetResult, folder: Path) -> str:
+    return "\n".join(
+        [
+            f"Development sets: `{os.path.relpath(folder, ROOT)}/` "
+            f"(`bench/devsets.py`, {date.today().isoformat()}); each baseline is computed in "
+            "the same run.",
+            "",
+            devsets.render(result),
+        ]
+    )
+
+
+def render_time(meta: dict[str, float], result: devsets.DevsetResult | None) -> str:
+    parts = [f"gold set {meta['seconds']:.0f} s"]
+    if result:
+        parts += [f"{name} {seconds:.0f} s" for name, seconds in result.seconds.items()]
+    return f"Run time: {', '.join(parts)} (2 shared cores)."
+
+
+def write_readme(gold: str, devset_part: str | None) -> None:
+    """Both halves between the accuracy markers; without a new development-set half, the one
+    already in the README stays."""
     text = README.read_text(encoding="utf-8")
     if START not in text or END not in text:
         raise SystemExit(f"README.md has no {START} … {END} markers")
     head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    README.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+    old, tail = rest.split(END, 1)
+    if devset_part is None and DEVSETS_MARK in old:
+        devset_part = old.split(DEVSETS_MARK, 1)[1].strip()
+    body = gold if devset_part is None else f"{gold}\n\n{DEVSETS_MARK}\n{devset_part}"
+    README.write_text(f"{head}{START}\n{body}\n{END}{tail}", encoding="utf-8")
 
 
 def main() -> None:
@@ -484,10 +517,31 @@ def main() -> None:
     parser.add_argument("--write-readme", action="store_true")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--devsets", type=Path, default=DEVSETS, metavar="PATH", help=f"default {DEVSETS}"
+    )
+    parser.add_argument("--no-devsets", action="store_true", help="score the gold set only")
     args = parser.parse_args()
     report, meta = run(args.show_errors)
     table = render(report, meta)
     print(table)
+    result: devsets.DevsetResult | None = None
+    devset_part: str | None = None
+    if not args.no_devsets:
+        if devsets.present(args.devsets):
+            result = devsets.score_devsets(args.devsets, load_nlp())
+            devset_part = render_devsets(result, args.devsets)
+            if args.show_errors and result.dev_errors:
+                print(f"\n## timebank TimeBank (dev) time expressions ({len(result.dev_errors)})")
+                for line in result.dev_errors[: args.show_errors]:
+                    print("  ", line)
+            print()
+            print(devset_part)
+        else:
+            print(f"\nNo development sets at {args.devsets}: scored the gold set only.")
+    timing = render_time(meta, result)
+    print()
+    print(timing)
     if args.json:
         args.json.write_text(
             json.dumps(
@@ -495,12 +549,13 @@ def main() -> None:
                     "meta": meta,
                     "tables": {k: vars(v) | {"f1": v.f1} for k, v in report.tables.items()},
                     "fields": {k: vars(v) | {"value": v.value} for k, v in report.fields.items()},
+                    "devsets": result.as_dict() if result else None,
                 },
                 indent=2,
             )
         )
     if args.write_readme:
-        write_readme(table)
+        write_readme(table, f"{devset_part}\n\n{timing}" if devset_part else None)
 
 
 if __name__ == "__main__":

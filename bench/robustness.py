@@ -44,6 +44,8 @@ class SetReport:
     documents: int = 0
     articles: int = 0
     duplicates: int = 0
+    quarantined_articles: int = 0  # article rows an expectation sent to quarantine
+    unchanged: int = 0  # the same article read twice (same URL or id), loaded once
     rejected: Counter[str] = field(default_factory=Counter)
     internal_errors: list[str] = field(default_factory=list)
     exit_code: int | None = None
@@ -54,12 +56,22 @@ class SetReport:
     timed_documents: int = 0
     timed_seconds: float = 0.0
 
+    @property
+    def unaccounted(self) -> int:
+        """Documents that became neither an article nor a rejection (must be 0)."""
+        kept = self.articles + self.quarantined_articles + sum(self.rejected.values())
+        kept += self.unchanged
+        return self.documents - kept
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "set": self.name,
             "documents_in": self.documents,
             "articles_out": self.articles,
             "duplicates": self.duplicates,
+            "quarantined_articles": self.quarantined_articles,
+            "unchanged": self.unchanged,
+            "unaccounted": self.unaccounted,
             "rejected_by_reason": dict(self.rejected.most_common()),
             "internal_errors": self.internal_errors,
             "exit_code": self.exit_code,
@@ -105,15 +117,19 @@ def run_command(name: str, targets: list[Path], workdir: Path) -> SetReport:
             "select count(*), count(duplicate_of) from articles"
         ).fetchone() or (0, 0)
         report.articles, report.duplicates = int(articles), int(duplicates)
+        quarantined = con.execute(
+            "select count(distinct json_extract_string(row, '$.article_id')) from quarantine "
+            "where table_name = 'articles'"
+        ).fetchone()
+        report.quarantined_articles = int(quarantined[0]) if quarantined else 0
         for reason, error_class, origin in con.execute(
             "select reason, error_class, origin from rejected_documents"
         ).fetchall():
             report.rejected[reason_class(reason)] += 1
             if error_class and error_class not in ("DocumentTimeout", "WorkerDied"):
                 report.internal_errors.append(f"{origin}: {reason}")
-    unchanged = sum(_counted(line, "unchanged") for line in done.stdout.splitlines())
-    fetched = sum(_counted(line, "fetched") for line in done.stdout.splitlines())
-    report.documents = fetched or report.articles + sum(report.rejected.values()) + unchanged
+    report.unchanged = sum(_counted(line, "unchanged") for line in done.stdout.splitlines())
+    report.documents = sum(_counted(line, "fetched") for line in done.stdout.splitlines())
     return report
 
 
@@ -187,16 +203,17 @@ def markdown(reports: list[SetReport], limit: float) -> str:
     lines = [
         f"Per-document time limit: {limit:g} s.",
         "",
-        "| set | documents | articles | rejected | internal errors | exit | traceback | "
-        "docs/s (whole run) | slowest document |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| set | documents | articles | quarantined | rejected | unaccounted | internal errors | "
+        "exit | traceback | docs/s (whole run) | slowest document |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     for r in reports:
         slowest = f"{r.slowest[0][0]:.1f} s ({r.slowest[0][1]})" if r.slowest else "—"
         rate = r.documents / r.seconds if r.seconds else 0
         lines.append(
-            f"| {r.name} | {r.documents} | {r.articles} | {sum(r.rejected.values())} | "
-            f"{len(r.internal_errors)} | {r.exit_code} | {'yes' if r.traceback_printed else 'no'}"
+            f"| {r.name} | {r.documents} | {r.articles} | {r.quarantined_articles} | "
+            f"{sum(r.rejected.values())} | {r.unaccounted} | {len(r.internal_errors)} | "
+            f"{r.exit_code} | {'yes' if r.traceback_printed else 'no'}"
             f" | {rate:.1f} | {slowest} |"
         )
     for r in reports:
@@ -239,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps({"limit_seconds": limit, "sets": [r.as_dict() for r in reports]}, indent=2)
     )
     print(f"written to {args.out}")
-    failed = any(r.internal_errors or r.traceback_printed or r.over_limit for r in reports)
+    failed = any(
+        r.internal_errors or r.traceback_printed or r.over_limit or r.unaccounted for r in reports
+    )
     return 1 if failed else 0
 
 

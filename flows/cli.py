@@ -32,6 +32,12 @@ def _quiet_environment() -> None:
     # A local Dask cluster logs lost connections while it shuts down; they are not errors of ours.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
     os.environ.setdefault("DASK_DISTRIBUTED__LOGGING__DISTRIBUTED", "critical")
+    # Page-extraction libraries log a warning for each odd page they fall back on; the run
+    # reports the pages it could not read itself, one line each.
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _db_path(value: str | None) -> Path:
@@ -122,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("wirehouse: interrupted; what was loaded before stays loaded", file=sys.stderr)
         return EXIT_PARTIAL
     except Exception as exc:  # a bug, not bad input: show where, and fail loudly
+        from flows.limits import WorkersUnavailable
+
+        if isinstance(exc, WorkersUnavailable):  # the machine, not the input: say what, once
+            print(f"wirehouse: {exc}", file=sys.stderr)
+            return EXIT_BUG
         import traceback
 
         traceback.print_exc()
@@ -277,9 +288,7 @@ def _progress() -> Iterator[Callable[[str, int], None] | None]:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    import duckdb
-
-    from warehouse.db import WarehouseLocked, query
+    from warehouse.db import QueryError, WarehouseLocked, query
 
     try:
         result = query(_db_path(args.db), args.query)
@@ -289,8 +298,8 @@ def _sql(args: argparse.Namespace) -> int:
     except WarehouseLocked as exc:
         print(f"wirehouse: {exc}", file=sys.stderr)
         return EXIT_PARTIAL
-    except duckdb.Error as exc:
-        print(f"wirehouse: query failed: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except QueryError as exc:
+        print(f"wirehouse: query failed: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "csv":
         writer = csv.writer(sys.stdout)

@@ -2,466 +2,62 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
-import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 
 from expectations.batch import (
-    BatchConfig,
     checks_batch_id,
     failed,
     problems,
-    run_batch_checks,
 )
-from expectations.validate import Validated, build_data_docs, validate_batch
-from flows.config import Settings, Source, source_timezone
-from flows.extract import Extracted, extract_source, replay_source
-from flows.faults import fault_point
+from expectations.validate import Validated
+from flows.config import Settings, Source
+from flows.extract import Extracted, replay_source
 from flows.http import Fetcher
-from flows.limits import document_guard
+from flows.plan import Extraction, Plan
+from flows.rejections import (
+    Rejection,
+    drop_failed,
+    is_internal,
+    rejection_frame,
+    warning_frame,
+)
+from flows.retention import apply_retention
 from flows.runlog import RunLog
-from flows.workers import analyse_and_collect, transform_in_processes
-from transforms.articles import Rejected, build_article
-from transforms.failures import LIMIT_CLASSES, DocumentTimeout, Failure, describe
-from transforms.identity import bands
+from flows.stages import reached
+from flows.summary import RunSummary, SourceSummary, count_batch, new_run_id, publish_artifacts
+from flows.tasks import (
+    Writer,
+    batch_checks_task,
+    clean_task,
+    concat_frames,
+    data_docs_dir,
+    data_docs_task,
+    extract_task,
+    identify_task,
+    load_task,
+    transform_task,
+    validate_task,
+)
+from flows.workers import transform_in_processes
 from transforms.model import Article
 from transforms.pipeline import (
-    FAILURES,
     article_rows,
-    find_duplicates,
     load_nlp,
-    signatures_of,
 )
-from transforms.text import normalise_text
 from warehouse import db
-from warehouse.archive import Archive, prune_archive
-from warehouse.staging import load_staged, stage_batch
+from warehouse.archive import Archive
+from warehouse.staging import load_staged
 
 Progress = Callable[[str, int], None]  # (stage, articles done) -> None
-
-
-@dataclass(slots=True)
-class SourceSummary:
-    name: str
-    fetched: int = 0
-    new: int = 0
-    duplicate: int = 0
-    unchanged: int = 0
-    quarantined: int = 0
-    failed: int = 0
-    not_modified: bool = False
-    error: str | None = None
-    problems: list[str] = field(default_factory=list)
-    internal_errors: int = 0  # of `failed`: documents that code raised on (bugs to report)
-
-    def line(self) -> str:
-        text = (
-            f"{self.name}: fetched {self.fetched}, new {self.new}, duplicate {self.duplicate}, "
-            f"unchanged {self.unchanged}, quarantined {self.quarantined}, failed {self.failed}"
-        )
-        if self.not_modified:
-            text += " (not modified since last run)"
-        if self.error:
-            text += f" — source failed: {self.error}"
-        return text
-
-
-@dataclass(slots=True)
-class RunSummary:
-    run_id: str
-    db_path: str
-    sources: list[SourceSummary]
-    loaded_rows: int = 0
-    status: str = "success"
-    staged: list[str] = field(default_factory=list)  # batches left as Parquet (database locked)
-    staged_before: tuple[int, int] = (0, 0)  # earlier staged (batches, rows) loaded first
-
-    checks: list[str] = field(default_factory=list)  # failed batch checks, one line each
-    internal_errors: int = 0  # documents rejected because code raised on them
-    log_path: str | None = None  # the run's log, when it holds tracebacks
-
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.status in ("success", "warn") else 1
-
-    def totals(self) -> dict[str, int]:
-        keys = ("fetched", "new", "duplicate", "unchanged", "quarantined", "failed")
-        counts = {k: sum(getattr(s, k) for s in self.sources) for k in keys}
-        counts["loaded_rows"] = self.loaded_rows
-        return counts
-
-
-def new_run_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_task(
-    source: Source, fetcher: Fetcher, state: dict[str, Any] | None, archive: Archive
-) -> Extracted:
-    return extract_source(source, fetcher, state, archive)
-
-
-Rejection = dict[str, Any]  # one `rejected_documents` row, less the run bookkeeping
-
-
-def rejection(origin: str, reason: str, stage: str) -> Rejection:
-    """A document turned away for what it is (not an article, too short, malformed)."""
-    return {"origin": origin, "reason": reason, "stage": stage, "traceback": ""}
-
-
-def failure_rejection(origin: str, failure: Failure) -> Rejection:
-    """A document that code raised on, or that ran out of time or killed its worker."""
-    return {
-        "origin": origin,
-        "reason": failure.reason,
-        "stage": failure.stage,
-        "error_class": failure.error_class,
-        "error_message": failure.message,
-        "raised_in": failure.raised_in,
-        "traceback": failure.traceback,
-    }
-
-
-@task(name="clean", cache_policy=NO_CACHE)
-def clean_task(
-    extracted: Extracted, anchor_default: date, settings: Settings | None = None
-) -> tuple[list[Article], list[Rejection]]:
-    """Documents -> articles; documents that are not articles come back with their reason.
-
-    Each document is cleaned under the per-document guard: one that raises or runs out of time
-    is rejected with the exception, and the others go on.
-    """
-    articles: list[Article] = []
-    rejected = [rejection(origin, reason, "extract") for origin, reason in extracted.rejected]
-    rejected += [failure_rejection(f.key, f) for f in extracted.failures]
-    local = source_timezone(extracted.source)
-    settings = settings or Settings()
-    guard = document_guard(settings.max_document_seconds, stage="clean")
-    limits = _article_limits(settings, extracted.source)
-    for doc in extracted.documents:
-        origin = doc.origin or doc.url or "?"
-        try:
-            with guard(doc.body or doc.html or doc.raw_text or ""):
-                articles.append(
-                    build_article(doc, extracted.source.name, anchor_default, local, **limits)
-                )
-        except Rejected as exc:
-            rejected.append(rejection(normalise_text(origin), str(exc), "clean"))
-        except (Exception, DocumentTimeout, RecursionError) as exc:
-            origin = normalise_text(origin)
-            rejected.append(failure_rejection(origin, describe(exc, "clean", origin)))
-    return articles, rejected
-
-
-def _article_limits(settings: Settings, source: Source) -> dict[str, Any]:
-    """build_article's plausibility window and size limits, from the settings and the source."""
-    return {
-        "earliest_published": settings.earliest_published,
-        "max_future_days": settings.max_future_days,
-        "max_body_chars": settings.max_body_chars,
-        "min_body_words": int(source.options.get("min_body_words", 0)),
-    }
-
-
-def _warning_frame(run_id: str, source: str, articles: list[Article]) -> pd.DataFrame:
-    """`dq_results` rows for what cleaning set aside or cut in each article (severity warn)."""
-    rows = [
-        {
-            "run_id": run_id,
-            "table_name": "articles",
-            "expectation": check,
-            "column_name": None,
-            "success": False,
-            "unexpected_count": 1,
-            "details": json.dumps(
-                {
-                    "source": source,
-                    "article_id": a.article_id,
-                    "origin": a.origin or a.url,
-                    "title": a.title,
-                    "detail": detail,
-                }
-            ),
-            "severity": "warn",
-        }
-        for a in articles
-        for check, detail in a.warnings
-    ]
-    return pd.DataFrame(rows)
-
-
-@dataclass(slots=True)
-class Plan:
-    """A run's articles after identity checks: what to analyse, what is a copy, what is loaded."""
-
-    distinct: list[Article]
-    duplicates: list[Article]
-    unchanged: list[Article]
-    duplicate_of: dict[str, str]
-    signatures: dict[str, Any]
-    stored: set[str]  # ids known to be in the warehouse already (unchanged, or first copies)
-
-    def batches(self, size: int) -> list[list[Article]]:
-        """Distinct articles in batches; each copy rides with its first copy's batch."""
-        chunks = [self.distinct[i : i + size] for i in range(0, len(self.distinct), size)] or [[]]
-        where = {a.article_id: n for n, chunk in enumerate(chunks) for a in chunk}
-        for copy in self.duplicates:
-            chunks[where.get(self.duplicate_of[copy.article_id], 0)].append(copy)
-        return chunks
-
-
-@task(name="identify", cache_policy=NO_CACHE)
-def identify_task(articles: list[Article], db_path: Path | None, force: bool = False) -> Plan:
-    """Skip articles already loaded unchanged; link exact and near copies to their first copy.
-
-    With no readable warehouse (`db_path` None: another process holds it) only the run itself
-    is checked; the keyed load still keeps one copy of each article.
-    """
-    unique: dict[str, Article] = {}
-    for article in articles:
-        unique.setdefault(article.article_id, article)
-    articles = list(unique.values())
-    ids = pd.DataFrame({"article_id": [a.article_id for a in articles]})
-    known = _lookup(db_path, "known_articles", {"candidates": ids})
-    known_hash = dict(zip(known.get("article_id", []), known.get("content_hash", []), strict=True))
-    # `force` (reprocess) analyses every article again, loaded or not.
-    unchanged = [
-        a for a in articles if not force and known_hash.get(a.article_id) == a.content_hash
-    ]
-    fresh = [a for a in articles if force or known_hash.get(a.article_id) != a.content_hash]
-    signatures = signatures_of(fresh)
-    hashes = pd.DataFrame({"content_hash": [a.content_hash for a in fresh]})
-    first = _lookup(db_path, "first_copy_by_hash", {"candidates": hashes})
-    first_by_hash = dict(
-        zip(first.get("content_hash", []), first.get("article_id", []), strict=True)
-    )
-    band_frame = pd.DataFrame(
-        [
-            {"article_id": a.article_id, "band": i, "band_hash": h}
-            for a in fresh
-            for i, h in enumerate(bands(signatures[a.article_id]))
-        ],
-        columns=["article_id", "band", "band_hash"],
-    ).astype({"band_hash": "uint64"})
-    shared: dict[str, dict[str, int]] = {}
-    matches = _lookup(db_path, "band_candidates", {"candidate_bands": band_frame})
-    for row in matches.to_dict(orient="records"):
-        shared.setdefault(row["candidate_id"], {})[row["original_id"]] = int(row["shared"])
-    duplicate_of = find_duplicates(fresh, signatures, first_by_hash, shared)
-    fresh_ids = {a.article_id for a in fresh}
-    stored = {a.article_id for a in unchanged} | {
-        original for original in duplicate_of.values() if original not in fresh_ids
-    }
-    return Plan(
-        distinct=[a for a in fresh if a.article_id not in duplicate_of],
-        duplicates=[a for a in fresh if a.article_id in duplicate_of],
-        unchanged=unchanged,
-        duplicate_of=duplicate_of,
-        signatures=signatures,
-        stored=stored,
-    )
-
-
-def _lookup(db_path: Path | None, name: str, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return db.lookup(db_path, name, frames) if db_path else pd.DataFrame()
-
-
-@task(name="transform", cache_policy=NO_CACHE)
-def transform_task(
-    articles: list[Article], run_id: str, seconds: float | None = None
-) -> dict[str, pd.DataFrame]:
-    frames = analyse_and_collect(articles, run_id, document_guard(seconds))
-    fault_point("mid-transform")
-    return frames
-
-
-@task(name="validate", cache_policy=NO_CACHE)
-def validate_task(
-    frames: dict[str, pd.DataFrame],
-    run_id: str,
-    known: set[str],
-    docs_dir: str | None = None,
-    earliest_published: date | str = "1700-01-01",
-    max_future_days: float = 2,
-) -> Validated:
-    return validate_batch(
-        frames,
-        run_id,
-        known,
-        docs_dir=docs_dir,
-        earliest_published=earliest_published,
-        max_future_days=max_future_days,
-    )
-
-
-@task(name="data-docs", cache_policy=NO_CACHE)
-def data_docs_task(docs_dir: str) -> None:
-    build_data_docs(docs_dir)
-
-
-def data_docs_dir(db_path: Path, settings: Settings) -> str | None:
-    """Where GX Data Docs go: `data_docs_dir`, relative to the database's folder."""
-    if not settings.data_docs_dir:
-        return None
-    folder = Path(settings.data_docs_dir)
-    return str((folder if folder.is_absolute() else db_path.parent / folder).resolve())
-
-
-@dataclass(slots=True)
-class Writer:
-    """Loads batches, or stages them as Parquet when another process holds the database."""
-
-    db_path: Path
-    wait_seconds: float
-    staged: list[str] = field(default_factory=list)
-    rows: int = 0
-
-    def write(self, batch_id: str, frames: dict[str, pd.DataFrame], point: str = "") -> None:
-        try:
-            self.rows += db.load_batch(
-                self.db_path,
-                frames,
-                wait_seconds=self.wait_seconds,
-                before_commit=(lambda: fault_point(point)) if point else None,
-            )
-        except db.WarehouseLocked:
-            folder = stage_batch(self.db_path, batch_id, frames)
-            self.staged.append(str(folder))
-
-
-@task(name="load", cache_policy=NO_CACHE)
-def load_task(writer: Writer, batch_id: str, frames: dict[str, pd.DataFrame]) -> None:
-    writer.write(batch_id, frames, point="mid-load")
-
-
-@task(name="batch checks", cache_policy=NO_CACHE)
-def batch_checks_task(
-    run_id: str,
-    db_path: Path | None,
-    summaries: dict[str, SourceSummary],
-    extraction: Extraction,
-    articles: list[pd.DataFrame],
-    mentions: list[pd.DataFrame],
-    checks: dict[str, Any] | None = None,
-) -> pd.DataFrame:
-    """Volume, empty bodies, entities and freshness per source (expectations/batch.py)."""
-    stored = db.source_states(db_path) if db_path else {}
-    states = pd.DataFrame([*stored.values(), *extraction.states])
-    if not states.empty:
-        states = states.drop_duplicates("source_name", keep="last")
-    volumes = pd.DataFrame(
-        [
-            {"source_name": s.name, "documents": s.fetched}
-            for s in summaries.values()
-            if not s.not_modified and not s.error
-        ]
-    )
-    return run_batch_checks(
-        run_id,
-        articles=_concat(articles),
-        mentions=_concat(mentions),
-        rejected=_concat(extraction.rejected),
-        volumes=volumes,
-        volume_history=db.lookup(db_path, "report_source_volumes", {}) if db_path else None,
-        source_state=states,
-        now=datetime.now(UTC),
-        sources=list(summaries) if db_path else None,
-        config=BatchConfig.from_mapping(checks or {}),
-    )
-
-
-def apply_retention(db_path: Path, settings: Settings) -> None:
-    """Prune the raw archive and Prefect's stored results by age, when the settings ask."""
-    if settings.raw_retention_days is not None and not db.is_locked(db_path):
-        prune_archive(db_path, settings.raw_retention_days, settings.lock_wait_seconds)
-    if settings.results_retention_days is not None:
-        prune_results(settings.results_retention_days)
-
-
-def prune_results(older_than_days: float) -> int:
-    """Delete Prefect result files older than the cutoff from its local storage folder."""
-    import os
-    import time
-
-    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect")
-    storage = Path(os.environ.get("PREFECT_LOCAL_STORAGE_PATH") or home / "storage")
-    if not storage.is_dir():
-        return 0
-    cutoff = time.time() - older_than_days * 86400
-    removed = 0
-    for path in storage.rglob("*"):
-        if path.is_file() and path.stat().st_mtime < cutoff:
-            path.unlink()
-            removed += 1
-    return removed
-
-
-def publish_artifacts(result: RunSummary) -> None:
-    """A markdown summary and a per-source table on the Prefect run, for the Prefect UI."""
-    from prefect.artifacts import create_markdown_artifact, create_table_artifact
-
-    lines = [f"# Wirehouse run `{result.run_id}`: {result.status}", ""]
-    lines += [f"- {s.line()}" for s in result.sources]
-    lines += [f"- batch check {line}" for line in result.checks]
-    if result.staged:
-        lines.append(f"- {len(result.staged)} batch(es) staged: the warehouse was locked")
-    create_markdown_artifact(
-        markdown="\n".join(lines), key="wirehouse-run-summary", description="Run summary"
-    )
-    keys = ("fetched", "new", "duplicate", "unchanged", "quarantined", "failed")
-    create_table_artifact(
-        table=[{"source": s.name, **{k: getattr(s, k) for k in keys}} for s in result.sources],
-        key="wirehouse-run-sources",
-        description="Documents and rows per source",
-    )
-
-
-def _rejection_frame(
-    run_id: str, source: str, rejected: list[Rejection], now: datetime, log: RunLog | None = None
-) -> pd.DataFrame:
-    """`rejected_documents` rows; tracebacks go to the run's log, not the table."""
-    rows = []
-    for item in rejected:
-        origin = item["origin"]
-        if log is not None and item.get("error_class"):
-            log.failure(origin, item["reason"], item.get("traceback", ""))
-        rows.append(
-            {
-                "rejection_id": hashlib.sha256(f"{source}|{origin}".encode()).hexdigest()[:16],
-                "run_id": run_id,
-                "source_name": source,
-                "origin": origin,
-                "reason": item["reason"],
-                "rejected_at": now,
-                "stage": item.get("stage"),
-                "error_class": item.get("error_class"),
-                "error_message": item.get("error_message"),
-                "raised_in": item.get("raised_in"),
-            }
-        )
-    return pd.DataFrame(rows).drop_duplicates("rejection_id") if rows else pd.DataFrame()
-
-
-@dataclass(slots=True)
-class Extraction:
-    """Everything the extract stage produced, ready to batch."""
-
-    articles: list[Article] = field(default_factory=list)
-    rejected: list[pd.DataFrame] = field(default_factory=list)
-    states: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[pd.DataFrame] = field(default_factory=list)  # dq_results rows from cleaning
+Frames = dict[str, pd.DataFrame]  # rows per table
 
 
 def _with_warnings(results: pd.DataFrame | None, extraction: Extraction) -> pd.DataFrame:
@@ -605,69 +201,32 @@ class _Run:
         progress: Progress | None,
         force: bool,
     ) -> RunSummary:
-        """Transform, validate and load the extracted articles in batches; record the run."""
-        run_id, writer = self.run_id, self.writer
+        """identify -> transform -> validate -> load, batch by batch; then the run's checks."""
         plan = identify_task(extraction.articles, self.path if self.readable else None, force)
         batches = plan.batches(self.settings.batch_size)
         if batches:
             _warm_up(nlp=not self._in_workers(batches, plan))
-        transformed = self._transform(batches, plan)
         seen_articles: list[pd.DataFrame] = []
         seen_mentions: list[pd.DataFrame] = []
         loaded = 0
+        transformed = self._transform(batches, plan)
         for number, (whole, derived) in enumerate(zip(batches, transformed, strict=True)):
-            batch_id = f"{run_id}-b-{number:04d}"
-            batch, dropped = _drop_failed(whole, derived, plan, summaries)
-            articles_frame, bands_frame = article_rows(
-                batch, plan.signatures, plan.duplicate_of, run_id, datetime.now(UTC)
-            )
-            frames = {"articles": articles_frame, **derived}
-            seen_articles.append(_for_checks(articles_frame))
+            batch, dropped = drop_failed(whole, derived, plan, summaries)
+            frames, bands_frame = self._rows(batch, derived, plan)
+            validated = self._validate(frames, plan)
+            to_load = self._batch_to_load(validated, bands_frame)
+            self._add_run_rows(to_load, number, len(batches), dropped, extraction)
+            load_task(self.writer, self._batch_id(number), to_load)
+            count_batch(summaries, batch, plan, validated)
+            seen_articles.append(_for_checks(frames["articles"]))
             seen_mentions.append(_mentioned(derived.get("mentions")))
-            validated = (
-                validate_task(
-                    frames,
-                    run_id,
-                    plan.stored,
-                    data_docs_dir(self.path, self.settings),
-                    self.settings.earliest_published,
-                    self.settings.max_future_days,
-                )
-                if not articles_frame.empty
-                else None
-            )
-            to_load = dict(validated.good) if validated else {}
-            to_load["article_bands"] = _bands_of_good(bands_frame, to_load.get("articles"))
-            if validated is not None:
-                to_load["quarantine"] = validated.quarantine
-                to_load["dq_results"] = validated.results.assign(batch_id=batch_id)
-            now = datetime.now(UTC)
-            new_rejections = [
-                _rejection_frame(run_id, source, items, now, self.log)
-                for source, items in dropped.items()
-            ]
-            rejections = list(new_rejections)
-            if number == 0:
-                rejections = [*extraction.rejected, *rejections]
-                warned = _with_warnings(to_load.get("dq_results"), extraction)
-                if not warned.empty:
-                    to_load["dq_results"] = warned.assign(batch_id=batch_id)
-                to_load["raw_documents"] = self.archive.frame()
-            extraction.rejected.extend(new_rejections)  # the run's batch checks count them
-            if rejections:
-                to_load["rejected_documents"] = _concat(rejections)
-            if number == len(batches) - 1 and extraction.states:
-                # Cursors move only with the last batch: a run killed earlier fetches again.
-                to_load["source_state"] = pd.DataFrame(extraction.states)
-            load_task(writer, batch_id, to_load)
-            _count(summaries, batch, plan, validated)
             loaded += len(whole)
             if progress:
                 progress("load", loaded)
         for article in plan.unchanged:
             summaries[article.source_name or ""].unchanged += 1
         checks = batch_checks_task(
-            run_id,
+            self.run_id,
             self.path if self.readable else None,
             summaries,
             extraction,
@@ -675,11 +234,79 @@ class _Run:
             seen_mentions,
             self.settings.checks,
         )
-        writer.write(checks_batch_id(run_id), {"dq_results": checks})
+        return self._finish(summaries, checks)
+
+    def _batch_id(self, number: int) -> str:
+        return f"{self.run_id}-b-{number:04d}"
+
+    def _rows(
+        self, batch: list[Article], derived: dict[str, pd.DataFrame], plan: Plan
+    ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+        """A batch's frames, its `articles` rows first, and its MinHash bands."""
+        articles_frame, bands_frame = article_rows(
+            batch, plan.signatures, plan.duplicate_of, self.run_id, datetime.now(UTC)
+        )
+        return {"articles": articles_frame, **derived}, bands_frame
+
+    def _validate(self, frames: dict[str, pd.DataFrame], plan: Plan) -> Validated | None:
+        if frames["articles"].empty:
+            return None
+        return validate_task(
+            frames,
+            self.run_id,
+            plan.stored,
+            data_docs_dir(self.path, self.settings),
+            self.settings.earliest_published,
+            self.settings.max_future_days,
+        )
+
+    def _batch_to_load(self, validated: Validated | None, bands: pd.DataFrame) -> Frames:
+        """The rows that passed, the quarantined ones and the expectations' results."""
+        to_load = dict(validated.good) if validated else {}
+        to_load["article_bands"] = _bands_of_good(bands, to_load.get("articles"))
+        if validated is not None:
+            to_load["quarantine"] = validated.quarantine
+            to_load["dq_results"] = validated.results
+        return to_load
+
+    def _add_run_rows(
+        self,
+        to_load: Frames,
+        number: int,
+        count: int,
+        dropped: dict[str, list[Rejection]],
+        extraction: Extraction,
+    ) -> None:
+        """What rides with a batch besides its articles: rejections (the extract stage's with
+        the first batch), cleaning warnings and raw documents with the first, source cursors
+        with the last (a run killed earlier fetches again)."""
+        now = datetime.now(UTC)
+        rejections = [
+            rejection_frame(self.run_id, source, items, now, self.log)
+            for source, items in dropped.items()
+        ]
+        extraction.rejected.extend(rejections)  # the run's batch checks count them too
+        if number == 0:
+            rejections = list(extraction.rejected)
+            warned = _with_warnings(to_load.get("dq_results"), extraction)
+            if not warned.empty:
+                to_load["dq_results"] = warned
+            to_load["raw_documents"] = self.archive.frame()
+        if rejections:
+            to_load["rejected_documents"] = concat_frames(rejections)
+        if "dq_results" in to_load and not to_load["dq_results"].empty:
+            to_load["dq_results"] = to_load["dq_results"].assign(batch_id=self._batch_id(number))
+        if number == count - 1 and extraction.states:
+            to_load["source_state"] = pd.DataFrame(extraction.states)
+
+    def _finish(self, summaries: dict[str, SourceSummary], checks: pd.DataFrame) -> RunSummary:
+        """Record the checks and the run, publish its summary, prune by age."""
+        writer = self.writer
+        writer.write(checks_batch_id(self.run_id), {"dq_results": checks})
         docs = data_docs_dir(self.path, self.settings)
         if docs:
             data_docs_task(docs)
-        result = RunSummary(run_id, str(self.path), list(summaries.values()), writer.rows)
+        result = RunSummary(self.run_id, str(self.path), list(summaries.values()), writer.rows)
         result.staged = writer.staged
         result.staged_before = self.staged_before
         result.checks = problems(checks)
@@ -693,9 +320,9 @@ class _Run:
             result.status = "warn"
         details = {"sources": [s.line() for s in result.sources], "staged": writer.staged}
         record = db.run_record(
-            run_id, self.command, self.started, result.status, result.totals(), details
+            self.run_id, self.command, self.started, result.status, result.totals(), details
         )
-        writer.write(f"{run_id}-c-end", {"etl_runs": record})
+        writer.write(f"{self.run_id}-c-end", {"etl_runs": record})
         publish_artifacts(result)
         apply_retention(self.path, self.settings)
         return result
@@ -785,7 +412,7 @@ def _extract_all(
     try:
         for source in sources:
             extracted = extract_task(source, fetcher, states.get(source.name), archive)
-            fault_point("mid-fetch")
+            reached("source-extracted")
             summary = summaries[source.name]
             _add_extracted(out, extracted, summary, anchor_default, archive.run_id, settings, log)
             if progress:
@@ -810,13 +437,13 @@ def _add_extracted(
     now = datetime.now(UTC)
     summary.fetched = len(extracted.documents) + len(extracted.rejected) + len(extracted.failures)
     summary.failed = len(rejected) + (1 if extracted.error else 0)
-    summary.internal_errors = sum(1 for r in rejected if _is_internal(r))
+    summary.internal_errors = sum(1 for r in rejected if is_internal(r))
     summary.error = extracted.error
     summary.not_modified = extracted.not_modified
     summary.problems = [f"{r['origin']}: {r['reason']}" for r in rejected]
     summary.problems += extracted.warnings
-    out.rejected.append(_rejection_frame(run_id, extracted.source.name, rejected, now, log))
-    out.warnings.append(_warning_frame(run_id, extracted.source.name, articles))
+    out.rejected.append(rejection_frame(run_id, extracted.source.name, rejected, now, log))
+    out.warnings.append(warning_frame(run_id, extracted.source.name, articles))
     if state and not extracted.error:
         out.states.append(
             {
@@ -829,53 +456,6 @@ def _add_extracted(
             }
         )
     out.articles.extend(articles)
-
-
-def _is_internal(item: Rejection) -> bool:
-    return bool(item.get("error_class")) and item["error_class"] not in LIMIT_CLASSES
-
-
-def _drop_failed(
-    batch: list[Article],
-    derived: dict[str, pd.DataFrame],
-    plan: Plan,
-    summaries: dict[str, SourceSummary],
-) -> tuple[list[Article], dict[str, list[Rejection]]]:
-    """Take out of a batch the articles whose analysis failed (and their copies, which would
-    fail the same way); returns what is left and their rejections by source."""
-    failures = derived.pop(FAILURES, None)
-    if failures is None or failures.empty:
-        return batch, {}
-    by_id = {f["article_id"]: f for f in failures.to_dict("records")}
-    kept: list[Article] = []
-    rejected: dict[str, list[Rejection]] = {}
-    for article in batch:
-        failed = by_id.get(article.article_id) or by_id.get(
-            plan.duplicate_of.get(article.article_id, "")
-        )
-        if failed is None:
-            kept.append(article)
-            continue
-        origin = article.origin or article.url or f"article {article.article_id}"
-        record = Failure(
-            key=article.article_id,
-            stage=str(failed["stage"]),
-            error_class=str(failed["error_class"]),
-            message=str(failed["error_message"]),
-            raised_in=failed["raised_in"] if isinstance(failed["raised_in"], str) else None,
-            traceback=str(failed["traceback"] or ""),
-        )
-        item = failure_rejection(origin, record)
-        if failed["article_id"] != article.article_id:
-            item["reason"] = f"copy of a story whose analysis failed: {item['reason']}"
-        source = article.source_name or ""
-        rejected.setdefault(source, []).append(item)
-        summary = summaries.get(source)
-        if summary is not None:
-            summary.failed += 1
-            summary.internal_errors += int(_is_internal(item))
-            summary.problems.append(f"{origin}: {item['reason']}")
-    return kept, rejected
 
 
 def _for_checks(articles: pd.DataFrame) -> pd.DataFrame:
@@ -896,42 +476,7 @@ def _mentioned(mentions: pd.DataFrame | None) -> pd.DataFrame:
     return mentions[["article_id"]].drop_duplicates()
 
 
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    parts = [f for f in frames if not f.empty]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-
-
 def _bands_of_good(bands_frame: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
     if articles is None or articles.empty or bands_frame.empty:
         return bands_frame.iloc[0:0]
     return bands_frame[bands_frame["article_id"].isin(set(articles["article_id"]))]
-
-
-def _count(
-    summaries: dict[str, SourceSummary],
-    batch: list[Article],
-    plan: Plan,
-    validated: Validated | None,
-) -> None:
-    quarantined_articles: set[str] = set()
-    per_source: Counter[str] = Counter()
-    source_of = {a.article_id: a.source_name or "" for a in batch}
-    if validated is not None and not validated.quarantine.empty:
-        for table, row in zip(
-            validated.quarantine["table_name"], validated.quarantine["row"], strict=True
-        ):
-            article_id = json.loads(row).get("article_id")
-            if table == "articles":
-                quarantined_articles.add(article_id)
-            per_source[source_of.get(article_id, "")] += 1
-    for article in batch:
-        if article.article_id in quarantined_articles:
-            continue
-        summary = summaries[article.source_name or ""]
-        if article.article_id in plan.duplicate_of:
-            summary.duplicate += 1
-        else:
-            summary.new += 1
-    for name, count in per_source.items():
-        if name in summaries:
-            summaries[name].quarantined += count

@@ -24,8 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from flows.faults import fault_point
-from flows.limits import document_guard
+from flows.limits import WorkersUnavailable, document_guard
+from flows.stages import reached
 from transforms.model import Article
 from transforms.pipeline import FAILURE_COLUMNS, FAILURES, Guard, analyse, load_nlp, merge_entity
 
@@ -38,10 +38,6 @@ HARD_DEADLINE_FACTOR = 3.0
 HARD_DEADLINE_SLACK_SECONDS = 30.0
 # A worker that cannot start this many times in a row means the pool cannot work at all.
 MAX_FAILED_STARTS = 3
-
-
-class WorkersUnavailable(RuntimeError):
-    """The transform worker processes cannot start (the spaCy model cannot load, say)."""
 
 
 def analyse_and_collect(
@@ -269,7 +265,7 @@ def transform_in_processes(
             submit_next()
             frames = combine_chunks([f for _, f in sorted(parts, key=lambda p: p[0])])
             del parts
-            fault_point("mid-transform")
+            reached("batch-transformed")
             yield frames
     finally:
         pool.close()

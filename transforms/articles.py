@@ -70,7 +70,9 @@ def build_article(
 ) -> Article:
     """Clean a document into an article, or raise Rejected with the reason.
 
-    `local` is the time zone of the source's naive times (scraped pages rarely state one).
+    Kept whole (about 90 lines): the fallbacks for each field (document, page, scraped text,
+    dateline) read top to bottom in the order they apply. `local` is the time zone of the
+    source's naive times (scraped pages rarely state one).
     Text fields are normalised (`transforms.text.normalise_text`) before anything reads them,
     and a body longer than `max_body_chars` is cut at a paragraph or sentence end. A document
     is an article when its body holds at least one complete sentence (and `min_body_words`

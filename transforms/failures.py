@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Frames in these folders are the project's own code: the place to name when one raises.
-_OWN_FOLDERS = ("transforms", "flows", "expectations", "warehouse")
+_OWN_FOLDERS = ("transforms", "flows", "expectations", "warehouse", "bench", "tests")
 _MAX_MESSAGE = 300
 
 
@@ -34,7 +34,7 @@ class Failure:
     stage: str  # extract, clean, analyse
     error_class: str
     message: str
-    raised_in: str | None  # "transforms/timex.py:_h_weekday", the innermost own frame
+    raised_in: str | None  # "transforms/timex/rules/dates.py:_h_iso": the innermost own frame
     traceback: str = ""
 
     @property

@@ -37,12 +37,18 @@ class Page:
     reason: str | None = None
 
 
+_XML_DECLARATION = re.compile(r"\A\s*+<\?xml\b[^>]*+>")
+
+
 def read_page(html: str, url: str | None = None) -> Page:
     """Main text and metadata of a page; an empty or non-article page gets a reason."""
     import trafilatura
 
     if not html.strip():
         return Page(body="", reason="empty page")
+    # XHTML pages open with an XML declaration naming their encoding, which lxml refuses in a
+    # string that is already decoded; the declaration says nothing the text still needs.
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
         tree = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError):

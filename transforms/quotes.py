@@ -4,30 +4,26 @@ from __future__ import annotations
 
 import re
 
+from transforms import lexicon
 from transforms.gazetteer import country_of_nation
 from transforms.model import EntityMention, Quote
 
+
+def _alternatives(name: str, key: str) -> str:
+    """A word list as a regular-expression alternation, in the file's order."""
+    return "|".join(map(re.escape, lexicon.terms(name, key)))
+
+
 MIN_QUOTE_WORDS = 4
-SPEECH_VERBS = (
-    "said|says|say|added|adds|noted|notes|stressed|stresses|told|tells|stated|states|explained|"
-    "asked|declared|warned|warns|insisted|emphasized|emphasised|underlined|underscored|"
-    "pointed out|remarked|wrote|writes|continued|concluded|urged|announced|affirmed|highlighted"
-)
+SPEECH_VERBS = _alternatives("reporting_verbs", "quotes.verbs")
 _VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.I)
-_PRONOUN = re.compile(r"\b(?P<pronoun>he|she|they|it)\b", re.I)
+_PRONOUN = re.compile(rf"\b(?P<pronoun>{_alternatives('quotes', 'pronouns')})\b", re.I)
 _ROLE = re.compile(
-    r"\bthe\s+(?P<role>(?:\w+\s+){0,2}(?:spokesperson|spokesman|spokeswoman|minister|official|"
-    r"president|chairman|chairwoman|chief|director|governor|ambassador|secretary|envoy|"
-    r"statement|ministry|company|agency|premier|mayor|ceo|commissioner))\b",
+    rf"\bthe\s+(?P<role>(?:\w+\s+){{0,2}}(?:{_alternatives('quotes', 'roles')}))\b",
     re.I,
 )
-_TITLE_WORDS = frozenset(
-    "mr mrs ms dr prof president vice prime minister secretary general managing director chief "
-    "executive officer chairman chairwoman chair governor deputy spokesperson spokesman "
-    "spokeswoman ambassador senator minister's state foreign finance federal head ceo cfo coo "
-    "founder analyst economist commissioner mayor premier king queen prince sheikh his her "
-    "highness excellency the of and for tan sri datuk dato seri tun haji".split()
-)
+_TITLE_WORDS = lexicon.words("quotes", "title_words")
+_NOT_NAMES = lexicon.words("quotes", "not_names")
 # A capitalised name next to a speech verb, for speakers the model did not tag.
 _NAME_AFTER_VERB = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+(?P<name>(?:[A-Z][\w.'’-]+\s+){{0,5}}[A-Z][\w'’-]+)"
@@ -136,7 +132,7 @@ def _untagged_name(segment: str) -> str | None:
             if word.lower().strip(".") in _TITLE_WORDS or country_of_nation(word):
                 break
             words.insert(0, word)
-        if words and words[0].lower() not in {"he", "she", "they", "it", "we", "i"}:
+        if words and words[0].lower() not in _NOT_NAMES:
             return " ".join(words)
     return None
 

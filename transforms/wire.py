@@ -157,9 +157,20 @@ def clean_paragraphs(text: str) -> list[str]:
         if folded and not is_noise(folded) and not _LEADING_NOISE.match(folded):
             out.append(folded)
     # Trailing boilerplate: a run of short lines at the end after the story ends.
-    while out and len(out[-1].split()) <= 4 and not out[-1].endswith((".", '"', "”")):
+    while out and _is_short_line(out[-1]) and not out[-1].endswith(_STORY_ENDS):
         out.pop()
     return out
+
+
+# How a story's last line ends; the ideographic full stop and brackets close Chinese and
+# Japanese sentences.
+_STORY_ENDS = (".", '"', "”", "。", "！", "？", "」", "』")
+
+
+def _is_short_line(paragraph: str) -> bool:
+    """A line too short to be story text: four words or fewer, and (for scripts written
+    without spaces, where a whole paragraph is one "word") under 40 characters."""
+    return len(paragraph.split()) <= 4 and len(paragraph) < 40
 
 
 def parse_scraped_text(text: str) -> ScrapedPage:

@@ -17,34 +17,29 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from warehouse.tables import LOAD_ORDER
+
 HERE = Path(__file__).parent
 MIGRATIONS = HERE / "migrations"
 VIEWS = HERE / "views"
 SQL = HERE / "sql"
 DEFAULT_DB = Path("warehouse") / "wirehouse.duckdb"
 
-# Child tables are replaced per article; the order matters for the events/participants pair.
-LOAD_ORDER = (
-    "etl_runs",
-    "articles",
-    "article_bands",
-    "entities",
-    "mentions",
-    "time_expressions",
-    "events",
-    "event_participants",
-    "metrics",
-    "quotes",
-    "quarantine",
-    "rejected_documents",
-    "dq_results",
-    "raw_documents",
-    "source_state",
-)
+
+class WarehouseError(RuntimeError):
+    """A problem with the warehouse file; the rest of the code catches these, never DuckDB's."""
 
 
-class WarehouseLocked(RuntimeError):
+class WarehouseLocked(WarehouseError):
     """Another process holds the database file."""
+
+
+class QueryError(WarehouseError):
+    """A query the warehouse could not answer; the message is DuckDB's first line."""
+
+
+class MissingSchema(QueryError):
+    """A query names a table or column this warehouse does not have (yet)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +81,7 @@ def connect(
             break
         except duckdb.IOException as exc:
             if not _is_lock_error(exc):
-                raise
+                raise WarehouseError(f"cannot open {db_path}: {_first_line(exc)}") from exc
             if time.monotonic() >= deadline:
                 raise WarehouseLocked(
                     f"{db_path} is locked by another process (waited {wait_seconds:.0f} s)"
@@ -266,8 +261,18 @@ def read_frame(db_path: Path, name: str, params: Mapping[str, Any] | None = None
 
 
 def query(db_path: Path, text: str) -> QueryResult:
-    """Answer one ad-hoc query on a read-only connection."""
-    with connect(db_path, read_only=True) as con:
-        cursor = con.execute(text)
-        columns = [d[0] for d in cursor.description or []]
-        return QueryResult(columns, cursor.fetchall())
+    """Answer one ad-hoc query on a read-only connection; QueryError when it cannot."""
+    try:
+        with connect(db_path, read_only=True) as con:
+            cursor = con.execute(text)
+            columns = [d[0] for d in cursor.description or []]
+            return QueryResult(columns, cursor.fetchall())
+    except (duckdb.CatalogException, duckdb.BinderException) as exc:
+        raise MissingSchema(_first_line(exc)) from exc
+    except duckdb.Error as exc:
+        raise QueryError(_first_line(exc)) from exc
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__

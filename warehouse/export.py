@@ -6,17 +6,7 @@ import shutil
 from pathlib import Path
 
 from warehouse.db import connect, sql
-
-# Tables partitioned by the article's publication date (first sighting when it has none).
-PARTITIONED = (
-    "articles",
-    "mentions",
-    "time_expressions",
-    "events",
-    "event_participants",
-    "metrics",
-    "quotes",
-)
+from warehouse.tables import PARTITIONED
 
 
 def export_parquet(db_path: Path, out_dir: Path) -> dict[str, int]:

@@ -20,7 +20,6 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 from rich.console import Console
 from rich.text import Text
 
@@ -29,7 +28,7 @@ from flows.report.data import Warehouse, read_warehouse, volume_series
 from flows.report.formats import first_line
 from flows.report.page import render_html
 from flows.report.terminal import print_summary
-from warehouse.db import WarehouseLocked
+from warehouse.db import WarehouseError, WarehouseLocked
 
 __all__ = [
     "Warehouse",
@@ -66,7 +65,7 @@ def report(
         return _error(str(exc), EXIT_USAGE)
     except WarehouseLocked as exc:
         return _error(str(exc), EXIT_BUSY)
-    except duckdb.Error as exc:
+    except WarehouseError as exc:
         return _error(f"cannot read {db_path}: {first_line(exc)}", EXIT_USAGE)
     print_summary(warehouse, console)
     page = out_dir / "report.html"

@@ -13,27 +13,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from expectations.batch import BatchConfig
 from flows.report.formats import first_line, utc
-from warehouse.db import query, sql
+from warehouse.db import MissingSchema, query, sql
+from warehouse.tables import REPORTED
 
 RECENT_RUNS = 20  # the failures query looks this far back (report_failures.sql)
 TOP_SOURCES = 8  # the volume chart stacks these; the rest share one group
 OTHER_SOURCES = "other sources"
-ALL_TABLES = (
-    "articles",
-    "entities",
-    "mentions",
-    "time_expressions",
-    "events",
-    "event_participants",
-    "metrics",
-    "quotes",
-    "quarantine",
-    "rejected_documents",
-)
+ALL_TABLES = REPORTED
 # Each query, and the tables it needs: a warehouse without them gets an empty state instead.
 QUERIES: Mapping[str, tuple[str, ...]] = {
     "report_runs": ("etl_runs", "dq_results"),
@@ -99,7 +87,7 @@ def read_warehouse(db_path: Path, now: datetime) -> Warehouse:
             continue
         try:
             result = query(db_path, sql(name))
-        except (duckdb.CatalogException, duckdb.BinderException) as exc:
+        except MissingSchema as exc:
             answers[name] = Answer(
                 [],
                 f"the warehouse predates this report ({first_line(exc)}); "

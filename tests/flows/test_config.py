@@ -10,13 +10,8 @@ from pathlib import Path
 import pytest
 
 from flows.cli import main
-from flows.config import (
-    DEFAULT_CONFIG,
-    ConfigError,
-    Settings,
-    SettingsModel,
-    load_config,
-)
+from flows.config import DEFAULT_CONFIG, ConfigError, Settings, load_config
+from flows.config_schema import SettingsModel
 from tests.conftest import ROOT
 
 FEED = '[[sources]]\nname = "agency-world"\nkind = "feed"\nlocation = "https://news.example/rss"\n'

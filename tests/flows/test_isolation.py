@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.limits import FAULT_VARIABLE, document_guard
+from flows.limits import document_guard
 from flows.workers import transform_in_processes
 from tests.flows.test_crash_safety import run
 from transforms.articles import build_article
@@ -39,6 +39,18 @@ STORIES = [
 MARKERS = ["Sardine", "Thugge", "coffee", "Antamina", "sovereign", "cocoa"]
 
 
+FAULT_VARIABLE = "WIREHOUSE_DOCUMENT_FAULT"  # read by tests/faults.py
+
+
+@pytest.fixture(autouse=True)
+def fault_observer(monkeypatch):
+    """The tests' fault hooks observe every run here, in this process and in the ones it starts."""
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("WIREHOUSE_OBSERVERS", "tests.faults:observe")
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+
+
 def articles():
     docs = [
         Document(id=f"story-{n}", title=f"Story {n}", body=body, published=f"2025-02-0{n + 3}")
@@ -59,7 +71,7 @@ def test_an_exception_in_one_document_rejects_it_alone(nlp, monkeypatch):
     bad = items[3].article_id
     assert list(failed) == [bad]
     assert failed[bad]["error_class"] == "InjectedFault"
-    assert failed[bad]["raised_in"] == "flows/limits.py:_inject_fault"
+    assert failed[bad]["raised_in"] == "tests/faults.py:_document"
     assert "Traceback" in failed[bad]["traceback"]
     good = {a.article_id for a in items} - {bad}
     assert set(frames["mentions"]["article_id"]) == good
@@ -178,6 +190,25 @@ def test_a_run_with_one_failing_document_loads_every_other_article(
     assert rows == (len(everything - lost),)
     assert [(r[0], r[1]) for r in rejected] == [(stage, error_class)]
     if error_class == "InjectedFault":
-        assert rejected[0][3] == "flows/limits.py:_inject_fault"
+        assert rejected[0][3] == "tests/faults.py:_document"
         log = next((db.parent / "logs").glob("*.log")).read_text()
         assert "Traceback" in log and "InjectedFault" in log
+
+
+@pytest.mark.e2e  # real worker processes
+def test_workers_that_cannot_start_stop_the_run_with_one_line(monkeypatch):
+    from flows.limits import WorkersUnavailable
+
+    monkeypatch.setenv("WIREHOUSE_SPACY_MODEL", "no_such_model_installed")
+    with pytest.raises(WorkersUnavailable, match="no_such_model_installed"):
+        list(transform_in_processes([articles()], "run", workers=2, chunk=3, seconds=1.0))
+
+
+def test_the_same_article_twice_in_one_run_is_loaded_once_and_counted_unchanged():
+    from flows.tasks import identify_task
+
+    items = articles()
+    again = articles()[2]  # the same story read from a second document
+    plan = identify_task.fn([*items, again], None)
+    assert [a.article_id for a in plan.distinct] == [a.article_id for a in items]
+    assert plan.unchanged == [again]

@@ -1,10 +1,11 @@
-"""Entities: the rules news copy needs on top of spaCy's NER, cases as data."""
+"""Entities: the rules news copy needs on top of spaCy's NER, shown over a few sentences each.
+
+The table-driven cases (acronyms, country codes) are in cases/entities.toml (test_entity_cases.py).
+"""
 
 from __future__ import annotations
 
-import pytest
-
-from transforms.entities import extract_entities, find_acronyms
+from transforms.entities import extract_entities
 
 
 def entities(nlp, text):
@@ -13,32 +14,6 @@ def entities(nlp, text):
         found.setdefault(m.canonical, (m.entity_type, set(m.aliases), m.country_code))
         assert text[m.start_char : m.end_char] == m.text
     return found
-
-
-@pytest.mark.parametrize(
-    ("text", "acronyms"),
-    [
-        (
-            "The Abu Dhabi National Oil Company (ADNOC) raised output.",
-            {"ADNOC": ("Abu Dhabi National Oil Company", True)},
-        ),
-        (
-            "Sales of electric vehicles (EVs) and battery electric buses (BEB) rose.",
-            {"EV": ("electric vehicles", False), "BEB": ("battery electric buses", False)},
-        ),
-        (
-            "Pakistan Bureau of Statistics (PBS) data showed it.",
-            {"PBS": ("Pakistan Bureau of Statistics", True)},
-        ),
-        (
-            "China Central Television (CCTV) reported the launch.",
-            {"CCTV": ("China Central Television", True)},
-        ),
-        ("He spoke (briefly) to the press.", {}),
-    ],
-)
-def test_acronym_definitions(text, acronyms):
-    assert find_acronyms(text) == acronyms
 
 
 def test_acronym_uses_share_the_long_form(nlp):
@@ -81,15 +56,3 @@ def test_dateline_place_is_a_place_and_the_credit_is_not_an_entity(nlp):
     assert found["Karachi"][2] == "PK"
     assert "KARACHI" in found["Karachi"][1]
     assert not any("Pakistan Point News" in name for name in found)
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "country"),
-    [
-        ("Officials in Haikou of Hainan Province welcomed delegates.", "Hainan", "CN"),
-        ("Exports from Vietnam rose sharply.", "Vietnam", "VN"),
-        ("China's Ministry of Commerce issued a notice.", "Ministry of Commerce", "CN"),
-    ],
-)
-def test_country_codes_from_the_gazetteer(nlp, text, name, country):
-    assert entities(nlp, text)[name][2] == country

@@ -7,7 +7,7 @@ with two quantifiers that can match the same characters (`\\s*-?\\s*`, `\\s*(?:x
 every way of splitting the run before it fails. A linear pattern takes milliseconds on such a
 text, a polynomial or exponential one minutes; the deadline only separates the two, it is not a
 performance target. The longest run here is a quadratic one (a pattern searched at every
-start of a run of word characters, such as timex `_WORD_BEFORE_DOT`): about 0.3 s of CPU.
+start of a run of word characters, such as timex `context._WORD_BEFORE_DOT`): about 0.3 s of CPU.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from collections.abc import Iterator, Mapping
 from types import FrameType, ModuleType
 
 import transforms
-from transforms import timex
 from transforms.metrics import numbers as metric_numbers
 from transforms.metrics import units as metric_units
+from transforms.timex.rules import RULES
 
 SIZE = 5_000
 DEADLINE = 2.0  # seconds, for one pattern over one text
@@ -98,10 +98,10 @@ def _walk(value: object, name: str, depth: int = 0) -> Iterator[tuple[str, re.Pa
 
 
 def transform_patterns() -> dict[str, re.Pattern[str]]:
-    """Every compiled pattern of the transforms modules, by where it is defined."""
+    """Every compiled pattern of the transforms modules and their packages' modules, by where
+    it is defined."""
     found: dict[str, re.Pattern[str]] = {}
     seen: set[int] = set()
-    # Rule families are packages (`transforms.metrics.numbers`): walk into them.
     for info in pkgutil.walk_packages(transforms.__path__, "transforms."):
         module = importlib.import_module(info.name)
         for attr, value in vars(module).items():
@@ -161,13 +161,13 @@ def unsafe(patterns: Mapping[str, re.Pattern[str]], texts: Mapping[str, str]) ->
 def test_collects_patterns_in_tables_and_rules() -> None:
     patterns = transform_patterns()
     assert len(patterns) > 250
-    assert "transforms.entities._PLACE_SUFFIX" in patterns
+    assert "transforms.entities.names._PLACE_SUFFIX" in patterns
     found = {id(p) for p in patterns.values()}
     # Patterns inside a rule family's package, under whichever module imports them first.
     assert id(metric_numbers._SCALE_SPACED_RE) in found
     assert id(metric_units._UNIT_RES[40][0]) in found
     # The rule table's patterns, whether or not a module-level name holds them too.
-    assert timex._RULES and all(id(rule.rx) in found for rule in timex._RULES)
+    assert RULES and all(id(rule.rx) in found for rule in RULES)
 
 
 def test_a_catastrophic_pattern_is_caught() -> None:

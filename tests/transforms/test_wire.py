@@ -67,3 +67,18 @@ def test_noise_lines_are_removed_but_story_lines_kept():
         "Open Menu\n\nThe council met on Monday.\n\nShare on Facebook\n\nTweet\n\nIt agreed a plan."
     )
     assert clean_paragraphs(text) == ["The council met on Monday.", "It agreed a plan."]
+
+
+def test_a_story_in_a_script_without_spaces_keeps_its_paragraphs():
+    from transforms.wire import clean_paragraphs
+
+    # Each paragraph is one "word" to str.split(); none is trailing boilerplate.
+    body = (
+        "港口管理局周二表示，第一季度集装箱吞吐量增长百分之七，新泊位开始接待来自海湾地区的船只。\n\n"
+        "管理局预计全年吞吐量将继续增长，主要来自内陆货场的订单。\n\n"
+        "分享\n\n"
+        "相关新闻"
+    )
+    kept = clean_paragraphs(body)
+    assert len(kept) == 2
+    assert kept[1].endswith("。")

@@ -150,7 +150,7 @@ def test_load_waits_for_a_lock_then_says_so(tmp_path):
 def test_sql_is_read_only(tmp_path):
     path = tmp_path / "w.duckdb"
     db.ensure_schema(path)
-    with pytest.raises(duckdb.Error, match="read-only"):
+    with pytest.raises(db.QueryError, match="read-only"):
         db.query(path, "delete from articles")
     assert db.query(path, "select count(*) as n from articles").rows == [(0,)]
 

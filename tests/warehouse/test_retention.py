@@ -6,7 +6,7 @@ import os
 import time
 from datetime import UTC, datetime, timedelta
 
-from flows.ingest import prune_results
+from flows.retention import prune_results
 from warehouse import db
 from warehouse.archive import Archive, prune_archive
 

@@ -1,316 +1,30 @@
-"""Named entities: spaCy's NER, corrected by rules that news copy needs.
-
-- acronyms defined in the text ("Ministry of ... (MIIT)") and their later uses share one entity;
-  an acronym of a lower-case phrase ("new energy vehicle (NEV)") is a term, not an entity;
-- surname-only mentions resolve to the full name, and are people, not places;
-- the dateline place is a place; the agency credit beside it is not an entity;
-- country codes come from the gazetteer.
-"""
+"""Titles and affiliations of people: read from the words around each PERSON mention."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from transforms.gazetteer import country_code_for, country_name, country_of_nation, is_country
+from transforms import lexicon
+from transforms.entities.names import _clean, _key
+from transforms.gazetteer import country_name, country_of_nation, is_country
 from transforms.model import EntityMention
-from transforms.wire import DATELINE
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "NORP", "LAW")
-_PLACE_TYPES = {"GPE", "LOC", "FAC"}
-_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&", "de", "du", "des", "la", "to", "at"}
-_ACRONYM = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z0-9&]{1,9}?)s?\s*\)")
-_PLACE_SUFFIX = re.compile(
-    r"\s++(Province|State|Prefecture|Region|Governorate|Emirate|County|City)$", re.I
-)
-_LEADING = re.compile(r"^(the|a|an)\s+", re.I)
-_POSSESSIVE = re.compile(r"(['’]s|['’])$")
-_OWNER = re.compile(r"(?P<place>[A-Z][\w.\- ]{1,40}?)['’]s\s*$")
-
-
-@dataclass(slots=True)
-class _Raw:
-    text: str
-    start: int
-    end: int
-    label: str
-
-
-def find_acronyms(text: str) -> dict[str, tuple[str, bool]]:
-    """Acronyms defined in the text: ACR -> (long form, whether the long form is a name)."""
-    found: dict[str, tuple[str, bool]] = {}
-    for match in _ACRONYM.finditer(text):
-        acronym = match.group("acr")
-        before = text[max(0, match.start() - 160) : match.start()].rstrip()
-        words = re.findall(r"[\w’'.\-&]+", before)
-        long_form = _match_long_form(acronym, words)
-        if long_form:
-            is_name = all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in long_form.split())
-            found.setdefault(acronym, (long_form, is_name))
-    return found
-
-
-def _match_long_form(acronym: str, words: list[str]) -> str | None:
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    # Try the shortest run of trailing words whose letters spell the acronym.
-    for size in range(1, min(len(words), len(letters) + 4) + 1):
-        run = words[-size:]
-        if run[0].lower() in _SMALL_WORDS:
-            continue
-        significant = [w.lower() for w in run if w.lower() not in _SMALL_WORDS]
-        # Mixed-case acronyms spell small words too: MoEI, Ministry of Energy and Infrastructure.
-        every = [w.lower() for w in run if w.lower() not in ("and", "&", "the")]
-        if _spells(letters, significant) or (
-            acronym != acronym.upper() and _spells(letters, every)
-        ):
-            return " ".join(run)
-    return None
-
-
-def _spells(letters: list[str], words: list[str]) -> bool:
-    """Each word gives its initial and, in order, maybe more of its letters (TeleVision)."""
-    if not words:
-        return not letters
-    if not letters or words[0][:1] != letters[0]:
-        return False
-    word = words[0]
-    for taken in range(1, len(letters) + 1):
-        if taken > 1:
-            rest = word[1:]
-            positions = iter(rest)
-            if not all(ch in positions for ch in letters[1:taken]):
-                break
-        if _spells(letters[taken:], words[1:]):
-            return True
-    return False
-
-
-def _clean(text: str) -> str:
-    text = _LEADING.sub("", text.strip())
-    return _POSSESSIVE.sub("", text).strip(" ,.;:")
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text).casefold()
-
-
-def extract_entities(doc: Doc) -> list[EntityMention]:
-    """Entity mentions of an article body, each with its canonical name within the article."""
-    text = doc.text
-    sentence_starts = [s.start_char for s in doc.sents]
-    raws = [_Raw(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
-    raws = [_cut_parenthesis(r) for r in raws if r.label in ENTITY_TYPES]
-    raws = [r for r in map(_strip_title, raws) if r is not None]
-
-    dateline = DATELINE.match(text)
-    if dateline:
-        credit = (dateline.start("credit"), dateline.end("credit"))
-        place = (dateline.start("place"), dateline.end("place"))
-        raws = [r for r in raws if not (r.start >= credit[0] - 1 and r.end <= credit[1] + 1)]
-        raws = [r for r in raws if not (r.start < place[1] and r.end > place[0])]
-        raws.append(_Raw(dateline.group("place"), place[0], place[1], "GPE"))
-
-    acronyms = find_acronyms(text)
-    terms = {a for a, (_, is_name) in acronyms.items() if not is_name}
-    raws = [r for r in raws if _clean(r.text) not in terms]
-    raws = _add_acronym_uses(text, raws, acronyms)
-
-    # A single name resolves to the one full name containing it: "Xiong" of "Xiong Jijun".
-    people = {_clean(r.text) for r in raws if r.label == "PERSON" and len(r.text.split()) > 1}
-    holders: dict[str, set[str]] = defaultdict(set)
-    for person in people:
-        for part in person.split():
-            if part[:1].isupper() and len(part) > 1:
-                holders[part].add(person)
-    surnames = {part: next(iter(names)) for part, names in holders.items() if len(names) == 1}
-    canon: dict[int, str] = {}
-    for index, raw in enumerate(raws):
-        name = _clean(raw.text)
-        if name in surnames and len(name.split()) == 1:
-            raw.label = "PERSON"
-            canon[index] = surnames[name]
-        elif name in acronyms and acronyms[name][1]:
-            canon[index] = _clean(acronyms[name][0])
-        elif raw.label in _PLACE_TYPES:
-            canon[index] = _place_name(name)
-        else:
-            canon[index] = name
-
-    # One type per canonical name: the type of its fullest mention wins, else the majority.
-    groups: dict[str, list[int]] = defaultdict(list)
-    for index, name in canon.items():
-        groups[_key(name)].append(index)
-    mentions: list[EntityMention] = []
-    for members in groups.values():
-        name = max((canon[i] for i in members), key=len)
-        labels = Counter(raws[i].label for i in members)
-        full = [raws[i].label for i in members if _key(_clean(raws[i].text)) == _key(name)]
-        label = full[0] if full else labels.most_common(1)[0][0]
-        # A name the text itself uses as a place (a dateline, "in Karachi") is a place.
-        if label == "ORG" and labels["GPE"] and country_code_for(name):
-            label = "GPE"
-        # The model often calls a country an organisation ("the UAE signed ...").
-        if label in ("ORG", "PERSON") and is_country(name):
-            label = "GPE"
-        aliases = sorted({_clean(raws[i].text) for i in members} - {name})
-        country = _country(text, raws, members, name, label)
-        for i in members:
-            raw = raws[i]
-            mentions.append(
-                EntityMention(
-                    text=raw.text,
-                    start_char=raw.start,
-                    end_char=raw.end,
-                    sentence_index=_sentence_index(sentence_starts, raw.start),
-                    entity_type=label,
-                    canonical=name,
-                    aliases=aliases,
-                    country_code=country,
-                )
-            )
-    mentions.sort(key=lambda m: m.start_char)
-    add_titles(doc, mentions, acronyms)
-    return mentions
-
-
-def _strip_title(raw: _Raw) -> _Raw | None:
-    """'statistician Zhang Yuhan' -> 'Zhang Yuhan': the title is read apart (see add_titles).
-
-    A PERSON made only of titles and honorifics ("Tan Sri") is no name at all.
-    """
-    if raw.label != "PERSON":
-        return raw
-    cut = 0
-    for match in re.finditer(r"\S+\s*", raw.text):
-        word = match.group().strip().lower().rstrip(".")
-        if not (
-            _is_head(word) or word in _TITLE_MODIFIERS or word in _HONORIFICS or word in _RANKS
-        ):
-            break
-        cut = match.end()
-    else:
-        return None
-    if cut == 0:
-        return raw
-    return _Raw(raw.text[cut:], raw.start + cut, raw.end, raw.label)
-
-
-def _cut_parenthesis(raw: _Raw) -> _Raw:
-    """'Ministry of Energy (MoE' -> 'Ministry of Energy': the model often swallows the acronym."""
-    cut = raw.text.find(" (")
-    if cut > 0:
-        return _Raw(raw.text[:cut], raw.start, raw.start + cut, raw.label)
-    return raw
-
-
-def _add_acronym_uses(
-    text: str, raws: list[_Raw], acronyms: dict[str, tuple[str, bool]]
-) -> list[_Raw]:
-    """Mentions of defined acronyms that the model missed or mislabelled."""
-    taken = [(r.start, r.end) for r in raws]
-    label_of_long = {
-        acr: next((r.label for r in raws if _clean(r.text) == _clean(long)), "ORG")
-        for acr, (long, is_name) in acronyms.items()
-        if is_name
-    }
-    for raw in raws:
-        name = _clean(raw.text)
-        if name in label_of_long:
-            raw.label = label_of_long[name]
-    for acronym, label in label_of_long.items():
-        for match in re.finditer(rf"\b{re.escape(acronym)}\b", text):
-            if any(s < match.end() and e > match.start() for s, e in taken):
-                continue
-            raws.append(_Raw(acronym, match.start(), match.end(), label))
-    return raws
-
-
-def _place_name(name: str) -> str:
-    if name.isupper() and len(name) > 3:
-        name = name.title()
-    base = _PLACE_SUFFIX.sub("", name)
-    return base if base != name and country_code_for(base) else name
-
-
-def _country(text: str, raws: list[_Raw], members: list[int], name: str, label: str) -> str | None:
-    if label in _PLACE_TYPES or label == "NORP":
-        return country_code_for(name)
-    if label in ("ORG", "EVENT", "FAC", "LAW"):
-        for i in members:
-            owner = _OWNER.search(text[max(0, raws[i].start - 40) : raws[i].start])
-            if owner:
-                code = country_code_for(owner.group("place").split()[-1])
-                if code:
-                    return code
-        words = name.split()
-        for size in range(min(3, len(words) - 1), 0, -1):
-            head = " ".join(words[:size])
-            # A one-word head must name a nation; longer ones may be cities ("Abu Dhabi ...").
-            code = country_code_for(head) if size > 1 else country_of_nation(head)
-            if code:
-                return code
-    return None
-
-
-def _sentence_index(starts: list[int], offset: int) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start <= offset:
-            index = i
-        else:
-            break
-    return index
-
-
-# --- Titles and affiliations of people --------------------------------------------------------
-
-# Words that head a title ("Vice *Minister*", "chief *economist*"): a small general list.
-_TITLE_HEADS = frozenset(
-    """minister premier president chairman chairwoman chairperson chair ceo cfo coo cto cio
-    executive officer governor spokesperson spokesman spokeswoman director ambassador secretary
-    undersecretary under-secretary mayor economist strategist analyst head chief leader envoy
-    adviser advisor commissioner judge justice sheriff partner founder co-founder chancellor
-    king queen prince emir senator lawmaker legislator manager statistician commander
-    superintendent inspector prosecutor attorney advocate counsel treasurer administrator
-    coordinator negotiator registrar auditor comptroller controller trustee dean rector editor
-    speaker deputy vice-president vice-chairman vice-chair secretary-general director-general
-    president-elect governor-general consul representative delegate mediator rapporteur""".split()
-)
-# Words that only modify a head ("*Deputy* Prime Minister"); capitalised words are accepted too.
-_TITLE_MODIFIERS = frozenset(
-    """vice deputy assistant associate acting interim senior chief executive managing general
-    first second third principal permanent special prime foreign state federal provincial
-    regional district group former joint lead national global country junior""".split()
-)
-# Courtesy titles and honorifics: never a title, skipped beside the name.
-_HONORIFICS = frozenset(
-    """mr mrs ms miss dr prof sir dame datuk dato datin tan sri puan sheikh sheikha eng h.e
-    hon excellency his her sardar""".split()
-)
-# Ranks: a title on their own ("Colonel X"), dropped after another title ("spokesman Colonel X").
-_RANKS = frozenset(
-    "colonel col general gen major maj captain capt lieutenant lt brigadier admiral ambassador "
-    "commander".split()
-)
-_CONNECTORS = frozenset({"of", "for", "to", "on", "and", "&", "the"})
-# Nouns that stand for an organisation the article names in full ("the ministry", "office").
-_GENERIC_ORGS = frozenset(
-    """ministry office company department bank agency council commission court corporation
-    authority party embassy firm government airline union""".split()
-)
+# The vocabularies are in transforms/lexicon/titles.toml (people's titles) and entities.toml.
+_TITLE_HEADS = lexicon.words("titles", "heads")
+_TITLE_MODIFIERS = lexicon.words("titles", "modifiers")
+_HONORIFICS = lexicon.words("titles", "honorifics")
+_RANKS = lexicon.words("titles", "ranks")
+_CONNECTORS = lexicon.words("entities", "connectors")
+_GENERIC_ORGS = lexicon.words("entities", "generic_orgs")
 _AFFILIATION_TYPES = {"ORG", "GPE", "NORP"}
 _NUMERIC_TYPES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
-# Heads a portfolio precedes ("Energy Minister"), and nouns that make a name an organisation's.
-_PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministers"})
-_ORG_NOUNS = frozenset(
-    """bureau administration institute association fund foundation group inc ltd corp co plc
-    bhd ag sa llc university school hospital police army forces""".split()
-)
-_STOP_AFTER = {"who", "which", "that", "whose", "said", "says", "told"}
-_TITLE_SMALL = {"of", "for", "and", "the", "to", "on", "at", "in", "&"}
+_PORTFOLIO_HEADS = lexicon.words("titles", "portfolio_heads")
+_ORG_NOUNS = lexicon.words("entities", "org_nouns")
+_STOP_AFTER = lexicon.words("entities", "stop_after")
+_TITLE_SMALL = lexicon.words("titles", "small_words")
 _MINISTER_OF = re.compile(r"^(?P<title>.*\bMinister)\s+(?P<prep>of|for)\s+(?P<portfolio>.+)$")
 
 
@@ -427,6 +141,9 @@ class _TitleReader:
         return False
 
     def before(self, start: int, floor: int, me: int = -1) -> _Found | None:
+        """The title left of a name: one backward scan that sorts tokens into words, connectors,
+        commas and affiliation mentions, each kind with its own stop rule (kept as one loop: the
+        cases share the scan position); `_read_before` then reads the title from the items."""
         doc = self.doc
         items: list[tuple[str, int, int]] = []  # kind, first token, end token (ent: mention)
         owner: int | None = None
@@ -641,6 +358,9 @@ class _TitleReader:
     # -- after the name: "X, chief executive of Acme,", "X of MIIT" ---------------------------
 
     def after(self, end: int, ceiling: int) -> _Found | None:
+        """The title right of a name ("X, chief economist at Acme"): one forward scan over three
+        steps that share its position — an owner ("X, Acme's CEO"), the title words, then the
+        affiliation — so it stays one function, in the order the words come."""
         doc = self.doc
         j = end
         if j >= ceiling:

@@ -1,151 +1,40 @@
-"""HTTP fetching for one run: one Session, bounded and polite GETs, robots.txt, host safety.
-
-Every failure is a `FetchError` whose message is one line naming the URL; callers record it and
-carry on. Nothing here retries forever, waits without a bound or reads without a bound.
-"""
+"""The `Fetcher`: one Session, retries with backoff and Retry-After, redirects, bounded bodies."""
 
 from __future__ import annotations
 
-import functools
 import http.client
-import ipaddress
 import random
-import re
-import socket
 import threading
 import time
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC
-from email.utils import parsedate_to_datetime
 from types import TracebackType
-from typing import Any, NamedTuple
-from urllib.parse import quote, urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from requests.utils import requote_uri
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
 
 from flows import __version__ as VERSION
+from flows.http.errors import FetchError, RobotsDisallowed, _cause, _one_line, _Retryable
+from flows.http.pacing import Wait, _HostGate
+from flows.http.responses import (
+    Response,
+    _charset,
+    _content_length,
+    _Inflater,
+    _is_incomplete_read,
+    _Redirect,
+    _retry_after,
+)
+from flows.http.robots import ROBOTS_MAX_BYTES, RobotsRules, _robots_refusal
+from flows.http.safety import _PrivatePeer, _PublicOnlyAdapter, is_private_host
 
 USER_AGENT = f"Wirehouse/{VERSION} (+https://github.com/wirehouse/wirehouse; news ETL)"
-ROBOTS_AGENT = "wirehouse"  # the product token robots.txt groups are matched against
-ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: read at least 500 KiB, ignore the rest
 CHUNK_BYTES = 64 * 1024
 _NOT_RETRIED_5XX = {501, 505}  # "not implemented" and "version not supported" will not change
-
-
-class FetchError(RuntimeError):
-    """A fetch that failed for a reason worth one line in the run summary."""
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(_one_line(message))
-        self.status = status
-
-
-class RobotsDisallowed(FetchError):
-    """robots.txt does not let us fetch this page."""
-
-
-@dataclass(slots=True)
-class Response:
-    url: str
-    status: int
-    body: bytes
-    content_type: str | None
-    charset: str | None
-    etag: str | None
-    last_modified: str | None
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
-
-
-@dataclass(frozen=True, slots=True)
-class Wait:
-    """A pause the fetcher took: before a retry, or to keep its distance from a host."""
-
-    url: str
-    seconds: float
-    reason: str
-
-
-def is_private_address(address: str) -> bool:
-    """True for any address that is not globally routable (private, loopback, link-local...)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour
-        if embedded is not None:
-            ip = embedded
-    return not ip.is_global or ip.is_multicast
-
-
-def is_private_host(host: str) -> bool:
-    """True when the host resolves to a private, loopback, link-local or reserved address."""
-    try:
-        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve host {host}: {exc.strerror}") from None
-    except (UnicodeError, ValueError, OSError) as exc:
-        raise FetchError(f"cannot resolve host {host}: {exc}") from None
-    return any(is_private_address(str(info[4][0])) for info in infos)
-
-
-@dataclass(frozen=True, slots=True)
-class RobotsRules:
-    """What one host's robots.txt allows us (RFC 9309): longest match wins, allow wins ties."""
-
-    rules: tuple[tuple[bool, str], ...] = ()
-    unavailable: str | None = None  # robots.txt could not be read: nothing is allowed
-
-    @classmethod
-    def parse(cls, text: str, agent: str = ROBOTS_AGENT) -> RobotsRules:
-        """The rules of the groups naming `agent`, else of the `*` groups."""
-        groups: list[tuple[list[str], list[tuple[bool, str]]]] = []
-        agents: list[str] = []
-        rules: list[tuple[bool, str]] = []
-        in_rules = False
-        for raw_line in text.splitlines():
-            key, colon, value = raw_line.split("#", 1)[0].partition(":")
-            if not colon:
-                continue
-            key, value = key.strip().lower(), value.strip()
-            if key == "user-agent":
-                if in_rules:
-                    groups.append((agents, rules))
-                    agents, rules, in_rules = [], [], False
-                agents.append(value.split("/", 1)[0].strip().lower())
-            elif key in ("allow", "disallow") and agents:
-                in_rules = True
-                if value:
-                    rules.append((key == "allow", _robots_path(value)))
-        if agents:
-            groups.append((agents, rules))
-        chosen = [r for names, r in groups if agent.lower() in names]
-        if not chosen:
-            chosen = [r for names, r in groups if "*" in names]
-        return cls(tuple(rule for group in chosen for rule in group))
-
-    def allows(self, url: str) -> bool:
-        if self.unavailable is not None:
-            return False
-        parts = urlsplit(url)
-        path = _robots_path((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
-        if path == "/robots.txt":
-            return True
-        longest, allowed = -1, True
-        for allow, pattern in self.rules:
-            if _robots_regex(pattern).match(path) and (
-                len(pattern) > longest or (len(pattern) == longest and allow)
-            ):
-                longest, allowed = len(pattern), allow
-        return allowed
 
 
 class Fetcher:
@@ -439,215 +328,3 @@ class Fetcher:
         self.waits.append(Wait(url, seconds, reason))
         if seconds > 0:
             self._sleep(seconds)
-
-
-class _Retryable(Exception):
-    def __init__(
-        self, reason: str, status: int | None = None, retry_after: float | None = None
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.status = status
-        self.retry_after = retry_after
-
-
-class _Redirect(NamedTuple):
-    location: str
-
-
-class _HostGate:
-    """Spaces the starts of requests to one host, across threads, by booking slots."""
-
-    def __init__(self, interval: float) -> None:
-        self.interval = interval
-        self._next: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    def reserve(self, host: str) -> float:
-        """Book the host's next slot; the seconds until it comes."""
-        with self._lock:
-            now = time.monotonic()
-            slot = max(now, self._next.get(host, now))
-            self._next[host] = slot + self.interval
-            return slot - now
-
-
-class _Inflater:
-    """Inflates a gzip or deflate body chunk by chunk, never far past the room it is given."""
-
-    def __init__(self, encoding: str) -> None:
-        self.encoding = encoding
-        self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
-        self._started = False
-        self._next_member = False
-
-    @classmethod
-    def for_encoding(cls, header: str | None, url: str) -> _Inflater | None:
-        encoding = (header or "").strip().lower()
-        if encoding in ("", "identity"):
-            return None
-        if encoding in ("gzip", "x-gzip", "deflate"):
-            return cls("deflate" if encoding == "deflate" else "gzip")
-        raise FetchError(f"{url}: unsupported content encoding {encoding!r}")
-
-    def feed(self, data: bytes, room: int) -> bytes:
-        """Inflate `data`; stops as soon as the output passes `room` bytes."""
-        out = bytearray()
-        while data:
-            try:
-                out += self._inflate.decompress(data, room - len(out) + 1)
-            except zlib.error:
-                if self._next_member:
-                    break  # trailing bytes after a complete stream: ignored, as browsers do
-                if self.encoding == "deflate" and not self._started:
-                    self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)  # raw, headerless
-                    self._started = True
-                    continue
-                raise
-            self._started = True
-            if len(out) > room:
-                break
-            data = b""
-            if self._inflate.eof and self._inflate.unused_data:
-                data = self._inflate.unused_data  # another gzip member follows
-                self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 32)
-                self._next_member = True
-        return bytes(out)
-
-
-class _PrivatePeer(Exception):
-    def __init__(self, address: str) -> None:
-        super().__init__(address)
-        self.address = address
-
-
-def _checked_peer(sock: socket.socket) -> socket.socket:
-    address = str(sock.getpeername()[0])
-    if is_private_address(address):
-        sock.close()
-        raise _PrivatePeer(address)
-    return sock
-
-
-class _PublicHTTPConnection(HTTPConnection):
-    def _new_conn(self) -> socket.socket:
-        return _checked_peer(super()._new_conn())
-
-
-class _PublicHTTPSConnection(HTTPSConnection):
-    def _new_conn(self) -> socket.socket:
-        return _checked_peer(super()._new_conn())
-
-
-class _PublicHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _PublicHTTPConnection
-
-
-class _PublicHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _PublicHTTPSConnection
-
-
-class _PublicOnlyAdapter(HTTPAdapter):
-    """Checks the address actually connected to, before a byte is sent.
-
-    `check_url` resolves the host first; this closes the gap where a DNS answer changes between
-    that check and the connection (DNS rebinding). Through a proxy, the proxy is connected to,
-    so only `check_url` applies.
-    """
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": _PublicHTTPPool,
-            "https": _PublicHTTPSPool,
-        }
-
-
-def _robots_refusal(rules: RobotsRules, current: str, url: str) -> str:
-    if rules.unavailable is not None:
-        return f"disallowed by robots.txt (robots.txt unavailable: {rules.unavailable})"
-    if current != url:
-        return f"disallowed by robots.txt (redirected to {current})"
-    return "disallowed by robots.txt"
-
-
-def _robots_path(path: str) -> str:
-    """Percent-encode what needs it, upper-case escapes: how RFC 9309 compares paths."""
-    quoted = quote(path, safe="/?=&;:@!$'()*+,%~-._")
-    return re.sub(r"%[0-9a-f]{2}", lambda m: m.group().upper(), quoted)
-
-
-@functools.lru_cache(maxsize=1024)
-def _robots_regex(pattern: str) -> re.Pattern[str]:
-    """A robots.txt path pattern as a regex: `*` is any characters, a final `$` anchors the end.
-
-    The piece after each `*` is taken at its first occurrence, in an atomic group: the earliest
-    place leaves the most room for the pieces after it, so no match is lost, and a path that
-    does not match is not retried with every way of sharing it out between the `*`s (`.*a.*a`…
-    took seconds for seven of them on a 60-character path, and robots.txt is the site's text).
-    """
-    anchored = pattern.endswith("$")
-    first, *pieces = map(re.escape, (pattern[:-1] if anchored else pattern).split("*"))
-    tail = "$" if anchored else ""
-    if anchored and pieces:
-        tail = f".*{pieces.pop()}$"  # the last piece must end the path: only one place to try
-    return re.compile(first + "".join(f"(?>.*?{piece})" for piece in pieces) + tail)
-
-
-def _retry_after(raw: requests.Response) -> float | None:
-    """Retry-After in seconds: a number of seconds or an HTTP date."""
-    value = (raw.headers.get("Retry-After") or "").strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _content_length(raw: requests.Response) -> int | None:
-    value = (raw.headers.get("Content-Length") or "").strip()
-    return int(value) if value.isdigit() else None
-
-
-def _charset(content_type: str | None) -> str | None:
-    if not content_type:
-        return None
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset":
-            return value.strip().strip("\"'") or None
-    return None
-
-
-def _is_incomplete_read(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, http.client.IncompleteRead) or any(
-            isinstance(arg, http.client.IncompleteRead) for arg in seen.args
-        ):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-def _cause(exc: BaseException) -> str:
-    """The innermost useful words of a requests/urllib3 exception, on one line."""
-    reason: Any = exc.args[0] if exc.args else exc
-    reason = getattr(reason, "reason", reason)  # urllib3's MaxRetryError wraps the real one
-    text = str(reason)
-    errno = re.search(r"\[Errno -?\d+\] ([^'\"\]\)]+)", text)
-    if errno:
-        return errno.group(1).strip()
-    if "RemoteDisconnected" in text:
-        return "the server closed the connection"
-    return _one_line(text)[:160] or type(exc).__name__
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())

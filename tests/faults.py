@@ -1,0 +1,52 @@
+"""The failure-injection tests' observer of the run's stage points (`flows/stages.py`).
+
+With `WIREHOUSE_OBSERVERS=tests.faults:observe`:
+
+- `WIREHOUSE_FAULT=batch-committing:2` SIGKILLs the process the second time the run reaches
+  that point, as a power cut would;
+- `WIREHOUSE_DOCUMENT_FAULT=STAGE:ACTION:MARKER` acts on any document whose text holds MARKER
+  as its STAGE work starts (extract, clean or analyse): `raise` an exception, `kill` its process
+  (SIGKILL), `hang` past the time limit, or `stall` with the limit's signal ignored, as code
+  stuck below Python would.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections import Counter
+
+_reached: Counter[str] = Counter()
+
+
+class InjectedFault(RuntimeError):
+    """The failure a test asked for."""
+
+
+def observe(point: str, subject: str | bytes = "") -> None:
+    if point.endswith("-document"):
+        _document(point.removesuffix("-document"), subject)
+        return
+    name, _, nth = os.environ.get("WIREHOUSE_FAULT", "").partition(":")
+    if name != point:
+        return
+    _reached[point] += 1
+    if _reached[point] >= int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _document(stage: str, text: str | bytes) -> None:
+    at, action, marker = [*os.environ.get("WIREHOUSE_DOCUMENT_FAULT", "").split(":", 2), "", ""][:3]
+    found = marker.encode() in text if isinstance(text, bytes) else marker in text
+    if at != stage or not marker or not found:
+        return
+    if action == "raise":
+        raise InjectedFault(f"injected failure on a document holding {marker!r}")
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if action in ("hang", "stall"):
+        if action == "stall":  # the limit's signal ignored: only a kill stops it
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        while True:  # pure Python, so the time limit can stop a hang
+            time.sleep(0.01)

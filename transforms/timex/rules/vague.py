@@ -1,0 +1,88 @@
+"""Vague references: recently, in the coming weeks, over the years, for decades, earlier."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.timex.context import _Env
+from transforms.timex.pieces import _rx
+from transforms.timex.records import _Item, _mk
+from transforms.timex.rules.base import _UNIT_WORDS, _Rule, _words
+
+_V = _words(
+    "recently lately nowadays days weeks months present currently soon shortly future past "
+    "coming recent times years decades festive holiday full"
+)
+
+
+_RATE_CONTEXT = re.compile(
+    r"(?:\d|%|\b(?:percent|cent|million|billion|trillion|thousand|hundred|times|once|twice))"
+    r"[^,;.\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+_R_VAGUE = _rx(
+    r"(?<![\w-])(?P<x>recently|lately|nowadays|these\s+days|at\s+present|currently|soon|shortly"
+    r"|in\s+the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+the\s+past"
+    r"|in\s+(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent)\s+"
+    r"(?:days|weeks|months|years|decades)|in\s+recent\s+times"
+    r"|over\s+the\s+(?:years|decades|past\s+(?:few|several)\s+(?:years|months|decades))"
+    r"|the\s+(?:festive|holiday)\s+season"
+    r"|(?:its|the|their|a)\s+first\s+full\s+(?:year|quarter|month|season)"
+    r"(?:\s+(?:of|after|since)\s+(?:the\s+)?[a-z]+)?)(?![\w-])"
+)
+
+
+def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
+    x = m["x"].lower()
+    start, end = m.span("x")
+    if x == "soon" and (
+        env.prev_word(start).lower() == "as" or env.next_word(end).lower() in ("as", "after")
+    ):
+        return None
+    return _mk(None)
+
+
+VAGUE = _Rule(_R_VAGUE, _V, _h_vague, 40, 40)
+
+
+_R_VAGUE_DURATION = _rx(
+    r"(?<![\w-])(?P<x>(?:for|in)\s+(?:many\s+|several\s+)?"
+    r"(?:decades|years|months|weeks|days|hours|centuries))"
+    r"(?![\w-])(?!\s+(?:ago|earlier|later|old)\b)"
+)
+
+
+def _h_vague_duration(m: re.Match[str], env: _Env) -> _Item | None:
+    return _mk(None, kind="duration")
+
+
+VAGUE_DURATION = _Rule(_R_VAGUE_DURATION, _UNIT_WORDS, _h_vague_duration, 24, 4)
+
+
+_EARLIER_BLOCKERS = frozenset(
+    "a an the his her its their our my your much even far still slightly".split()
+)
+
+
+_EARLIER_FOLLOW = re.compile(
+    r"(?:\s*(?:[,.;:!?)\"”]|$)|\s+(?:on|in|this|that|today|tonight|when|as|before|after|and|but"
+    r"|said|told|announced|reported|noted|added)\b)",
+    re.IGNORECASE,
+)
+
+
+_R_EARLIER = _rx(r"(?<![\w-])(?P<x>earlier)(?![\w-])")
+
+
+def _h_earlier(m: re.Match[str], env: _Env) -> _Item | None:
+    start, end = m.span("x")
+    if env.prev_word(start).lower() in _EARLIER_BLOCKERS:
+        return None
+    if not _EARLIER_FOLLOW.match(env.text, end):
+        return None
+    return _mk(None)
+
+
+EARLIER = _Rule(_R_EARLIER, _words("earlier"), _h_earlier, 0, 8)
