@@ -5,16 +5,15 @@ With `WIREHOUSE_OBSERVERS=tests.faults:observe`:
 - `WIREHOUSE_FAULT=batch-committing:2` SIGKILLs the process the second time the run reaches
   that point, as a power cut would;
 - `WIREHOUSE_DOCUMENT_FAULT=STAGE:ACTION:MARKER` acts on any document whose text holds MARKER
-  as its STAGE work starts (extract, clean or analyse): `raise` an exception, `kill` its process
-  (SIGKILL), `hang` past the time limit, or `stall` with the limit's signal ignored, as code
-  stuck below Python would.
+  as its STAGE work starts (extract, clean or analyse): `raise` an exception, `kill` its
+  process (SIGKILL), `hang` in a loop past the time limit, or `stall` with the limit's signal
+  ignored, as code stuck below Python would.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-import time
 from collections import Counter
 
 _reached: Counter[str] = Counter()
@@ -48,5 +47,5 @@ def _document(stage: str, text: str | bytes) -> None:
     if action in ("hang", "stall"):
         if action == "stall":  # the limit's signal ignored: only a kill stops it
             signal.signal(signal.SIGALRM, signal.SIG_IGN)
-        while True:  # pure Python, so the time limit can stop a hang
-            time.sleep(0.01)
+        while True:  # a runaway loop: it burns CPU, and pure Python lets the limit stop it
+            pass

@@ -22,7 +22,7 @@ class DocumentTimeout(BaseException):
     """
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"took longer than the per-document limit of {seconds:g} s")
+        super().__init__(f"ran past the per-document limit of {seconds:g} s of CPU time")
         self.seconds = seconds
 
 
