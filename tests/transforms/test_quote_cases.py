@@ -3,30 +3,18 @@ it must give (the file's header says what a case holds)."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.transforms import casefiles
 from transforms.entities import extract_entities
 from transforms.quotes import extract_quotes
 
-CASES = tomllib.loads(
-    (Path(__file__).parent / "cases" / "quotes.toml").read_text(encoding="utf-8")
-)["case"]
+CASES = casefiles.load("quotes")["case"]
 
 
-def _value(value: str) -> str | None:
-    return None if value == "none" else value
-
-
-def test_case_ids_are_unique() -> None:
-    ids = [c["id"] for c in CASES]
-    assert len(ids) == len(set(ids))
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=casefiles.ids_of(CASES))
 def test_quote_case(nlp, case: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     text = case["text"]
     quotes = extract_quotes(text, extract_entities(nlp(text)))
@@ -35,5 +23,5 @@ def test_quote_case(nlp, case: dict[str, Any]) -> None:  # type: ignore[no-untyp
         assert text[quote.start_char : quote.end_char] == quote.text
         if "text" in want:
             assert quote.text == want["text"]
-        assert quote.speaker_name == _value(want["speaker"])
-        assert quote.verb == _value(want["verb"])
+        assert quote.speaker_name == casefiles.optional(want["speaker"])
+        assert quote.verb == casefiles.optional(want["verb"])

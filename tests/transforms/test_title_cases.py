@@ -3,29 +3,17 @@ each person must have (the file's header says what a case holds)."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.transforms import casefiles
 from transforms.entities import extract_entities
 
-CASES = tomllib.loads(
-    (Path(__file__).parent / "cases" / "titles.toml").read_text(encoding="utf-8")
-)["case"]
+CASES = casefiles.load("titles")["case"]
 
 
-def _value(value: str) -> str | None:
-    return None if value == "none" else value
-
-
-def test_case_ids_are_unique() -> None:
-    ids = [c["id"] for c in CASES]
-    assert len(ids) == len(set(ids))
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=casefiles.ids_of(CASES))
 def test_title_case(nlp, case: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     text = case["text"]
     mentions = extract_entities(nlp(text))
@@ -39,6 +27,6 @@ def test_title_case(nlp, case: dict[str, Any]) -> None:  # type: ignore[no-untyp
         assert want["name"] in by_name, sorted(by_name)
         title, affiliation = by_name[want["name"]]
         if "title" in want:
-            assert title == _value(want["title"])
+            assert title == casefiles.optional(want["title"])
         if "affiliation" in want:
-            assert affiliation == _value(want["affiliation"])
+            assert affiliation == casefiles.optional(want["affiliation"])
