@@ -2,10 +2,10 @@
 
 The limit counts the document's own CPU time (see `time_limit`) and is enforced by a SIGALRM
 timer, so it stops Python code (the rules, a regular expression) in the process's main thread,
-where flows and transform workers run their documents. Elsewhere (a
-thread) it does nothing, and the worker pool's hard deadline still bounds the time. Entering the
-guard is the stage point `<stage>-document` (see `flows/stages.py`), with the document's text,
-which is where the failure-injection tests hook in.
+where flows and transform workers run their documents. Elsewhere (a thread, as on a Dask
+worker) it does nothing, and the worker pool's hard deadline still bounds the time. Entering
+the guard is the stage point `<stage>-document` (see `flows/stages.py`), with the document's
+text, which is where the failure-injection tests hook in.
 """
 
 from __future__ import annotations
