@@ -33,6 +33,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from transforms.failures import LIMIT_CLASSES, DocumentTimeout
+
 ROOT = Path(__file__).resolve().parent.parent
 DEVSETS = ROOT.parent / "shared" / "devsets"
 SLOWEST = 10
@@ -126,7 +128,7 @@ def run_command(name: str, targets: list[Path], workdir: Path) -> SetReport:
             "select reason, error_class, origin from rejected_documents"
         ).fetchall():
             report.rejected[reason_class(reason)] += 1
-            if error_class and error_class not in ("DocumentTimeout", "WorkerDied"):
+            if error_class and error_class not in LIMIT_CLASSES:
                 report.internal_errors.append(f"{origin}: {reason}")
     report.unchanged = sum(_counted(line, "unchanged") for line in done.stdout.splitlines())
     report.documents = sum(_counted(line, "fetched") for line in done.stdout.splitlines())
@@ -168,9 +170,7 @@ def time_documents(report: SetReport, targets: list[Path], limit: float) -> None
                     article = build_article(doc, "robustness", date.today())
             except Rejected:
                 continue
-            except BaseException as exc:  # counted; the pass goes on
-                if isinstance(exc, KeyboardInterrupt):
-                    raise
+            except (Exception, DocumentTimeout):  # counted; the pass goes on
                 times.append((time.perf_counter() - started, "clean", origin))
                 continue
             times.append((time.perf_counter() - started, "clean", origin))

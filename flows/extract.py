@@ -170,7 +170,7 @@ def replay_source(
         except (DocumentError, OSError, EOFError, zlib.error) as exc:
             out.rejected.append((origin, str(exc)))
             continue
-        except (Exception, RecursionError) as exc:  # one broken payload must not stop the rest
+        except Exception as exc:  # one broken payload must not stop the rest
             out.failures.append(describe(exc, "extract", origin))
             continue
         _collect(parsed, origin, out, reader)
@@ -196,7 +196,7 @@ def _extract_local(source: Source, root: Path, out: Extracted, reader: LiveReade
         except (DocumentError, OSError, EOFError, zlib.error) as exc:
             out.rejected.append((str(path), str(exc)))
             continue
-        except (Exception, RecursionError) as exc:  # one broken file must not stop the rest
+        except Exception as exc:  # one broken file must not stop the rest
             out.failures.append(describe(exc, "extract", str(path)))
             continue
         _collect(parsed, str(path), out, reader)
@@ -409,7 +409,7 @@ def _read_all(targets: list[str], remote: bool, reader: LinkReader) -> list[Pars
             return reader(target, remote)
         except (FetchError, DocumentError, OSError) as exc:
             return str(exc)
-        except (Exception, RecursionError) as exc:  # one broken page must not stop the others
+        except Exception as exc:  # one broken page must not stop the others
             return describe(exc, "extract", target)
 
     workers = min(reader.workers, len(targets))

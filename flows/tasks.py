@@ -76,7 +76,7 @@ def clean_task(
                 )
         except Rejected as exc:
             rejected.append(rejection(normalise_text(origin), str(exc), "clean"))
-        except (Exception, DocumentTimeout, RecursionError) as exc:
+        except (Exception, DocumentTimeout) as exc:
             origin = normalise_text(origin)
             rejected.append(failure_rejection(origin, describe(exc, "clean", origin)))
     return articles, rejected

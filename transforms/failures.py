@@ -43,12 +43,8 @@ class Failure:
         where = f" in {self.raised_in}" if self.raised_in else ""
         return f"{self.stage} failed: {self.error_class}: {self.message}{where}"
 
-    @property
-    def internal(self) -> bool:
-        """A bug of ours or of a library, as opposed to a limit the document ran into."""
-        return self.error_class not in LIMIT_CLASSES
 
-
+# Limits a document ran into, as opposed to a bug of ours or of a library (an internal error).
 LIMIT_CLASSES = frozenset({"DocumentTimeout", "WorkerDied"})
 
 

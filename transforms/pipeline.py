@@ -36,8 +36,6 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 # The transforms use the parser (sentences, dependencies), tagger, lemmas and NER.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
-DERIVED_TABLES = DERIVED
-
 
 def model_name() -> str:
     """The spaCy model to load: `$WIREHOUSE_SPACY_MODEL`, else the bundled English model."""
@@ -127,7 +125,7 @@ class Tables:
         self.rows.setdefault(table, []).append(row)
 
     def frames(self) -> dict[str, pd.DataFrame]:
-        return {table: pd.DataFrame(self.rows.get(table, [])) for table in DERIVED_TABLES}
+        return {table: pd.DataFrame(self.rows.get(table, [])) for table in DERIVED}
 
 
 def signatures_of(articles: Iterable[Article]) -> dict[str, np.ndarray]:
@@ -254,7 +252,7 @@ def analyse(
                 own = Tables()
                 own_entities: dict[str, dict[str, Any]] = {}
                 _analyse_article(own, own_entities, article, doc, run_id)
-        except (Exception, DocumentTimeout, RecursionError) as exc:
+        except (Exception, DocumentTimeout) as exc:
             failures.append(describe(exc, "analyse", article.article_id))
             continue
         for table, rows in own.rows.items():
@@ -300,7 +298,7 @@ def _parse_each(
             # runs out of that article's time is parsed again one article at a time.
             with guard(article.body_text) if guard else nullcontext():
                 doc = next(docs)
-        except (Exception, DocumentTimeout, RecursionError):
+        except (Exception, DocumentTimeout):
             broken = True
             yield article, None
             continue
