@@ -15,7 +15,7 @@ def _alternatives(name: str, key: str) -> str:
 
 
 MIN_QUOTE_WORDS = 4
-SPEECH_VERBS = _alternatives("reporting_verbs", "quotes.verbs")
+SPEECH_VERBS = "|".join(map(re.escape, lexicon.reporting("quote")))
 _VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.I)
 _PRONOUN = re.compile(rf"\b(?P<pronoun>{_alternatives('quotes', 'pronouns')})\b", re.I)
 _ROLE = re.compile(
@@ -23,7 +23,8 @@ _ROLE = re.compile(
     re.I,
 )
 _TITLE_WORDS = lexicon.words("quotes", "title_words")
-_NOT_NAMES = lexicon.words("quotes", "not_names")
+# An untagged name beside a verb may not start with one ("He said", "We added").
+_NOT_NAMES = lexicon.words("entities", "subject_pronouns")
 # A capitalised name next to a speech verb, for speakers the model did not tag.
 _NAME_AFTER_VERB = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+(?P<name>(?:[A-Z][\w.'’-]+\s+){{0,5}}[A-Z][\w'’-]+)"

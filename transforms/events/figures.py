@@ -18,12 +18,14 @@ from transforms.events.definitions import (
 from transforms.events.syntax import _has_amount, _hedged, _noun_phrase, _objects, _rank
 from transforms.events.vocabulary import (
     _CHANGE_NOUNS,
+    _CHARGE_NOUNS,
     _COMMODITIES,
     _COMPANY_FIGURES,
     _CORP_METRICS,
     _ECONOMIC_INDEX_MODIFIERS,
     _FALLS,
     _FORECAST_NOUNS,
+    _HOLDING_VERBS,
     _INDEX_NAMES,
     _MACRO_MEASURES,
     _MACRO_MODIFIERS,
@@ -40,6 +42,7 @@ from transforms.events.vocabulary import (
     _RATE_NOUNS,
     _REVENUE_NOUNS,
     _STEADY_WORDS,
+    _TRADED_CONTRACTS,
     CHANGE_VERBS,
 )
 
@@ -56,7 +59,7 @@ def _decision(
         if noun_lemma in _FORECAST_NOUNS:
             return (_CORPORATE if actor == "company" else _STATEMENT), noun
         if noun_lemma in _RATE_NOUNS or words & {"rate", "rates"}:
-            if noun_lemma in ("price", "fee", "fees") and actor == "company":
+            if noun_lemma in _CHARGE_NOUNS and actor == "company":
                 return _CORPORATE, noun
             return _POLICY, noun
         mention = ctx.mention_at(noun)
@@ -64,7 +67,7 @@ def _decision(
             return _POLICY, noun
         if noun_lemma in ("it", "them") and actor == "government" and steady:
             return _POLICY, head
-    holding = head.lemma_.lower() in ("keep", "hold", "leave")
+    holding = head.lemma_.lower() in _HOLDING_VERBS
     if (
         actor == "government"
         and holding
@@ -156,7 +159,7 @@ def _measured(noun: Token, ctx: _Context) -> str | None:
         return "macro"
     if lemma in ("stock", "stocks") and words & _COMMODITIES:
         return "macro"
-    if lemma == "contract" and words & {"futures", "future", "benchmark"}:
+    if lemma == "contract" and words & _TRADED_CONTRACTS:
         return "market"
     if lemma == "index" and words & _ECONOMIC_INDEX_MODIFIERS:
         return "macro"

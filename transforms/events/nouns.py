@@ -34,12 +34,16 @@ from transforms.events.vocabulary import (
     _MILITARY_NOUNS,
     _NOMINAL_PREPS,
     _ORDER_VERBS,
+    _OUTINGS,
     _PARTS,
     _RATE_CHANGES,
     _RELEASED_NOUNS,
     _RELEASING_VERBS,
+    _STANDING_BODIES,
+    _STRIKE_WEAPONS,
     _SUBJECT_DEPS,
     _TIME_UNITS,
+    _VERB_LED_NOUNS,
     _WEAK_NOUNS,
     EVENT_NOUNS,
 )
@@ -80,7 +84,7 @@ def _read_noun_type(noun: Token, ctx: _Context, verb: str) -> str | None:
         # "Comprehensive Economic Partnership Agreements", "Eastern Economic Forum"
         last = mention.canonical.split()[-1].lower().rstrip("s") if mention.canonical else ""
         named = EVENT_NOUNS.get(last) or EVENT_NOUNS.get(last + "s")
-        if named in (_AGREEMENT, _MEETING) and last not in ("council", "session", "call"):
+        if named in (_AGREEMENT, _MEETING) and last not in _STANDING_BODIES:
             return named
         if lemma not in _CONTAINER_NOUNS and _GATHERING_NAME.search(mention.canonical):
             return _MEETING  # "the Eastern Economic Forum (EEF)"
@@ -109,11 +113,7 @@ def _read_noun_type(noun: Token, ctx: _Context, verb: str) -> str | None:
     if lemma == "strike":
         # "air strikes", "a strike by troops" are fighting; workers strike otherwise
         actor_words = {t.lemma_.lower() for t in _noun_phrase(noun)}
-        return (
-            _CONFLICT
-            if actor_words & (_MILITARY_NOUNS | {"air", "drone", "missile"})
-            else (_PROTEST)
-        )
+        return _CONFLICT if actor_words & (_MILITARY_NOUNS | _STRIKE_WEAPONS) else (_PROTEST)
     # Nouns whose reading depends on the verb that governs them.
     if lemma == "order":  # "placed an order for 40 jets", not "a court order"
         return _CORPORATE if verb in _ORDER_VERBS else None
@@ -121,7 +121,7 @@ def _read_noun_type(noun: Token, ctx: _Context, verb: str) -> str | None:
         return _DATA if verb in _RELEASING_VERBS else None
     if lemma == "contract" and verb in _CONTRACT_VERBS:
         return _CORPORATE
-    if verb and lemma in ("decision", "fire", "crash", "collapse"):
+    if verb and lemma in _VERB_LED_NOUNS:
         return None  # "took a decision", "set fire to": the verb says what happened
     if verb and lemma == "investment" and verb not in _INVESTMENT_VERBS:
         return None
@@ -210,7 +210,7 @@ def _nominal_cue(token: Token, ctx: _Context, reports: list[_Report]) -> _Cue | 
         c.dep_ in ("poss", "compound") and _actor_class(c, ctx) == "government"
         for c in token.children
     )  # "the government's consumer goods programme"
-    gathering = event_type == _MEETING and (lemma in ("session", "fair", "tour", "trip") or lasting)
+    gathering = event_type == _MEETING and (lemma in _OUTINGS or lasting)
     if lemma in _WEAK_NOUNS and not (compound_typed or owned or gathering or _own_time(token, ctx)):
         return None
     dated = _own_time(token, ctx)

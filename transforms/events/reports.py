@@ -15,7 +15,9 @@ from transforms.events.vocabulary import (
     _COMPANY_NOUNS,
     _COMPANY_SUFFIX,
     _COURT_NOUNS,
+    _DATA_FORMS,
     _DATA_NOUNS,
+    _DATA_VERBS,
     _GOVERNMENT_NOUNS,
     _HEDGES,
     _MILITARY_NOUNS,
@@ -139,7 +141,7 @@ def _speaker_kind(speaker: Token | None, ctx: _Context) -> str:
     words = {t.lower_ for t in phrase}
     if words & _NON_OFFICIAL_WORDS:
         return "nonofficial"
-    if lemma in _DATA_NOUNS or (words & {"data", "figures", "statistics", "estimates"}):
+    if lemma in _DATA_NOUNS or (words & _DATA_FORMS):
         return "data"
     people = [
         m for t in phrase if (m := _resolve(ctx.mention_at(t), ctx)) and m.entity_type == "PERSON"
@@ -214,7 +216,7 @@ def _statement_cue(
     if any(c.report is report and c.event_type != _STATEMENT and not c.anaphoric for c in cues):
         return None
     lemma = verb.lemma_.lower()
-    if lemma in ("show", "indicate", "reveal"):
+    if lemma in _DATA_VERBS:
         return None  # data shows; people say
     if lemma in _HEDGES:
         # "the weather service forecast more rain": a weak statement; an estimate is not one

@@ -41,12 +41,15 @@ from transforms.events.vocabulary import (
     _ACCIDENT_VERBS,
     _AIM_VERBS,
     _APPEAL_VERBS,
+    _ATTENDING,
     _BALLOT_WORDS,
     _BREAKDOWN_VERBS,
+    _COMPANY_DECISIONS,
     _COMPANY_PLANS,
     _COMPANY_VERBS,
     _COMPOUND_TYPES,
     _CONTEST_VERBS,
+    _COUNTED_VERBS,
     _COURT_NOUNS,
     _COURT_VERBS,
     _DECISION_VERBS,
@@ -69,6 +72,7 @@ from transforms.events.vocabulary import (
     _RATE_NOUNS,
     _RESULT_VERBS,
     _SEATS,
+    _SELF_DISASTERS,
     _STRUCTURES,
     _SUBJECT_DEPS,
     _SUBJECT_TYPED,
@@ -79,6 +83,7 @@ from transforms.events.vocabulary import (
     _WEAK_NOUNS,
     _WINNING_VERBS,
     _WORKER_ACTIONS,
+    _WRECK_VERBS,
     CHANGE_VERBS,
     LEVEL_VERBS,
     PHRASAL_TYPES,
@@ -218,7 +223,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
     # Verbs of fixed type, and ambiguous verbs checked against their subject.
     typed = _verb_type(head, lemma, subject, passive, objects, ctx, report)
     if typed:
-        counted = typed[0] == _ELECTION and lemma in ("win", "lose", "take", "gain")
+        counted = typed[0] == _ELECTION and lemma in _COUNTED_VERBS
         return cue(typed[0], head, typed[1], figure=counted and _has_figure(head, ctx.body_start))
     if lemma in REPORTING_VERBS:
         return None  # "fighting ..., officials said": saying is not the fighting
@@ -398,7 +403,7 @@ def _harm_verb_type(
     if lemma in _BREAKDOWN_VERBS:
         if actor in ("vehicle", "building") or subject_event == _DISASTER:
             return _DISASTER, 0.8
-        if lemma in ("explode", "burn", "flood"):
+        if lemma in _SELF_DISASTERS:
             return _DISASTER, 0.8
         if lemma == "collapse" and subject is not None and subject.lemma_.lower() in _STRUCTURES:
             return _DISASTER, 0.85
@@ -418,7 +423,7 @@ def _cause(head: Token, ctx: _Context) -> str | None:
         noun_type = _noun_type(token, ctx) if token.pos_ in ("NOUN", "PROPN") else None
         if noun_type in (_DISASTER, _CONFLICT):
             return noun_type
-        if token.pos_ == "VERB" and token.lemma_.lower() in ("collapse", "crash", "explode"):
+        if token.pos_ == "VERB" and token.lemma_.lower() in _WRECK_VERBS:
             return _DISASTER
     return None
 
@@ -450,12 +455,12 @@ def _xcomp_type(head: Token, ctx: _Context) -> str | None:
 def _adjust_by_actor(event_type: str, verb: str, subject: Token | None, ctx: _Context) -> str:
     """The same object under another actor: a company "approved capital expenditure"."""
     actor = _actor_class(subject, ctx) if subject is not None else None
-    if event_type == _POLICY and actor == "company" and verb in ("approve", "announce", "launch"):
+    if event_type == _POLICY and actor == "company" and verb in _COMPANY_DECISIONS:
         return _CORPORATE
     if event_type == _AGREEMENT and verb == "award":
         return _CORPORATE
     if event_type == _CORPORATE and actor == "government" and verb in ("announce", "approve"):
         return _POLICY
-    if event_type == _STATEMENT and verb in ("hold", "address", "attend") and actor is None:
+    if event_type == _STATEMENT and verb in _ATTENDING and actor is None:
         return _STATEMENT
     return event_type

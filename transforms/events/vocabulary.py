@@ -1,6 +1,7 @@
 """The vocabularies the event rules read, each loaded once from transforms/lexicon/
 (event_triggers.toml, event_verbs.toml, event_nouns.toml, event_actors.toml, event_names.toml,
-event_words.toml and the `[events]` section of reporting_verbs.toml), and the labels, patterns
+event_words.toml, the verbs of reporting_verbs.toml marked `statement` and the scale words of
+numbers.toml), and the labels, patterns
 and thresholds that are not words. Adding a word is an edit to those files, never here."""
 
 from __future__ import annotations
@@ -57,9 +58,9 @@ PHRASAL_TYPES: dict[tuple[str, str], str] = {
     **_pairs(dict.fromkeys(lexicon.terms("event_verbs", "phrasal_by_argument"), "")),
 }
 
-# --- reporting verbs: reporting_verbs.toml [events]
-REPORTING_VERBS = lexicon.words("reporting_verbs", "events.verbs")
-_SPEECH_ACTS = lexicon.words("reporting_verbs", "events.speech_acts")
+# --- reporting verbs: reporting_verbs.toml, the verbs marked `statement`
+REPORTING_VERBS = frozenset(lexicon.reporting("statement"))
+_SPEECH_ACTS = frozenset(lexicon.reporting("speech_act"))
 
 # --- verb classes: event_verbs.toml
 _SUBJECT_TYPED = lexicon.words("event_verbs", "subject_typed")
@@ -124,7 +125,10 @@ _VEHICLE_NOUNS = lexicon.words("event_nouns", "vehicles")
 _DATA_NOUNS = lexicon.words("event_nouns", "data")
 _LEGAL_WORDS = lexicon.words("event_nouns", "legal")
 _TIME_UNITS = lexicon.words("event_nouns", "time_units")
-_NUMBER_WORDS = lexicon.words("event_nouns", "number_words")
+# Number words the parser can tag as verbs ("2 lakh"): never a reporting verb.
+_NUMBER_WORDS = frozenset(lexicon.table("numbers", "scales")) | frozenset(
+    lexicon.table("numbers", "hundreds")
+)
 _NOT_MET = lexicon.words("event_nouns", "not_met")
 _CONTAINER_NOUNS = lexicon.words("event_nouns", "containers")
 _CHANGE_NOUNS = lexicon.words("event_nouns", "change")
@@ -140,9 +144,24 @@ _MACRO_TOTALS = lexicon.words("event_nouns", "macro_totals")
 _PROTEST_TURNOUT = lexicon.words("event_nouns", "protest_turnout")
 _RATE_CHANGES = lexicon.words("event_nouns", "rate_changes")
 _LEVIES = lexicon.words("event_nouns", "levies")
-_RELEASED_NOUNS = lexicon.words("event_nouns", "released")
+# ECONOMIC_DATA nouns are that type only when released, published or issued (see `releasing`).
+_RELEASED_NOUNS = lexicon.words("event_triggers", "ECONOMIC_DATA.nouns")
 _SEATS = lexicon.words("event_nouns", "seats")
 _GUESTS = lexicon.words("event_nouns", "guests")
+_CHARGE_NOUNS = lexicon.words("event_nouns", "charges")
+_TRADED_CONTRACTS = lexicon.words("event_nouns", "traded_contracts")
+_STANDING_BODIES = lexicon.words("event_nouns", "standing_bodies")
+_VERB_LED_NOUNS = lexicon.words("event_nouns", "verb_led")
+_OUTINGS = lexicon.words("event_nouns", "outings")
+_DATA_FORMS = lexicon.words("event_nouns", "data_forms")
+_STRIKE_WEAPONS = lexicon.words("event_actors", "strike_weapons")
+_HOLDING_VERBS = lexicon.words("event_verbs", "holding")
+_COUNTED_VERBS = lexicon.words("event_verbs", "counted")
+_SELF_DISASTERS = lexicon.words("event_verbs", "self_disasters")
+_WRECK_VERBS = lexicon.words("event_verbs", "wrecks")
+_COMPANY_DECISIONS = lexicon.words("event_verbs", "company_decisions")
+_ATTENDING = lexicon.words("event_verbs", "attending")
+_DATA_VERBS = frozenset(lexicon.reporting("by_data"))
 _BALLOT_WORDS = lexicon.words("event_nouns", "ballot")
 _FILINGS = lexicon.words("event_nouns", "filings")
 
@@ -165,7 +184,8 @@ _EXECUTIVE_TITLES = lexicon.words("event_actors", "titles.executives")
 # --- function words: event_words.toml
 _ANAPHORIC_DETERMINERS = lexicon.words("event_words", "anaphoric_determiners")
 _STEADY_WORDS = lexicon.words("event_words", "steady")
-_PRONOUNS = lexicon.words("event_words", "pronouns")
+# Pronoun speakers: "he said" takes the last named speaker.
+_PRONOUNS = lexicon.words("entities", "subject_pronouns")
 _PARTS = lexicon.words("event_words", "gathering_parts")
 _HABITUAL = lexicon.words("event_words", "habitual")
 _PARTICLES = lexicon.words("event_words", "particles")

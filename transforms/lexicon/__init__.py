@@ -5,9 +5,10 @@ obvious (see the files). Adding a word is an edit here, never in the code:
 
     from transforms import lexicon
 
-    REPORTING = lexicon.words("reporting_verbs", "verbs")        # frozenset[str]
+    DATA_NOUNS = lexicon.words("subjects", "data_nouns")         # frozenset[str]
     SCALES = lexicon.table("numbers", "scales")                   # dict[str, float]
     MONTHS = lexicon.terms("calendar", "months")                  # tuple, in file order
+    SPEAKING = lexicon.reporting("quote")                         # one family's reporting verbs
 """
 
 from __future__ import annotations
@@ -71,3 +72,32 @@ def alternation(name: str, key: str) -> str:
 
     ordered = sorted(terms(name, key), key=len, reverse=True)
     return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
+
+
+_REPORTING_USES = ("quote", "statement", "speech_act", "figure", "by_data")
+_TIMEX_JOBS = ("tense", "date_after", "closing", "to_whom")
+
+
+def reporting(use: str) -> tuple[str, ...]:
+    """The reporting verbs one rule family takes from `reporting_verbs.toml`, in file order.
+
+    `quote` gives written forms; `statement`, `speech_act`, `figure` and `by_data` give lemmas;
+    `timex:<job>` gives the time rules' written forms for one job (`tense`, `date_after`,
+    `closing`, `to_whom`). The file's header says why the families differ.
+    """
+    family, _, job = use.partition(":")
+    if not (use in _REPORTING_USES or (family == "timex" and job in _TIMEX_JOBS)):
+        raise LexiconError(f"reporting_verbs.toml has no use {use!r}")
+    found: list[str] = []
+    for lemma, entry in table("reporting_verbs", "verbs").items():
+        if use == "quote":
+            found.extend(entry.get("quote", ()))
+        elif family == "timex":
+            if job in entry.get("timex_jobs", ()):
+                found.extend(entry["timex"])
+        elif use == "speech_act":
+            if entry.get("statement") == "speech_act":
+                found.append(lemma)
+        elif entry.get(use):
+            found.append(lemma)
+    return tuple(found)

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms import lexicon
 from transforms.metrics.context import _ACCORDING_RE, _Context, _Sentence
 from transforms.metrics.subject import _DATA_NOUNS
 from transforms.metrics.verbs import _REPORT_VERBS
 from transforms.model import EntityMention
+
+# "compiled by the bureau": the figure is the bureau's.
+_PUBLISHING_VERBS = lexicon.words("subjects", "publishing_verbs")
 
 
 def _attribution(ctx: _Context, sent: _Sentence) -> str | None:
@@ -51,14 +55,7 @@ def _attribution_rank(ctx: _Context, tok: Token, m: EntityMention) -> int | None
             return 0
         if prep.lower_ in {"from", "by", "of"} and governor.lemma_.lower() in _DATA_NOUNS:
             return 1
-        if prep.lower_ == "by" and governor.lemma_.lower() in {
-            "release",
-            "publish",
-            "compile",
-            "issue",
-            "provide",
-            "report",
-        }:
+        if prep.lower_ == "by" and governor.lemma_.lower() in _PUBLISHING_VERBS:
             return 1
     if tok.dep_ in {"poss", "compound"} and head.lemma_.lower() in _DATA_NOUNS:
         return 1

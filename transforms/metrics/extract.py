@@ -52,6 +52,7 @@ from transforms.metrics.units import _bare_unit, _has_rate_word, _resolve_unit, 
 from transforms.model import EntityMention, Metric, TimeExpression
 
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
+_PRICE_INDEX_WORDS = lexicon.words("subjects", "price_index_words")
 
 # What separates a figure from the same figure restated: "Rs 2,500 crore ($300 million)",
 # "45.6 points, or 1.2 percent".
@@ -306,7 +307,7 @@ def _is_market_quote(q: _Quantity, subject: str) -> bool:
     if q.unit == "point":
         return True
     words = set(subject.replace("-", " ").split())
-    if words & {"consumer", "producer", "inflation", "cpi", "ppi", "wholesale"}:
+    if words & _PRICE_INDEX_WORDS:
         return False
     if " share of " in f" {subject} ":
         return False  # "memory chips' share of exports" is no market quote

@@ -11,16 +11,20 @@ from transforms import lexicon
 from transforms.metrics.context import _alternation, _Quantity
 
 _SMALL_NUMBERS: dict[str, int] = {
-    word: i for i, word in enumerate(lexicon.terms("numbers", "metrics.small_numbers"))
+    word: i for i, word in enumerate(lexicon.terms("numbers", "ones"))
 }
 _TENS: dict[str, int] = {
-    word: 10 * (i + 2) for i, word in enumerate(lexicon.terms("numbers", "metrics.tens"))
+    word: 10 * (i + 2) for i, word in enumerate(lexicon.terms("numbers", "tens"))
 }
-_BIG_SCALES: dict[str, float] = lexicon.table("numbers", "metrics.scales")
-_SCALE_ABBREVIATIONS: dict[str, float] = lexicon.table("numbers", "metrics.scale_abbreviations")
+_BIG_SCALES: dict[str, float] = lexicon.table("numbers", "scales")
+_SCALE_ABBREVIATIONS: dict[str, float] = lexicon.table("numbers", "scale_abbreviations")
 # Scale words written after digits: "5bn", "$3m", "Rs 50 cr", "1.2 lakh crore". "Hundred" is one
 # there ("5 hundred"), but no big scale among number words, where it multiplies what precedes it.
-_SCALES: dict[str, float] = {**_BIG_SCALES, "hundred": 1e2, **_SCALE_ABBREVIATIONS}
+_SCALES: dict[str, float] = {
+    **_BIG_SCALES,
+    **{word: float(v) for word, v in lexicon.table("numbers", "hundreds").items()},
+    **_SCALE_ABBREVIATIONS,
+}
 _DIGITS_RE = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
 )

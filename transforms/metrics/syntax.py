@@ -11,6 +11,8 @@ from spacy.tokens import Span, Token
 from transforms import lexicon
 from transforms.metrics.context import _Context
 
+_TIME_HEADS = lexicon.words("periods", "time_heads")
+
 _IRREGULAR_PARTICIPLES: dict[str, str] = lexicon.table("inflections", "participles")
 _CLAUSE_PREPS = lexicon.words("periods", "clause_prepositions")
 _ENTITY_NAME_TRIM_RE = re.compile(r"^(?:the|The)\s+|['’]s$")
@@ -63,8 +65,7 @@ def _governor(anchor: Token, inside: set[int]) -> tuple[Token | None, str | None
     if tok.head.i == tok.i:
         return None, None, "ROOT"
     head = tok.head
-    time_heads = {"year", "month", "quarter", "yoy", "y-o-y", "mom", "qoq", "annually"}
-    if head.lower_ in time_heads and head.i > tok.i and head.head.i != head.i:
+    if head.lower_ in _TIME_HEADS and head.i > tok.i and head.head.i != head.i:
         # "rose 4 percent year on year": the parse hangs the number on "year".
         return head.head, None, head.dep_
     return head, None, tok.dep_

@@ -32,7 +32,8 @@ from transforms.metrics.units import _GENERIC_COUNT_NOUNS
 
 _LEVEL_VERBS = lexicon.words("measures", "level_verbs")
 _SHARE_VERBS = lexicon.words("measures", "share_verbs")
-_REPORT_VERBS = lexicon.words("reporting_verbs", "metrics.verbs")
+_REPORT_VERBS = frozenset(lexicon.reporting("figure"))
+_CASUALTY_REPORTING = _REPORT_VERBS | lexicon.words("counts", "casualty_report_verbs")
 
 _PROPERTY_VERBS: dict[str, str] = lexicon.table("subjects", "property_verbs")
 _DISTANCE_UNITS = lexicon.words("units", "distance_units")
@@ -42,6 +43,9 @@ _HAVE_VERBS = lexicon.words("subjects", "have_verbs")
 _PEOPLE_WORDS = lexicon.words("counts", "people_words")
 _CASUALTY_VERBS = lexicon.words("counts", "casualty_verbs")
 _CASUALTY_STATES = lexicon.words("counts", "casualty_states")
+_UP_WITH_PARTICLE = lexicon.words("changes", "up_with_particle")
+_DOWN_WITH_PARTICLE = lexicon.words("changes", "down_with_particle")
+_LEAVING_VERBS = lexicon.words("counts", "leaving_verbs")
 _CAUSATIVE_VERBS = lexicon.words("counts", "causative_verbs")
 
 _OUTCOME_PARTICIPLES: dict[str, str] = lexicon.table("counts", "outcome_participles")
@@ -75,11 +79,9 @@ def _read_verb(
         "",
     )
     direction = None
-    if lemma in _UP_VERBS or (
-        particle == "up" and lemma in {"go", "edge", "inch", "pick", "shoot"}
-    ):
+    if lemma in _UP_VERBS or (particle == "up" and lemma in _UP_WITH_PARTICLE):
         direction = "up"
-    elif lemma in _DOWN_VERBS or (particle == "down" and lemma in {"go", "edge", "inch", "come"}):
+    elif lemma in _DOWN_VERBS or (particle == "down" and lemma in _DOWN_WITH_PARTICLE):
         direction = "down"
     if lemma == "add" and q.kind == "measure":
         direction = None  # "added 240 GW of capacity" is new capacity; "added 3,000 jobs" a gain
@@ -258,7 +260,7 @@ def _read_as_object(
 
 def _object_state(verb: Token, q: _Quantity) -> str | None:
     """ "left 12 others missing": the state the verb leaves its object in."""
-    if verb.lemma_.lower() not in {"leave", "render", "keep"}:
+    if verb.lemma_.lower() not in _LEAVING_VERBS:
         return None
     candidates = list(verb.children)
     if q.count_token is not None:
@@ -303,9 +305,7 @@ def _read_as_subject(
         (c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp"}),
         None,
     )
-    if lemma in _REPORT_VERBS | {"fear", "believe", "presume", "confirm", "list"} and (
-        stated is not None and stated.lower_ in _CASUALTY_STATES
-    ):
+    if lemma in _CASUALTY_REPORTING and (stated is not None and stated.lower_ in _CASUALTY_STATES):
         participle = stated.lower_  # "two residents were reported missing"
     elif lemma in {"be", "remain", "stay"}:
         # "3 people remain missing": the state, not the copula.

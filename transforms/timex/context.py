@@ -54,11 +54,11 @@ _BASE_BEFORE = re.compile(
     r"(?:[^\s,;:]*\d[^\s,;:]*\s+(?:[a-z]+\s+){0,2}?(?:in|during|for|of|at)\s+)?$",
     re.IGNORECASE,
 )
-_REPORTING = lexicon.words("reporting_verbs", "timex.reporting")
+_REPORTING = frozenset(lexicon.reporting("timex:tense"))
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _ATTRIBUTION_VERBS = "|".join(
-    rf"{v}\s+[\w\s]{{1,30}}?" if v in lexicon.words("reporting_verbs", "timex.with_object") else v
-    for v in lexicon.terms("reporting_verbs", "timex.attribution")
+    rf"{v}\s+[\w\s]{{1,30}}?" if v in lexicon.reporting("timex:to_whom") else v
+    for v in lexicon.reporting("timex:closing")
 )
 # The attribution that closes a sentence: ", the company said.", ", according to the ministry."
 _ATTRIBUTION = re.compile(

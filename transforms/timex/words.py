@@ -16,12 +16,13 @@ _WEEKDAY_NAMES = lexicon.terms("calendar", "weekdays.names")
 _MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(_MONTH_NAMES, 1)}
 _WEEKDAY_NUM = {w.lower(): i for i, w in enumerate(_WEEKDAY_NAMES)}
 # Number words: "zero" to "nineteen", "twenty" to "ninety", "hundred", "a"/"an".
-_ONES = lexicon.terms("numbers", "timex.ones")
-_TENS = lexicon.terms("numbers", "timex.tens")
+_ONES = lexicon.terms("numbers", "ones")
+_TENS = lexicon.terms("numbers", "tens")
 _SMALL_NUMS = {w: i for i, w in enumerate(_ONES)}
 _SMALL_NUMS.update({w: 10 * i for i, w in enumerate(_TENS, 2)})
-_SMALL_NUMS.update(lexicon.table("numbers", "timex.others"))
-_ORDINALS: dict[str, int] = lexicon.table("numbers", "timex.ordinals")
+_SMALL_NUMS.update(lexicon.table("numbers", "hundreds"))
+_SMALL_NUMS.update(lexicon.table("numbers", "indefinite_articles"))
+_ORDINALS: dict[str, int] = lexicon.table("numbers", "ordinals")
 # unit -> (multiplier, ISO 8601 designator, is a time-of-day unit)
 _UNIT_CODE: dict[str, tuple[int, str, bool]] = {
     "year": (1, "Y", False),
@@ -39,6 +40,7 @@ _SET_ADVERBS: dict[str, str] = lexicon.table("calendar", "set_adverbs")  # "week
 _PART_OF_DAY: dict[str, str] = lexicon.table("calendar", "parts_of_day")
 _SEASONS: dict[str, str] = lexicon.table("calendar", "seasons")
 _SEASON_START: dict[str, int] = lexicon.table("calendar", "season_starts")
+_NOT_AFTER_SEASONS = lexicon.words("calendar", "not_after_seasons")
 _HOLIDAYS = {
     name: (month, day) for name, (month, day) in lexicon.table("calendar", "holidays").items()
 }

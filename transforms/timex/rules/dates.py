@@ -272,7 +272,7 @@ def _month_modifies(m: re.Match[str], env: _Env) -> bool:
     )
 
 
-_SPEECH_VERBS = lexicon.words("reporting_verbs", "timex.speech")
+_SPEECH_VERBS = frozenset(lexicon.reporting("timex:date_after"))
 
 
 _R_MONTH = _rx(

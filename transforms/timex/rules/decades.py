@@ -31,7 +31,7 @@ def _h_decade(m: re.Match[str], env: _Env) -> _Item | None:
 DECADE = _Rule(_R_DECADE, _ANY_NUM, _h_decade, 20, 6)
 
 
-_CENTURY_WORDS: dict[str, int] = lexicon.table("numbers", "timex.centuries")
+_CENTURY_WORDS: dict[str, int] = lexicon.table("numbers", "centuries")
 
 
 _R_CENTURY = _rx(

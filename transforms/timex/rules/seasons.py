@@ -12,7 +12,7 @@ from transforms.timex.pieces import _MOD, _SEASON_WORDS, _YEAR, _rx
 from transforms.timex.records import _Item, _mk, _Res, _YearLess
 from transforms.timex.rules.base import _Rule, _words
 from transforms.timex.rules.dates import _yearless_day
-from transforms.timex.words import _HOLIDAYS, _SEASON_START, _SEASONS
+from transforms.timex.words import _HOLIDAYS, _NOT_AFTER_SEASONS, _SEASON_START, _SEASONS
 
 
 def _season_bounds(y: int, code: str) -> tuple[date, date]:
@@ -45,7 +45,7 @@ def _h_season(m: re.Match[str], env: _Env) -> _Item | None:
     rel = " ".join((m["rel"] or "").lower().split())
     part = _part(m["mod"])
     nxt = env.next_word(end)
-    if nxt[:1].isupper() or nxt.lower() in ("festival", "rolls", "roll", "water", "onion"):
+    if nxt[:1].isupper() or nxt.lower() in _NOT_AFTER_SEASONS:
         return None
     if m["s"][0].isupper() and env.capitalised_name_before(start):
         return None  # "Arab Spring"
