@@ -24,7 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench import devsets
+from bench import devsets, numbers
+from bench.matching import _WORD, _none, same_period, same_value, subject_matches
 from transforms.articles import build_article
 from transforms.model import Document
 from transforms.pipeline import analyse, load_nlp
@@ -36,8 +37,6 @@ START, END = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
 # Inside the markers, the development-set half starts here: a run without the sets keeps it.
 DEVSETS_MARK = "<!-- accuracy:devsets -->"
 DEVSETS = ROOT.parent / "shared" / "devsets"
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = {"the", "of", "a", "an", "in", "on", "for", "to", "and", "s", "its", "total"}
 
 
 @dataclass
@@ -83,89 +82,6 @@ class Report:
 
 def _fold(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").casefold()))
-
-
-def _content_words(text: str | None) -> set[str]:
-    words = set(_WORD.findall((text or "").casefold()))
-    return {w.rstrip("s") for w in words - _STOP}
-
-
-def subject_matches(predicted: str | None, gold: str | None) -> bool:
-    """Subjects match when most of the gold subject's content words are in the prediction."""
-    want, got = _content_words(gold), _content_words(predicted)
-    if not want:
-        return not got
-    return len(want & got) / len(want) >= 0.6 and bool(got)
-
-
-def _none(value: Any) -> Any:
-    """pandas turns missing strings into NaN; the gold set uses null."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    return value or None
-
-
-def value_range(value: Any) -> tuple[date, date] | None:
-    """The calendar days a TIMEX3 date value covers (None for durations, labels, vague)."""
-    import calendar
-
-    value = _none(value)
-    if not isinstance(value, str):
-        return None
-    if "/" in value:
-        left, right = (value_range(part) for part in value.split("/", 1))
-        return (left[0], right[1]) if left and right else None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12])|-W(\d{2}))?", value)
-    if not m:
-        return None
-    year = int(m.group(1))
-    if m.group(3):
-        day = date(year, int(m.group(2)), int(m.group(3)))
-        return day, day
-    if m.group(2):
-        month = int(m.group(2))
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-    if m.group(4) or m.group(5):
-        size = 3 if m.group(4) else 6
-        first = (int(m.group(4) or m.group(5)) - 1) * size + 1
-        last = first + size - 1
-        return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
-    if m.group(6):
-        monday = date.fromisocalendar(year, int(m.group(6)), 1)
-        return monday, date.fromisocalendar(year, int(m.group(6)), 7)
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def same_value(predicted: Any, gold: Any) -> bool:
-    """Equal values, or two spellings of the same calendar span ("2025-07/2025-09", "2025-Q3")."""
-    predicted, gold = _none(predicted), _none(gold)
-    if predicted == gold:
-        return True
-    span = value_range(gold)
-    return span is not None and value_range(predicted) == span
-
-
-def same_period(predicted: dict[str, Any], gold: Any) -> bool:
-    """The metric's period is the gold one: the same label, or the same calendar days (a label
-    such as "FY2025-26" names days that only the metric's period_start/period_end spell out)."""
-    if same_value(predicted["period_label"], gold):
-        return True
-    span = value_range(gold)
-    start, end = _none(predicted.get("period_start")), _none(predicted.get("period_end"))
-    return (
-        span is not None
-        and start is not None
-        and end is not None
-        and span
-        == (
-            _as_date(start),
-            _as_date(end),
-        )
-    )
-
-
-def _as_date(value: Any) -> date:
-    return value if type(value) is date else date.fromisoformat(str(value)[:10])
 
 
 def _close(a: float, b: float) -> bool:
@@ -479,22 +395,31 @@ def render(report: Report, meta: dict[str, float]) -> str:
     return "\n".join(lines)
 
 
-def render_devsets(result: devsets.DevsetResult, folder: Path) -> str:
-    return "\n".join(
-        [
-            f"Development sets: `{os.path.relpath(folder, ROOT)}/` "
-            f"(`bench/devsets.py`, {date.today().isoformat()}); each baseline is computed in "
-            "the same run.",
-            "",
-            devsets.render(result),
-        ]
-    )
+def render_devsets(
+    result: devsets.DevsetResult, folder: Path, counted: numbers.NumbersResult | None = None
+) -> str:
+    lines = [
+        f"Development sets: `{os.path.relpath(folder, ROOT)}/` "
+        f"(`bench/devsets.py`, `bench/numbers.py`, {date.today().isoformat()}); each baseline "
+        "is computed in the same run.",
+        "",
+        devsets.render(result),
+    ]
+    if counted:
+        lines += ["", numbers.render(counted)]
+    return "\n".join(lines)
 
 
-def render_time(meta: dict[str, float], result: devsets.DevsetResult | None) -> str:
+def render_time(
+    meta: dict[str, float],
+    result: devsets.DevsetResult | None,
+    counted: numbers.NumbersResult | None = None,
+) -> str:
     parts = [f"gold set {meta['seconds']:.0f} s"]
     if result:
         parts += [f"{name} {seconds:.0f} s" for name, seconds in result.seconds.items()]
+    if counted:
+        parts.append(f"numbers gold {counted.seconds:.0f} s")
     return f"Run time: {', '.join(parts)} (2 shared cores)."
 
 
@@ -526,20 +451,28 @@ def main() -> None:
     table = render(report, meta)
     print(table)
     result: devsets.DevsetResult | None = None
+    counted: numbers.NumbersResult | None = None
     devset_part: str | None = None
     if not args.no_devsets:
         if devsets.present(args.devsets):
-            result = devsets.score_devsets(args.devsets, load_nlp())
-            devset_part = render_devsets(result, args.devsets)
+            nlp = load_nlp()
+            result = devsets.score_devsets(args.devsets, nlp)
+            if numbers.present(args.devsets):
+                counted = numbers.score_numbers(args.devsets, nlp)
+            devset_part = render_devsets(result, args.devsets, counted)
             if args.show_errors and result.dev_errors:
                 print(f"\n## timebank TimeBank (dev) time expressions ({len(result.dev_errors)})")
                 for line in result.dev_errors[: args.show_errors]:
+                    print("  ", line)
+            if args.show_errors and counted and counted.dev_errors:
+                print(f"\n## numbers gold, dev half ({len(counted.dev_errors)})")
+                for line in counted.dev_errors[: args.show_errors]:
                     print("  ", line)
             print()
             print(devset_part)
         else:
             print(f"\nNo development sets at {args.devsets}: scored the gold set only.")
-    timing = render_time(meta, result)
+    timing = render_time(meta, result, counted)
     print()
     print(timing)
     if args.json:
@@ -550,6 +483,7 @@ def main() -> None:
                     "tables": {k: vars(v) | {"f1": v.f1} for k, v in report.tables.items()},
                     "fields": {k: vars(v) | {"value": v.value} for k, v in report.fields.items()},
                     "devsets": result.as_dict() if result else None,
+                    "numbers": counted.as_dict() if counted else None,
                 },
                 indent=2,
             )

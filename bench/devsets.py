@@ -485,7 +485,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def _analyse(
+def analyse_items(
     items: list[dict[str, Any]], nlp: Language, source: str
 ) -> tuple[list[Doc], dict[str, pd.DataFrame], list[str]]:
     """Parse every body once, run the pipeline over them; returns Docs, frames, article ids."""
@@ -507,7 +507,7 @@ def _analyse(
     return docs, frames, [a.article_id for a in articles]
 
 
-def _rows_by_article(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+def rows_by_article(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if not frame.empty:
         for row in frame.to_dict(orient="records"):
@@ -552,12 +552,12 @@ def _part(item: dict[str, Any]) -> str:
 def score_timebank(path: Path, nlp: Language, result: DevsetResult) -> None:
     started = time.perf_counter()
     items = read_jsonl(path)
-    docs, frames, ids = _analyse(items, nlp, "timebank")
+    docs, frames, ids = analyse_items(items, nlp, "timebank")
     result.failures += len(frames["analysis_failures"])
-    times = _rows_by_article(frames["time_expressions"])
-    events = _rows_by_article(frames["events"])
+    times = rows_by_article(frames["time_expressions"])
+    events = rows_by_article(frames["events"])
     spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for row in _rows_by_article(frames["mentions"]).values():
+    for row in rows_by_article(frames["mentions"]).values():
         for m in row:
             spans[(m["article_id"], m["entity_id"])].append((m["start_char"], m["end_char"]))
     participants: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -592,9 +592,9 @@ def score_timebank(path: Path, nlp: Language, result: DevsetResult) -> None:
 def score_polnear(path: Path, nlp: Language, result: DevsetResult) -> None:
     started = time.perf_counter()
     items = read_jsonl(path)
-    docs, frames, ids = _analyse(items, nlp, "polnear")
+    docs, frames, ids = analyse_items(items, nlp, "polnear")
     result.failures += len(frames["analysis_failures"])
-    quotes = _rows_by_article(frames["quotes"])
+    quotes = rows_by_article(frames["quotes"])
     result.docs["polnear-dev"] = len(items)
     for item, doc, article_id in zip(items, docs, ids, strict=True):
         ours = [

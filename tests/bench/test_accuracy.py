@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from bench.accuracy import same_period, same_value, subject_matches, value_range
+from bench.matching import same_period, same_value, subject_matches, value_range
 
 
 @pytest.mark.parametrize(
