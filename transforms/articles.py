@@ -12,7 +12,13 @@ from dateutil import parser as dateparser
 from transforms.identity import article_id_for, canonical_url, content_hash
 from transforms.model import Article, Document
 from transforms.pages import read_page
-from transforms.text import cut_body, has_complete_sentence, normalise_field, normalise_text
+from transforms.text import (
+    cut_body,
+    has_complete_sentence,
+    is_short_item,
+    normalise_field,
+    normalise_text,
+)
 from transforms.wire import agency_name, clean_paragraphs, parse_dateline, parse_scraped_text
 
 EARLIEST_PUBLISHED = "1700-01-01"
@@ -106,6 +112,7 @@ def build_article(
         dates.append(("byline", scraped.published))
     else:
         body = _TAGS.sub(" ", doc.body or "")
+    given_as_text = doc.html is None and doc.raw_text is None
     # Page fields come from parsed HTML, whose entities can spell any character (&#8203;).
     body = unicodedata.normalize("NFC", "\n\n".join(clean_paragraphs(normalise_text(body))))
     canonical, publisher = normalise_field(canonical), normalise_field(publisher)
@@ -117,7 +124,7 @@ def build_article(
     words = len(body.split())
     if words == 0:
         raise Rejected("no article text")
-    if not has_complete_sentence(body):
+    if not has_complete_sentence(body) and not (given_as_text and is_short_item(body)):
         raise Rejected(f"no complete sentence in the text ({words} words)")
     if words < min_body_words:
         raise Rejected(f"body too short ({words} words; the source asks for {min_body_words})")

@@ -90,6 +90,30 @@ def is_complete_sentence(text: str) -> bool:
     return any(_is_lower_word(w) for w in words)
 
 
+MIN_SHORT_ITEM_WORDS = 3
+# What a site says about itself (consent banners, log-in prompts): never a one-line story.
+_SITE_NOTICE = re.compile(
+    r"\b(?:cookies?|(?:this|our) (?:site|website|page)|your browser|javascript|sign (?:in|up)|"
+    r"log ?in|subscribe|newsletter)\b",
+    re.IGNORECASE,
+)
+
+
+def is_short_item(text: str) -> bool:
+    """Whether ``text`` is a one-line item that reads as a sentence without its full stop
+    ("Unemployment fell to 4.1%", "three ships sank off the coast"): one line, at least three
+    words with letters and one of them in lower case (menus and headline lists are Capitalised
+    Word runs), and no site notice ("We use cookies ..."). Only for bodies a source gives as
+    text: a page's leftovers must be sentences."""
+    text = text.strip()
+    if not text or "\n" in text or _SITE_NOTICE.search(text):
+        return False
+    words = [w for w in text.split() if _LETTER.search(w)]
+    if not any(ch.isupper() or ch.islower() for ch in text):
+        return sum(1 for ch in text if _LETTER.match(ch)) >= _MIN_CASELESS_LETTERS
+    return len(words) >= MIN_SHORT_ITEM_WORDS and any(_is_lower_word(w) for w in words)
+
+
 def has_complete_sentence(text: str) -> bool:
     """Whether any sentence of ``text`` is complete (see `is_complete_sentence`)."""
     return any(is_complete_sentence(piece) for piece in sentences(text))

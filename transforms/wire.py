@@ -156,8 +156,9 @@ def clean_paragraphs(text: str) -> list[str]:
         folded = re.sub(r"\s+", " ", paragraph).strip()
         if folded and not is_noise(folded) and not _LEADING_NOISE.match(folded):
             out.append(folded)
-    # Trailing boilerplate: a run of short lines at the end after the story ends.
-    while out and _is_short_line(out[-1]) and not out[-1].endswith(_STORY_ENDS):
+    # Trailing boilerplate: a run of short lines at the end after the story ends. A text of one
+    # line is its own story ("Unemployment fell to 4.1%"), kept for the article's checks to judge.
+    while len(out) > 1 and _is_short_line(out[-1]) and not out[-1].endswith(_STORY_ENDS):
         out.pop()
     return out
 

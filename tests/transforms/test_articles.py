@@ -317,3 +317,22 @@ def test_a_page_of_links_is_still_not_an_article():
     )
     with pytest.raises(Rejected, match=r"not an article page|no article text"):
         build(Document(html=html, url="https://news.example/sections"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Unemployment in Veldmark fell to 4.1%",
+        "Three cargo ships ran aground off Port Alwin",
+        "Kestrel Bank shares rose 19 cents to $12.50",
+    ],
+)
+def test_a_one_line_item_given_as_text_is_an_article_without_its_full_stop(body):
+    article = build(Document(id="flash", body=body))
+    assert article.body_text == body
+
+
+def test_a_pages_one_line_leftover_still_needs_a_sentence():
+    page = "<html><body><article><p>Kestrel Bank shares rose 19 cents</p></article></body></html>"
+    with pytest.raises(Rejected):
+        build(Document(html=page, url="https://a.example/flash"))
