@@ -43,11 +43,38 @@ from warehouse import db
 from warehouse.archive import Archive
 from warehouse.staging import stage_batch
 
+# Retries. Fetching retries per request, inside the `Fetcher` (`fetch_retries`, with backoff and
+# Retry-After), so the extract task never raises for a network error and has no Prefect retries:
+# a task-level retry would fetch the whole source again. The tasks that write (the load, the
+# data docs) retry an I/O error that may pass, such as a disk or mount briefly unavailable; a
+# lock is not retried here (the load waits for it, then stages the batch) and neither is a bug.
+IO_RETRIES = 2
+IO_RETRY_DELAYS: list[float] = [1.0, 5.0]
+
+
+def transient_io(task: Any, task_run: Any, state: Any) -> bool:
+    """Prefect's retry condition for the writing tasks: an OSError, or a warehouse error caused
+    by one (not the lock, which `Writer` handles, and not a missing file or permission)."""
+    try:
+        state.result()
+    except (FileNotFoundError, PermissionError, IsADirectoryError):
+        return False
+    except OSError:
+        return True
+    except db.WarehouseLocked:
+        return False
+    except db.WarehouseError as exc:
+        return isinstance(exc.__cause__, OSError)
+    except BaseException:
+        return False
+    return False
+
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_task(
     source: Source, fetcher: Fetcher, state: dict[str, Any] | None, archive: Archive
 ) -> Extracted:
+    """Every document of one source; per-request retries are the fetcher's (see above)."""
     return extract_source(source, fetcher, state, archive)
 
 
@@ -178,7 +205,13 @@ def validate_task(
     )
 
 
-@task(name="data-docs", cache_policy=NO_CACHE)
+@task(
+    name="data-docs",
+    cache_policy=NO_CACHE,
+    retries=IO_RETRIES,
+    retry_delay_seconds=IO_RETRY_DELAYS,
+    retry_condition_fn=transient_io,
+)
 def data_docs_task(docs_dir: str) -> None:
     build_data_docs(docs_dir)
 
@@ -213,8 +246,15 @@ class Writer:
             self.staged.append(str(folder))
 
 
-@task(name="load", cache_policy=NO_CACHE)
+@task(
+    name="load",
+    cache_policy=NO_CACHE,
+    retries=IO_RETRIES,
+    retry_delay_seconds=IO_RETRY_DELAYS,
+    retry_condition_fn=transient_io,
+)
 def load_task(writer: Writer, batch_id: str, frames: dict[str, pd.DataFrame]) -> None:
+    """One batch into the warehouse in one transaction, keyed, so a retry loads it once."""
     writer.write(batch_id, frames, point="batch-committing")
 
 

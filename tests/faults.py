@@ -3,7 +3,9 @@
 With `WIREHOUSE_OBSERVERS=tests.faults:observe`:
 
 - `WIREHOUSE_FAULT=batch-committing:2` SIGKILLs the process the second time the run reaches
-  that point, as a power cut would;
+  that point, as a power cut would; `WIREHOUSE_FAULT=batch-committing:oserror:1` raises an
+  `OSError` there the first time only, as a disk or network mount that is briefly unavailable
+  would (with `WIREHOUSE_FAULT_RECORD=FILE`, each injected error is noted there);
 - `WIREHOUSE_DOCUMENT_FAULT=STAGE:ACTION:MARKER` acts on any document whose text holds MARKER
   as its STAGE work starts (extract, clean or analyse): `raise` an exception, `kill` its
   process (SIGKILL), `hang` in a loop past the time limit, or `stall` with the limit's signal
@@ -31,8 +33,21 @@ def observe(point: str, subject: str | bytes = "") -> None:
     if name != point:
         return
     _reached[point] += 1
+    if nth.startswith("oserror:"):
+        if _reached[point] <= int(nth.removeprefix("oserror:")):
+            _record(f"oserror at {point}")
+            raise OSError(f"injected I/O error at {point} ({_reached[point]})")
+        return
     if _reached[point] >= int(nth or 1):
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _record(what: str) -> None:
+    """Note an injected fault in `$WIREHOUSE_FAULT_RECORD`, for a test to see it happened."""
+    path = os.environ.get("WIREHOUSE_FAULT_RECORD")
+    if path:
+        with open(path, "a", encoding="utf-8") as record:
+            record.write(what + "\n")
 
 
 def _document(stage: str, text: str | bytes) -> None:

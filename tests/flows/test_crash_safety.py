@@ -57,6 +57,7 @@ def write_config(folder: Path, lock_wait: float = 30) -> Path:
 
 def run(config: Path, db: Path, fault: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "WIREHOUSE_FAULT"}
+    env["WIREHOUSE_FAULT_RECORD"] = str(db.parent / "faults.txt")
     if fault:
         # The crash hook is the tests' own observer, found through the project root.
         env["WIREHOUSE_FAULT"] = fault
@@ -169,3 +170,12 @@ def test_a_locked_database_stages_the_batch_and_the_next_run_loads_it(tmp_path, 
     assert "staged by an earlier run" in released.stdout
     assert snapshot(db) == reference
     assert not any((tmp_path / "staging").iterdir())
+
+
+def test_an_io_error_while_loading_is_retried_by_the_load_task(tmp_path, reference):
+    config, db = write_config(tmp_path), tmp_path / "w.duckdb"
+    done = run(config, db, "batch-committing:oserror:1")
+    assert done.returncode in (0, 1), done.stderr
+    assert (tmp_path / "faults.txt").read_text().splitlines() == ["oserror at batch-committing"]
+    assert "Traceback" not in done.stdout
+    assert snapshot(db) == reference
