@@ -132,66 +132,51 @@ def check_volume(
         recent = pd.to_numeric(past.loc[past["source_name"] == source, "documents"]).head(
             config.recent_runs
         )
-        base = {"source": source, "observed": observed, "recent_runs": len(recent)}
-        median = float(recent.median()) if len(recent) else 0.0
-        unjudged = None
-        if len(recent) < config.min_recent_runs:
-            unjudged = f"{_documents(observed)}; too early to judge: {len(recent)} earlier run(s)"
-        elif median < config.min_median:
-            base["median"] = median
-            unjudged = f"{_documents(observed)}; median {median:g} is too small to judge"
-        if unjudged is not None:
-            for check in (VOLUME_DROP, VOLUME_SPIKE):
-                row = _row(
-                    run_id,
-                    "articles",
-                    check,
-                    source,
-                    "source_name",
-                    True,
-                    0,
-                    base,
-                    unjudged,
-                    config,
-                )
-                rows.append(row)
-            continue
-        base["median"] = median
-        lower, upper = median * config.drop_below, median * config.spike_above
-        versus = f"median {median:g} over the last {len(recent)} runs"
-        dropped = observed < lower
-        rows.append(
-            _row(
-                run_id,
-                "articles",
-                VOLUME_DROP,
-                source,
-                "source_name",
-                not dropped,
-                round(median - observed) if dropped else 0,
-                base | {"lower": lower},
-                f"{_documents(observed)}, {'below' if dropped else 'within'} {lower:g} "
-                f"({config.drop_below:g} × {versus})",
-                config,
-            )
-        )
-        spiked = observed > upper
-        rows.append(
-            _row(
-                run_id,
-                "articles",
-                VOLUME_SPIKE,
-                source,
-                "source_name",
-                not spiked,
-                round(observed - median) if spiked else 0,
-                base | {"upper": upper},
-                f"{_documents(observed)}, {'above' if spiked else 'within'} {upper:g} "
-                f"({config.spike_above:g} × {versus})",
-                config,
-            )
-        )
+        rows += _volume_rows(run_id, source, observed, recent, config)
     return _result(rows)
+
+
+def _volume_rows(
+    run_id: str, source: str, observed: int, recent: pd.Series, config: BatchConfig
+) -> list[dict[str, Any]]:
+    """The drop and spike rows of one source: passed with the reason when there is too little
+    history to judge, else judged against the bounds around the recent median."""
+    base: dict[str, Any] = {"source": source, "observed": observed, "recent_runs": len(recent)}
+    median = float(recent.median()) if len(recent) else 0.0
+
+    def row(check: str, ok: bool, deviation: int, details: dict[str, Any], note: str) -> Any:
+        return _row(
+            run_id, "articles", check, source, "source_name", ok, deviation, details, note, config
+        )
+
+    if len(recent) < config.min_recent_runs:
+        note = f"{_documents(observed)}; too early to judge: {len(recent)} earlier run(s)"
+        return [row(check, True, 0, base, note) for check in (VOLUME_DROP, VOLUME_SPIKE)]
+    base["median"] = median
+    if median < config.min_median:
+        note = f"{_documents(observed)}; median {median:g} is too small to judge"
+        return [row(check, True, 0, base, note) for check in (VOLUME_DROP, VOLUME_SPIKE)]
+    lower, upper = median * config.drop_below, median * config.spike_above
+    versus = f"median {median:g} over the last {len(recent)} runs"
+    dropped, spiked = observed < lower, observed > upper
+    return [
+        row(
+            VOLUME_DROP,
+            not dropped,
+            round(median - observed) if dropped else 0,
+            base | {"lower": lower},
+            f"{_documents(observed)}, {'below' if dropped else 'within'} {lower:g} "
+            f"({config.drop_below:g} × {versus})",
+        ),
+        row(
+            VOLUME_SPIKE,
+            not spiked,
+            round(observed - median) if spiked else 0,
+            base | {"upper": upper},
+            f"{_documents(observed)}, {'above' if spiked else 'within'} {upper:g} "
+            f"({config.spike_above:g} × {versus})",
+        ),
+    ]
 
 
 def check_empty_bodies(
