@@ -246,7 +246,7 @@ def parallel_runs(nlp: Any, articles: list[Article], repeat: int) -> dict[str, A
         cold_tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=2))
         keep("cold_bare", time.perf_counter() - started)
         started = time.perf_counter()
-        extra = {"chunk": chunk} if takes_chunk else {}
+        extra: dict[str, Any] = {"chunk": chunk} if takes_chunk else {}
         for _frames in transform_in_processes(batches, RUN_ID, 2, **extra):
             pass
         keep("cold_transform", time.perf_counter() - started)

@@ -18,6 +18,7 @@ from expectations.batch import (
     problems,
 )
 from expectations.validate import Validated
+from flows import warm
 from flows.config import Settings, Source
 from flows.extract import Extracted, replay_source
 from flows.http import Fetcher
@@ -342,6 +343,16 @@ class _Run:
         work = _distinct(batches, plan)
         seconds = self.settings.max_document_seconds
         workers, chunk = self.settings.transform_workers, self.settings.transform_chunk
+        if warm.available() and self.settings.task_runner != "dask":
+            # Under `wirehouse serve`: the warm workers, spaCy already loaded.
+            done = 0
+            try:
+                for frames in warm.transform_warm(work, self.run_id, chunk):
+                    done += 1
+                    yield frames
+                return
+            except warm.WarmUnavailable:
+                work, batches = work[done:], batches[done:]  # the rest is analysed here
         if self.settings.task_runner == "dask":
             futures = [transform_task.submit(items, self.run_id, seconds) for items in work]
             for items, future in zip(work, futures, strict=True):

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from flows.apiserver import ApiServer, ApiServerError
 from flows.config import Config, ConfigError
+from flows.warm import ADDRESS, KEY, WarmTransforms
 
 
 class ServeError(RuntimeError):
@@ -40,6 +41,21 @@ def prefect_server() -> Iterator[str]:
         yield url
     finally:
         server.stop()
+
+
+@contextmanager
+def warm_workers(config: Config) -> Iterator[WarmTransforms]:
+    """Transform workers started once for every scheduled run of this `serve` (`flows/warm.py`);
+    their address is in the environment the runs inherit."""
+    settings = config.settings
+    service = WarmTransforms(settings.transform_workers, settings.max_document_seconds)
+    os.environ.update(service.environment())
+    try:
+        yield service
+    finally:
+        for name in (ADDRESS, KEY):
+            os.environ.pop(name, None)
+        service.close()
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -77,11 +93,16 @@ def serve(config: Config, db_path: Path) -> int:
             )
             for source in config.sources
         ]
-        print(f"serving {len(deployments)} source(s) against {api_url}; Ctrl-C stops", flush=True)
         # SIGTERM (a service manager stopping us) ends the loop like Ctrl-C, so the local
         # server is stopped too.
         signal.signal(signal.SIGTERM, _interrupt)
-        with suppress(KeyboardInterrupt):
-            prefect_serve(*cast("list[Any]", deployments), print_starting_message=False)
-    print("stopped", flush=True)
+        with warm_workers(config) as warm:
+            print(
+                f"serving {len(deployments)} source(s) against {api_url} with "
+                f"{warm.workers} warm transform worker(s); Ctrl-C stops",
+                flush=True,
+            )
+            with suppress(KeyboardInterrupt):
+                prefect_serve(*cast("list[Any]", deployments), print_starting_message=False)
+    print(f"stopped; the warm transform workers analysed {warm.served} run(s)", flush=True)
     return 0

@@ -54,8 +54,8 @@ def analyse_and_collect(
     return frames
 
 
-def _worker_main(conn: Connection, run_id: str, seconds: float | None) -> None:
-    """A worker: load spaCy, say so, then analyse each chunk sent until told to stop."""
+def _worker_main(conn: Connection, seconds: float | None) -> None:
+    """A worker: load spaCy, say so, then analyse each (run id, chunk) sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the flow's to handle
     try:
         load_nlp()
@@ -66,11 +66,12 @@ def _worker_main(conn: Connection, run_id: str, seconds: float | None) -> None:
     guard = document_guard(seconds)
     while True:
         try:
-            articles = conn.recv()
+            message = conn.recv()
         except EOFError:  # the flow has gone
             return
-        if articles is None:
+        if message is None:
             return
+        run_id, articles = message
         try:
             conn.send(("done", analyse_and_collect(articles, run_id, guard)))
         except Exception as exc:  # not one document's fault: the chunk is tried again
@@ -79,6 +80,7 @@ def _worker_main(conn: Connection, run_id: str, seconds: float | None) -> None:
 
 @dataclass(slots=True)
 class _Chunk:
+    run_id: str
     batch: int
     offset: int  # position of its first article in the batch, to keep rows in order
     articles: list[Article]
@@ -95,11 +97,11 @@ class _Worker:
 
 
 @dataclass(slots=True)
-class _Pool:
-    """A fixed number of worker processes, each given one chunk at a time."""
+class WorkerPool:
+    """A fixed number of worker processes, each given one chunk at a time. A run makes its own
+    and closes it; `wirehouse serve` keeps one warm across runs (`flows/warm.py`)."""
 
     size: int
-    run_id: str
     seconds: float | None
     workers: list[_Worker] = field(default_factory=list)
     failed_starts: int = 0
@@ -112,7 +114,7 @@ class _Pool:
         parent, child = context.Pipe()
         process = context.Process(
             target=_worker_main,
-            args=(child, self.run_id, self.seconds),
+            args=(child, self.seconds),
             name="wirehouse-transform",
             daemon=True,
         )
@@ -130,7 +132,7 @@ class _Pool:
             if worker.ready and worker.chunk is None and pending:
                 worker.chunk = pending.popleft()
                 worker.deadline = self.deadline_for(worker.chunk)
-                worker.conn.send(worker.chunk.articles)
+                worker.conn.send((worker.chunk.run_id, worker.chunk.articles))
 
     def step(self) -> tuple[list[tuple[_Chunk, dict[str, pd.DataFrame]]], list[tuple[_Chunk, str]]]:
         """Wait for workers; returns the chunks done with their frames, and the chunks whose
@@ -194,6 +196,12 @@ class _Pool:
                 raise WorkersUnavailable(f"transform workers cannot start: the process {how}")
         self.workers[index] = self._spawn()
 
+    def drain(self) -> None:
+        """Wait for the chunks in flight and drop their results: a run that stopped consuming
+        must not hand its chunks to the next run on a pool that outlives it."""
+        while any(w.chunk is not None for w in self.workers):
+            self.step()
+
     def close(self) -> None:
         for worker in self.workers:
             with contextlib.suppress(OSError, ValueError):
@@ -221,6 +229,7 @@ def transform_in_processes(
     workers: int,
     chunk: int,
     seconds: float | None = None,
+    pool: WorkerPool | None = None,
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Batches analysed by `workers` processes, each loading spaCy once; results in order.
 
@@ -229,6 +238,7 @@ def transform_in_processes(
     AHEAD batches are submitted ahead of the one being consumed, and a consumed batch's results
     are let go, so memory does not grow with the run. A chunk whose worker dies is run again,
     then split, so only a document that kills workers is lost (listed in the FAILURES frame).
+    A `pool` given (warm, from `wirehouse serve`) is used and left running; else one is made.
     """
     size = max(chunk, 1)
     pending: deque[_Chunk] = deque()
@@ -241,13 +251,18 @@ def transform_in_processes(
         if submitted >= len(work):
             return
         items = work[submitted]
-        parts = [_Chunk(submitted, i, items[i : i + size]) for i in range(0, len(items), size)]
+        parts = [
+            _Chunk(run_id, submitted, i, items[i : i + size]) for i in range(0, len(items), size)
+        ]
         pending.extend(parts)
         outstanding[submitted] = len(parts)
         results[submitted] = []
         submitted += 1
 
-    pool = _Pool(workers, run_id, seconds)
+    owned = pool is None
+    if pool is None:
+        pool = WorkerPool(workers, seconds)
+    finished = False
     try:
         for _ in range(1 + AHEAD):
             submit_next()
@@ -267,8 +282,12 @@ def transform_in_processes(
             del parts
             reached("batch-transformed")
             yield frames
+        finished = True
     finally:
-        pool.close()
+        if owned:
+            pool.close()
+        elif not finished:
+            pool.drain()
 
 
 def _retry_or_split(
@@ -293,8 +312,8 @@ def _retry_or_split(
         pending.appendleft(part)
         return 1
     half = (len(part.articles) + 1) // 2
-    first = _Chunk(part.batch, part.offset, part.articles[:half], deaths=1)
-    second = _Chunk(part.batch, part.offset + half, part.articles[half:], deaths=1)
+    first = _Chunk(part.run_id, part.batch, part.offset, part.articles[:half], deaths=1)
+    second = _Chunk(part.run_id, part.batch, part.offset + half, part.articles[half:], deaths=1)
     pending.appendleft(second)
     pending.appendleft(first)
     return 2

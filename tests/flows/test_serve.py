@@ -82,6 +82,9 @@ def test_serve_runs_a_source_on_its_schedule_and_stops_cleanly(tmp_path):
     output = (tmp_path / "serve.log").read_text()
     assert code == 0, output
     assert "stopped" in output and "Traceback" not in output
+    # The scheduled runs were analysed by the workers `serve` started once, not by their own.
+    (stopped,) = [x for x in output.splitlines() if x.startswith("stopped")]
+    assert int(stopped.split("analysed ")[1].split(" run")[0]) >= 1, output
     # The Prefect server the command started, and its workers, are gone with it.
     deadline = time.monotonic() + 30
     while group_alive(serve.pid) and time.monotonic() < deadline:
