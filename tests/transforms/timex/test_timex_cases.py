@@ -4,18 +4,15 @@ each kind of case: a sentence and its publication date in, the expressions it gi
 from __future__ import annotations
 
 import itertools
-import tomllib
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.transforms import casefiles
 from transforms.timex import extract_time_expressions
 
-CASES: dict[str, list[dict[str, Any]]] = tomllib.loads(
-    (Path(__file__).parent / "cases" / "timex.toml").read_text(encoding="utf-8")
-)
+CASES: dict[str, list[dict[str, Any]]] = casefiles.load("timex")
 SUN = date(2025, 9, 28)  # the publication date of the [[kind]] cases
 
 

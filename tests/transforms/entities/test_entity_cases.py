@@ -3,17 +3,14 @@ or the entities it must give out (the file's header says what a case holds)."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.transforms import casefiles
 from transforms.entities import extract_entities, find_acronyms
 
-CASES = tomllib.loads(
-    (Path(__file__).parent / "cases" / "entities.toml").read_text(encoding="utf-8")
-)
+CASES = casefiles.load("entities")
 ACRONYMS = CASES["acronyms"]
 ENTITIES = CASES["case"]
 
