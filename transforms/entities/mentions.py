@@ -16,6 +16,7 @@ from transforms.entities.names import (
     _key,
     _place_name,
     _Raw,
+    _trim_edges,
 )
 from transforms.entities.titles import (
     _HONORIFICS,
@@ -36,7 +37,7 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     text = doc.text
     sentence_starts = [s.start_char for s in doc.sents]
     raws = [_Raw(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
-    raws = [_cut_parenthesis(r) for r in raws if r.label in ENTITY_TYPES]
+    raws = [_trim_edges(_cut_parenthesis(r)) for r in raws if r.label in ENTITY_TYPES]
     raws = [r for r in map(_strip_title, raws) if r is not None]
 
     dateline = DATELINE.match(text)

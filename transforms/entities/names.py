@@ -37,6 +37,24 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text).casefold()
 
 
+def _trim_edges(raw: _Raw) -> _Raw:
+    """The name alone, as news annotation marks it: no article in front ("the United States"
+    -> "United States") and no possessive behind ("Hussein's" -> "Hussein"), the offsets moved
+    with the text. A name that is only an article stays as it is."""
+    text, start, end = raw.text, raw.start, raw.end
+    leading = _LEADING.match(text)
+    if leading and leading.end() < len(text):
+        start += leading.end()
+        text = text[leading.end() :]
+    possessive = _POSSESSIVE.search(text)
+    if possessive and possessive.start() > 0:
+        end -= len(text) - possessive.start()
+        text = text[: possessive.start()]
+    if (start, end) == (raw.start, raw.end):
+        return raw
+    return _Raw(text, start, end, raw.label)
+
+
 def _cut_parenthesis(raw: _Raw) -> _Raw:
     """'Ministry of Energy (MoE' -> 'Ministry of Energy': the model often swallows the acronym."""
     cut = raw.text.find(" (")

@@ -56,3 +56,15 @@ def test_dateline_place_is_a_place_and_the_credit_is_not_an_entity(nlp):
     assert found["Karachi"][2] == "PK"
     assert "KARACHI" in found["Karachi"][1]
     assert not any("Pakistan Point News" in name for name in found)
+
+
+def test_mention_spans_hold_the_name_alone_without_article_or_possessive(nlp):
+    text = (
+        "Officials from the United Nations met envoys of the European Union in Geneva. "
+        "Amina Ndiaye's plan won support from the World Bank's lending arm."
+    )
+    spans = {m.text for m in extract_entities(nlp(text))}
+    assert {"United Nations", "European Union", "Amina Ndiaye", "World Bank"} <= spans
+    assert not any(s.lower().startswith("the ") or s.endswith(("'s", "’s")) for s in spans)
+    for m in extract_entities(nlp(text)):
+        assert text[m.start_char : m.end_char] == m.text
