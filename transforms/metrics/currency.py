@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms import lexicon
+from transforms.gazetteer import national_currency
 from transforms.metrics.context import (
     _BASE_BEFORE_RE,
     _LOWER_WORDS_RE,
@@ -33,8 +34,20 @@ _CURRENCY_SYMBOLS: dict[str, str] = lexicon.table("currencies", "symbols")
 _CURRENCY_NAMES: dict[str, str] = lexicon.table("currencies", "names")
 _CURRENCY_ADJECTIVES: dict[str, str] = lexicon.table("currencies", "qualified_names")
 
-# Currency names shared by several countries, resolved by the countries the story is about.
-_NATIONAL_CURRENCIES: dict[str, dict[str, str]] = lexicon.table("currencies", "national")
+# Currency names shared by several countries, resolved by the countries the story is about
+# (the gazetteer knows each country's currencies); with the other spellings of each name.
+_SHARED_NAMES: dict[str, list[str]] = lexicon.table("currencies", "shared_names")
+
+
+def _national(name: str, countries: list[str]) -> str | None:
+    """The currency called `name` in the first of `countries` that has one by that name."""
+    for country in countries:
+        code = national_currency(name, country, tuple(_SHARED_NAMES[name]))
+        if code:
+            return code
+    return None
+
+
 _CURRENCY_ADJECTIVE_WORDS = sorted({key.rsplit(" ", 1)[0] for key in _CURRENCY_ADJECTIVES})
 
 _PER_WORDS: dict[str, str] = lexicon.table("units", "per_words")
@@ -139,10 +152,10 @@ def _priced_currency(ctx: _Context, sent: _Sentence, q: _Quantity, after: str) -
     name = owner.lemma_.lower()
     if name == "rupee":
         return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
-    if name in _NATIONAL_CURRENCIES:
-        for country in _context_countries(ctx, sent):
-            if country in _NATIONAL_CURRENCIES[name]:
-                return _NATIONAL_CURRENCIES[name][country]
+    if name in _SHARED_NAMES:
+        code = _national(name, list(_context_countries(ctx, sent)))
+        if code:
+            return code
     return _CURRENCY_NAMES[name]
 
 
@@ -222,12 +235,11 @@ def _currency_from_name(ctx: _Context, sent: _Sentence, m: re.Match[str], offset
         return _CURRENCY_ADJECTIVES[f"{adj} {base}"]
     if base == "rupee":
         return _rupee_in_sentence(ctx, sent) or ctx.rupee_code
-    if base in _NATIONAL_CURRENCIES:
+    if base in _SHARED_NAMES:
         # "pesos" in a Manila story are Philippine pesos.
-        by_country = _NATIONAL_CURRENCIES[base]
-        for country in _context_countries(ctx, sent):
-            if country in by_country:
-                return by_country[country]
+        code = _national(base, list(_context_countries(ctx, sent)))
+        if code:
+            return code
     return _CURRENCY_NAMES.get(base, base.upper())
 
 

@@ -68,3 +68,11 @@ def test_mention_spans_hold_the_name_alone_without_article_or_possessive(nlp):
     assert not any(s.lower().startswith("the ") or s.endswith(("'s", "’s")) for s in spans)
     for m in extract_entities(nlp(text)):
         assert text[m.start_char : m.end_char] == m.text
+
+
+def test_a_demonym_typed_as_a_place_is_a_nationality(nlp):
+    text = "Kuwaiti and Congolese officials met in Kinshasa on Monday to sign the accord."
+    types = {m.text: m.entity_type for m in extract_entities(nlp(text))}
+    assert types.get("Kinshasa") == "GPE"
+    assert all(types[w] == "NORP" for w in ("Kuwaiti", "Congolese") if w in types)
+    assert {"Kuwaiti", "Congolese"} & set(types)
