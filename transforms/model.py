@@ -127,13 +127,15 @@ class Metric:
 
 @dataclass(slots=True)
 class Quote:
-    """A direct quote and who said it."""
+    """Something said and who said it: a direct quote, a partial (mixed) one, or indirect speech."""
 
     speaker_name: str | None
-    text: str
+    text: str  # inside the quotation marks; for indirect speech, the reported clause
     verb: str | None
     start_char: int
     end_char: int
+    kind: str = "direct"  # direct, mixed, indirect
+    speaker_rule: str | None = None  # how the speaker was found (see transforms/quotes.py)
 
 
 @dataclass(slots=True)

@@ -319,7 +319,7 @@ def _analyse_article(
     _add_times(tables, article, times, run_id)
     metrics = extract_metrics(doc, times, article.anchor_date, mentions)
     _add_metrics(tables, article, metrics, ids, run_id)
-    _add_quotes(tables, article, extract_quotes(article.body_text, mentions), ids, run_id)
+    _add_quotes(tables, article, extract_quotes(article.body_text, mentions, doc), ids, run_id)
     dateline = article.dateline.title() if article.dateline else None
     events = extract_events(doc, article.article_id, mentions, times, article.anchor_date, dateline)
     _add_events(tables, article, events, ids, run_id)
@@ -399,6 +399,8 @@ def _add_quotes(
                 "verb": q.verb,
                 "start_char": q.start_char,
                 "end_char": q.end_char,
+                "kind": q.kind,
+                "speaker_rule": q.speaker_rule,
                 "run_id": run_id,
             },
         )

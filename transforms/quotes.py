@@ -1,8 +1,28 @@
-"""Direct quotes, with their speaker and verb; a quote may run over several paragraphs."""
+"""Quotes with their speaker and verb: direct quotes, partial (mixed) quotes inside the writer's
+own sentence, and indirect speech ("X said that ...", "according to X, ...").
+
+A quote may run over several paragraphs. The speaker is read from the parse where there is one:
+the subject of the reporting verb, resolved to a named entity when the text says "he", "the
+spokesman" or "the ministry". Each quote names the rule that found its speaker:
+
+- ``named``: a person or organisation the model tagged is the verb's subject (or stands beside
+  the verb);
+- ``name_in_text``: a capitalised name beside the verb that the model did not tag;
+- ``pronoun``: "he"/"she" -> the nearest person named before; "it"/"they" -> the nearest
+  organisation (else person);
+- ``role``: "the spokesman", "the senator" -> the nearest person named before;
+- ``organisation``: "the ministry", "the campaign" -> the nearest organisation named before;
+- ``previous_speaker``: a quote with no attribution of its own continues the last speaker;
+- ``description``: an unnamed speaker the text only describes ("a senior official",
+  "analysts"): the words themselves, with no entity.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
 
 from transforms import lexicon
 from transforms.gazetteer import country_of_nation
@@ -15,6 +35,8 @@ def _alternatives(name: str, key: str) -> str:
 
 
 MIN_QUOTE_WORDS = 4
+# How far (characters) a reporting verb may stand after a quote's end or before its start.
+NEAR_AFTER, NEAR_BEFORE = 100, 160
 SPEECH_VERBS = "|".join(map(re.escape, lexicon.reporting("quote")))
 _VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.I)
 _PRONOUN = re.compile(rf"\b(?P<pronoun>{_alternatives('quotes', 'pronouns')})\b", re.I)
@@ -25,6 +47,11 @@ _ROLE = re.compile(
 _TITLE_WORDS = lexicon.words("quotes", "title_words")
 # An untagged name beside a verb may not start with one ("He said", "We added").
 _NOT_NAMES = lexicon.words("entities", "subject_pronouns")
+_SPEECH_LEMMAS = lexicon.words("quotes", "speech_lemmas")
+_INDIRECT_LEMMAS = lexicon.words("quotes", "indirect_lemmas")
+_ORGANISATION_NOUNS = lexicon.words("quotes", "organisation_nouns")
+_NOT_QUOTED_AFTER = lexicon.terms("quotes", "not_quoted_after")
+_SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
 # A capitalised name next to a speech verb, for speakers the model did not tag.
 _NAME_AFTER_VERB = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+(?P<name>(?:[A-Z][\w.'’-]+\s+){{0,5}}[A-Z][\w'’-]+)"
@@ -32,11 +59,15 @@ _NAME_AFTER_VERB = re.compile(
 _NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>(?:[A-Z][\w.'’-]+\s+){{0,5}}[A-Z][\w'’-]+)\s+(?:{SPEECH_VERBS})\b"
 )
+_NOT_QUOTED = re.compile(rf"\b(?:{'|'.join(map(re.escape, _NOT_QUOTED_AFTER))})\s*$", re.I)
 _OPEN = "“"
 _CLOSE = "”"
+# What may stand between a sentence's start and the opening mark of a direct quote: nothing,
+# or an attribution ending in a colon or comma ("She said:", "He added,").
+_DIRECT_LEAD = re.compile(r"(?:^|[:,]|\b(?:" + SPEECH_VERBS + r"))\s*$", re.I)
 
 
-def find_quote_spans(text: str) -> list[tuple[int, int]]:
+def find_quote_spans(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
     """(start, end) of the text inside quotation marks; continued paragraphs are joined."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
@@ -58,7 +89,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
             else:
                 index = length - len(following)  # skip to the reopening mark
         index += 1
-    return [(s, e) for s, e in spans if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
+    return [(s, e) for s, e in spans if len(text[s:e].split()) >= min_words]
 
 
 def _opens(text: str, index: int) -> bool:
@@ -66,32 +97,290 @@ def _opens(text: str, index: int) -> bool:
     return before in " \n\t(—–-:[" or index == 0
 
 
-def extract_quotes(text: str, mentions: list[EntityMention]) -> list[Quote]:
-    """Quotes in a body, attributed to the nearest speaker the text names."""
-    people = [m for m in mentions if m.entity_type in ("PERSON", "ORG")]
+def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = None) -> list[Quote]:
+    """Quotes in a body, attributed to the speaker the text names; with the parse (``doc``),
+    also partial quotes of a few words and indirect speech."""
+    people = [m for m in mentions if m.entity_type in _SPEAKERS]
+    if doc is None:
+        return _quotes_without_parse(text, people)
+    spans = find_quote_spans(text, 1)
+    found: list[tuple[int, int, str, Token | None]] = []
+    for start, end in spans:
+        kind = quote_kind(text, start, end)
+        if kind is not None:
+            token = _governing_verb(doc, start, end) or _neighbouring_verb(doc, start, end, spans)
+            found.append((start, end, kind, token))
+    found += indirect_speech(doc, spans)
+    found.sort(key=lambda f: f[0])
+    quotes = []
+    context = _Speakers(people)
+    for start, end, kind, token in found:
+        speaker: str | None = None
+        rule: str | None = None
+        verb: str | None = None
+        if token is not None:
+            speaker, rule = context.speaker_of(token, start)
+            verb = "according to" if token.lower_ == "according" else token.lower_
+        if speaker is None and kind != "indirect":
+            speaker, rule = context.previous(start), "previous_speaker"
+            if speaker is None:
+                speaker, verb, rule = _attribute(text, start, end, people)
+        if speaker is None:
+            rule = None
+        elif rule in ("named", "name_in_text"):
+            context.said(speaker, start)
+        quotes.append(Quote(speaker, text[start:end], verb, start, end, kind, rule))
+    return quotes
+
+
+def _quotes_without_parse(text: str, people: list[EntityMention]) -> list[Quote]:
+    """Quotes of four words or more, their speakers read from the words round them."""
     quotes = []
     for start, end in find_quote_spans(text):
-        speaker, verb = _attribute(text, start, end, people)
-        quotes.append(
-            Quote(
-                speaker_name=speaker,
-                text=text[start:end],
-                verb=verb,
-                start_char=start,
-                end_char=end,
-            )
-        )
+        kind = quote_kind(text, start, end)
+        if kind is not None:
+            speaker, verb, rule = _attribute(text, start, end, people)
+            quotes.append(Quote(speaker, text[start:end], verb, start, end, kind, rule))
     return quotes
+
+
+def quote_kind(text: str, start: int, end: int) -> str | None:
+    """direct, mixed, or None for words in marks that nobody is quoted saying (a title, a
+    nickname, a term: the so-called "fiscal cliff")."""
+    quoted = text[start:end]
+    words = quoted.split()
+    sentence_start = max(
+        text.rfind("\n", 0, start - 1) + 1,
+        max((m.end() for m in re.finditer(r"[.!?][”\"]?\s+", text[: start - 1])), default=0),
+    )
+    lead = text[sentence_start : start - 1]
+    short = len(words) < MIN_QUOTE_WORDS
+    if short and (_NOT_QUOTED.search(lead) or all(w[:1].isupper() for w in words if len(w) > 3)):
+        return None
+    if _DIRECT_LEAD.search(lead) and (quoted[:1].isupper() or quoted[:1] in "'‘“\"…."):
+        return "direct"
+    return "mixed"
+
+
+# Speakers from the parse ----------------------------------------------------------------------
+
+
+def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The reporting verb a partial quote hangs from ("called the plan "a disaster"")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token: Token = span.root
+    for _ in range(6):
+        if token.head is token:
+            return None
+        token = token.head
+        if token.idx < start or token.idx >= end:
+            return token if token.lemma_.lower() in _SPEECH_LEMMAS else None
+    return None
+
+
+def _neighbouring_verb(
+    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]
+) -> Token | None:
+    """A reporting verb near the quote, outside every quote, in the sentence that closes it,
+    else in the one that opens it ("..., she said." / "She said: ...")."""
+    sentences: list[Span] = []
+    for offset in (end, start - 1):
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            sentence = span[0].sent
+            if sentence not in sentences:
+                sentences.append(sentence)
+    for sentence in sentences:
+        verbs = [
+            t
+            for t in sentence
+            if _reports(t)
+            and not any(s - 1 <= t.idx <= e for s, e in quoted)
+            and (end < t.idx <= end + NEAR_AFTER or start - NEAR_BEFORE <= t.idx < start)
+        ]
+        if verbs:
+            return min(verbs, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))
+    return None
+
+
+def _reports(token: Token) -> bool:
+    """A reporting verb, also where the tagger took it for a plural noun ("Bozell notes.")."""
+    if token.lemma_.lower() not in _SPEECH_LEMMAS:
+        return False
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    before = token.nbor(-1) if token.i > 0 else None
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.tag_ == "NNS"
+        and before is not None
+        and before.pos_ in ("PROPN", "PRON")
+        and (after is None or after.is_punct)
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    for _ in range(3):
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            # "was called a disaster by critics": the agent, wherever the parse hung its "by"
+            for token in verb.subtree:
+                if token.i > verb.i and token.lower_ == "by" and token.dep_ in ("agent", "prep"):
+                    return next((t for t in token.children if t.dep_ == "pobj"), None)
+            return None
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        # "... and added" borrows its subject from the verb it is joined to.
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+        elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # a parse that hangs the verb from its subject
+        else:
+            return None
+    return None
+
+
+class _Speakers:
+    """Who is speaking as the article goes on: the named speakers so far, for quotes that say
+    "he" or nothing at all."""
+
+    RECENT = 1200  # characters: a pronoun prefers the last named speaker if that near
+    CONTINUED = 400  # characters: an unattributed quote continues a speaker that near
+
+    def __init__(self, people: list[EntityMention]) -> None:
+        self.people = people
+        self.types = {m.canonical: m.entity_type for m in people}
+        self.last: tuple[str, int] | None = None
+
+    def said(self, speaker: str, offset: int) -> None:
+        self.last = (speaker, offset)
+
+    def previous(self, offset: int) -> str | None:
+        if self.last and offset - self.last[1] <= self.CONTINUED:
+            return self.last[0]
+        return None
+
+    def speaker_of(self, verb: Token, before: int) -> tuple[str | None, str | None]:
+        """Who says what ``verb`` reports, and the rule that found it."""
+        people = self.people
+        subject = _subject(verb)
+        if verb.lower_ == "according":  # "according to X"
+            subject = next((t for t in verb.subtree if t.dep_ == "pobj"), None)
+        if subject is None:
+            return None, None
+        left = min(t.idx for t in subject.subtree)
+        right = max(t.idx + len(t) for t in subject.subtree)
+        inside = [m for m in people if left <= m.start_char < right]
+        if inside:
+            persons = [m for m in inside if m.entity_type == "PERSON"]
+            best = min(persons or inside, key=lambda m: abs(m.start_char - subject.idx))
+            return best.canonical, "named"
+        word = subject.lower_
+        if word in ("he", "she"):
+            return self._person_before(before), "pronoun"
+        if word in ("it", "they"):
+            found = _nearest_before(people, before, ("ORG",)) or self._person_before(before)
+            return found, "pronoun"
+        if subject.pos_ == "PRON":
+            return None, None
+        if subject.pos_ == "PROPN":
+            return _resolve_name(_noun_phrase(subject), people), "name_in_text"
+        definite = any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "its", "their")
+            for c in subject.children
+        )
+        if definite:
+            if subject.lemma_.lower() in _ORGANISATION_NOUNS:
+                return _nearest_before(people, before, ("ORG",)), "organisation"
+            return self._person_before(before), "role"
+        return _noun_phrase(subject), "description"
+
+    def _person_before(self, offset: int) -> str | None:
+        recent = self.last and offset - self.last[1] <= self.RECENT
+        if self.last and recent and self.types.get(self.last[0], "PERSON") == "PERSON":
+            return self.last[0]
+        return _nearest_before(self.people, offset, ("PERSON",))
+
+
+def _noun_phrase(head: Token) -> str:
+    """The words up to and including a noun, without what follows it ("a senior official")."""
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"]
+    return " ".join(t.text for t in words[-6:])
+
+
+# Indirect speech ------------------------------------------------------------------------------
+
+
+def indirect_speech(
+    doc: Doc, quoted: Iterable[tuple[int, int]]
+) -> list[tuple[int, int, str, Token | None]]:
+    """Reported clauses without quotation marks: the clause a reporting verb governs ("X said
+    that ...", "..., X said") and the sentence "according to X" stands in."""
+    marks = [(s - 1, e + 1) for s, e in quoted]
+    found: list[tuple[int, int, str, Token | None]] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if any(s <= token.idx < e for s, e in marks):
+            continue  # speech inside a quote is part of that quote
+        if lemma == "accord" and token.lower_ == "according":
+            clause = _according_clause(token)
+        elif lemma in _INDIRECT_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            clause = _clause(complement) if complement is not None else None
+        else:
+            continue
+        if clause is None or len(clause) < 3:
+            continue
+        start, end = clause.start_char, clause.end_char
+        if any(s < end and start < e for s, e in marks):
+            continue  # a quote (direct or mixed) already holds it
+        found.append((start, end, "indirect", token))
+    return found
+
+
+def _clause(head: Token) -> Span:
+    """A reported clause without its "that" and the punctuation round it."""
+    tokens = [t for t in head.subtree]
+    while tokens and (tokens[0].dep_ in ("mark", "punct") or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    doc = head.doc
+    return doc[tokens[0].i : tokens[-1].i + 1] if tokens else doc[head.i : head.i]
+
+
+def _according_clause(according: Token) -> Span | None:
+    """The clause "according to X" is attached to, without that phrase."""
+    head = according.head
+    if head is according:
+        return None
+    phrase = {t.i for t in according.subtree}
+    tokens = [t for t in head.subtree if t.i not in phrase]
+    # The side of the clause without the phrase: most often all of it after "According to X,".
+    after = [t for t in tokens if t.i > max(phrase)]
+    before = [t for t in tokens if t.i < min(phrase)]
+    side = after if len(after) >= len(before) else before
+    while side and (side[0].is_punct or side[0].is_space):
+        side.pop(0)
+    while side and (side[-1].is_punct or side[-1].is_space):
+        side.pop()
+    return head.doc[side[0].i : side[-1].i + 1] if side else None
+
+
+# Speakers from the words round the quote (no parse) ------------------------------------------
 
 
 def _attribute(
     text: str, start: int, end: int, people: list[EntityMention]
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None, str | None]:
     paragraph_end = text.find("\n\n", end)
     paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
     paragraph_start = text.rfind("\n\n", 0, start - 1) + 1
     after = (end + 1, min(paragraph_end, end + 120))
     before = (max(paragraph_start, start - 160), start - 1)
+    named_people = [m for m in people if m.entity_type in ("PERSON", "ORG")]
     for window in (after, before):
         segment = text[window[0] : window[1]]
         verb = _VERB.search(segment)
@@ -101,7 +390,7 @@ def _attribute(
         # Whoever was told is the listener, not the speaker ("Nystad told Anadolu").
         named = [
             m
-            for m in people
+            for m in named_people
             if window[0] <= m.start_char < window[1]
             and not re.search(r"\b(?:told|to)\s*$", text[max(0, m.start_char - 8) : m.start_char])
         ]
@@ -110,14 +399,20 @@ def _attribute(
             # The name nearest the verb is the speaker ("said Xiong", "Xiong said").
             best = min(persons or named, key=lambda m: abs(m.start_char - verb_at))
             if persons or not _untagged_name(segment):
-                return best.canonical, verb.group("verb").lower()
+                return best.canonical, verb.group("verb").lower(), "named"
         name = _untagged_name(segment)
         if name:
-            return _resolve_name(name, people), verb.group("verb").lower()
-        if _PRONOUN.search(segment) or _ROLE.search(segment):
-            return _nearest_before(people, start), verb.group("verb").lower()
+            return _resolve_name(name, people), verb.group("verb").lower(), "name_in_text"
+        if _PRONOUN.search(segment):
+            return (
+                _nearest_before(people, start, ("PERSON",)),
+                verb.group("verb").lower(),
+                "pronoun",
+            )
+        if _ROLE.search(segment):
+            return _nearest_before(people, start, ("PERSON",)), verb.group("verb").lower(), "role"
     # A quote paragraph with no attribution continues the last named speaker's remarks.
-    return _nearest_before([m for m in people if m.entity_type == "PERSON"], start), None
+    return _nearest_before(people, start, ("PERSON",)), None, "previous_speaker"
 
 
 def _untagged_name(segment: str) -> str | None:
@@ -146,6 +441,6 @@ def _resolve_name(name: str, people: list[EntityMention]) -> str:
     return name
 
 
-def _nearest_before(people: list[EntityMention], offset: int) -> str | None:
-    earlier = [m for m in people if m.start_char < offset and m.entity_type == "PERSON"]
+def _nearest_before(people: list[EntityMention], offset: int, types: tuple[str, ...]) -> str | None:
+    earlier = [m for m in people if m.start_char < offset and m.entity_type in types]
     return earlier[-1].canonical if earlier else None

@@ -17,7 +17,8 @@ CASES = casefiles.load("quotes")["case"]
 @pytest.mark.parametrize("case", CASES, ids=casefiles.ids_of(CASES))
 def test_quote_case(nlp, case: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     text = case["text"]
-    quotes = extract_quotes(text, extract_entities(nlp(text)))
+    doc = nlp(text)
+    quotes = extract_quotes(text, extract_entities(doc), doc)
     assert len(quotes) == len(case["quote"])
     for quote, want in zip(quotes, case["quote"], strict=True):
         assert text[quote.start_char : quote.end_char] == quote.text
@@ -25,3 +26,6 @@ def test_quote_case(nlp, case: dict[str, Any]) -> None:  # type: ignore[no-untyp
             assert quote.text == want["text"]
         assert quote.speaker_name == casefiles.optional(want["speaker"])
         assert quote.verb == casefiles.optional(want["verb"])
+        assert quote.kind == want.get("kind", "direct")
+        if "rule" in want:
+            assert quote.speaker_rule == casefiles.optional(want["rule"])
