@@ -66,6 +66,7 @@ class Quote(NamedTuple):
     start: int
     end: int
     speaker: str | None
+    kind: str = "direct"  # direct, mixed (both in quotation marks) or indirect
 
 
 def _ratio(a: int, b: int) -> float:
@@ -339,15 +340,26 @@ def score_events(
 @dataclass
 class AttributionScore(Counts):
     gold_quotes: int = 0  # attributions with is_quote true
-    found: int = 0  # of those, content overlapped by one of our quotes
-    predicted: int = 0
-    right: int = 0  # of our quotes, those overlapping some gold direct-quote content
+    found: int = 0  # of those, content overlapped by one of our direct or mixed quotes
+    predicted: int = 0  # our direct and mixed quotes
+    right: int = 0  # of those, the ones overlapping some gold direct-quote content
     speakers: int = 0  # found quotes whose gold source is given
     speaker_right: int = 0
     gold_indirect: int = 0
-    indirect_found: int = 0
+    indirect_found: int = 0  # gold indirect attributions overlapped by one of our indirect rows
+    indirect_predicted: int = 0  # our indirect rows
+    indirect_right: int = 0  # of those, the ones overlapping some gold attribution's content
+    indirect_speakers: int = 0  # found indirect attributions whose gold source is given
+    indirect_speaker_right: int = 0
 
-    FIGURES = ("recall", "precision", "speaker_accuracy", "indirect_recall")
+    FIGURES = (
+        "recall",
+        "precision",
+        "speaker_accuracy",
+        "indirect_recall",
+        "indirect_precision",
+        "indirect_speaker_accuracy",
+    )
 
     @property
     def recall(self) -> float:
@@ -365,6 +377,14 @@ class AttributionScore(Counts):
     def indirect_recall(self) -> float:
         return _ratio(self.indirect_found, self.gold_indirect)
 
+    @property
+    def indirect_precision(self) -> float:
+        return _ratio(self.indirect_right, self.indirect_predicted)
+
+    @property
+    def indirect_speaker_accuracy(self) -> float:
+        return _ratio(self.indirect_speaker_right, self.indirect_speakers)
+
 
 def name_words(text: str | None) -> set[str]:
     """The words of a name that can identify it: case folded, without articles and pronouns."""
@@ -374,6 +394,43 @@ def name_words(text: str | None) -> set[str]:
 def is_pronoun(text: str | None) -> bool:
     words = _WORD.findall((text or "").casefold())
     return bool(words) and all(w in _PRONOUNS for w in words)
+
+
+def is_role(text: str | None) -> bool:
+    """A definite description: "the governor", "the Vermont senator", "the ministry"."""
+    words = (text or "").split()
+    return (
+        1 < len(words) <= 4
+        and words[0].casefold() in ("the", "his", "her", "its", "their")
+        and words[-1][:1].islower()
+    )
+
+
+def named_sources(attributions: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """(offset, text) of the gold sources that are neither pronouns nor bare roles."""
+    return sorted(
+        (a["source"]["spans"][0][0], a["source"]["text"])
+        for a in attributions
+        if a.get("source")
+        and a["source"]["spans"]
+        and not is_pronoun(a["source"]["text"])
+        and not is_role(a["source"]["text"])
+    )
+
+
+def speaker_right(
+    predicted: str | None, source: dict[str, Any], named: list[tuple[int, str]]
+) -> bool:
+    """Whether ``predicted`` is the gold ``source``: a pronoun ("he said") stands for the nearest
+    earlier named source; a role ("the governor said") may be given as itself or as that source."""
+    earlier = [t for s, t in named if s < source["spans"][0][0]]
+    antecedent = earlier[-1] if earlier else None
+    text = source["text"]
+    if is_pronoun(text):
+        return speaker_matches(predicted, antecedent)
+    return speaker_matches(predicted, text) or (
+        is_role(text) and speaker_matches(predicted, antecedent)
+    )
 
 
 def speaker_matches(predicted: str | None, source: str | None) -> bool:
@@ -398,37 +455,39 @@ def _best(spans: list[tuple[int, int]], quotes: list[Quote]) -> Quote | None:
 def score_attributions(attributions: list[dict[str, Any]], quotes: list[Quote]) -> AttributionScore:
     """One document's quotes against its gold attributions.
 
-    A pronoun source ("he said") stands for the nearest earlier gold source that is not one.
+    Our direct and mixed quotes are scored against the gold direct quotes, our indirect rows
+    against the gold indirect attributions. A pronoun source ("he said") stands for the nearest
+    earlier gold source that is not one (``speaker_right``).
     """
-    score = AttributionScore(predicted=len(quotes))
-    direct = [a for a in attributions if a["is_quote"]]
-    named: list[tuple[int, str]] = sorted(
-        (a["source"]["spans"][0][0], a["source"]["text"])
-        for a in attributions
-        if a.get("source") and a["source"]["spans"] and not is_pronoun(a["source"]["text"])
-    )
+    marked = [q for q in quotes if q.kind != "indirect"]
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    score = AttributionScore(predicted=len(marked), indirect_predicted=len(indirect))
+    named = named_sources(attributions)
     for a in attributions:
         content = _spans(a["content"])
-        hit = _best(content, quotes)
-        if not a["is_quote"]:
+        hit = _best(content, marked if a["is_quote"] else indirect)
+        if a["is_quote"]:
+            score.gold_quotes += 1
+            score.found += hit is not None
+        else:
             score.gold_indirect += 1
             score.indirect_found += hit is not None
-            continue
-        score.gold_quotes += 1
-        if hit is None:
-            continue
-        score.found += 1
         source = a.get("source")
-        if not source or not source["spans"]:
+        if hit is None or not source or not source["spans"]:
             continue
-        text = source["text"]
-        if is_pronoun(text):
-            earlier = [t for s, t in named if s < source["spans"][0][0]]
-            text = earlier[-1] if earlier else None
-        score.speakers += 1
-        score.speaker_right += speaker_matches(hit.speaker, text)
-    gold_content = [span for a in direct for span in _spans(a["content"])]
-    score.right = sum(any(_overlaps(q.start, q.end, s, e) for s, e in gold_content) for q in quotes)
+        right = speaker_right(hit.speaker, source, named)
+        if a["is_quote"]:
+            score.speakers += 1
+            score.speaker_right += right
+        else:
+            score.indirect_speakers += 1
+            score.indirect_speaker_right += right
+    gold_direct = [span for a in attributions if a["is_quote"] for span in _spans(a["content"])]
+    gold_any = [span for a in attributions for span in _spans(a["content"])]
+    score.right = sum(any(_overlaps(q.start, q.end, s, e) for s, e in gold_direct) for q in marked)
+    score.indirect_right = sum(
+        any(_overlaps(q.start, q.end, s, e) for s, e in gold_any) for q in indirect
+    )
     return score
 
 
@@ -598,7 +657,7 @@ def score_polnear(path: Path, nlp: Language, result: DevsetResult) -> None:
     result.docs["polnear-dev"] = len(items)
     for item, doc, article_id in zip(items, docs, ids, strict=True):
         ours = [
-            Quote(q["start_char"], q["end_char"], _value(q["speaker_name"]))
+            Quote(q["start_char"], q["end_char"], _value(q["speaker_name"]), q["kind"])
             for q in quotes[article_id]
         ]
         result.attributions += score_attributions(item["attributions"], ours)
@@ -694,6 +753,10 @@ def _polnear_rows(result: DevsetResult) -> list[str]:
         f"{q.speakers} / {qb.speakers} quotes found with a gold source |",
         f"| indirect speech, recall | {q.indirect_recall:.2f} | {qb.indirect_recall:.2f} | "
         f"{q.gold_indirect} gold |",
+        f"| indirect speech, precision | {q.indirect_precision:.2f} | – | "
+        f"{q.indirect_predicted} found |",
+        f"| indirect speech, speaker accuracy | {q.indirect_speaker_accuracy:.2f} | – | "
+        f"{q.indirect_speakers} found with a gold source |",
     ]
 
 
