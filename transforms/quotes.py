@@ -37,6 +37,8 @@ def _alternatives(name: str, key: str) -> str:
 MIN_QUOTE_WORDS = 4
 # How far (characters) a reporting verb may stand after a quote's end or before its start.
 NEAR_AFTER, NEAR_BEFORE = 100, 160
+LEAD_CHARS = 400  # how far back a quote's sentence is looked for
+TITLE_WORDS = 6  # a title-case phrase in marks up to this long is a name, not a quote
 SPEECH_VERBS = "|".join(map(re.escape, lexicon.reporting("quote")))
 _VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b", re.I)
 _PRONOUN = re.compile(rf"\b(?P<pronoun>{_alternatives('quotes', 'pronouns')})\b", re.I)
@@ -49,6 +51,7 @@ _TITLE_WORDS = lexicon.words("quotes", "title_words")
 _NOT_NAMES = lexicon.words("entities", "subject_pronouns")
 _SPEECH_LEMMAS = lexicon.words("quotes", "speech_lemmas")
 _INDIRECT_LEMMAS = lexicon.words("quotes", "indirect_lemmas")
+_DIRECTIVE_LEMMAS = lexicon.words("quotes", "directive_lemmas")
 _ORGANISATION_NOUNS = lexicon.words("quotes", "organisation_nouns")
 _NOT_QUOTED_AFTER = lexicon.terms("quotes", "not_quoted_after")
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
@@ -107,9 +110,13 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
     found: list[tuple[int, int, str, Token | None]] = []
     for start, end in spans:
         kind = quote_kind(text, start, end)
-        if kind is not None:
-            token = _governing_verb(doc, start, end) or _neighbouring_verb(doc, start, end, spans)
-            found.append((start, end, kind, token))
+        governing = _governing_verb(doc, start, end)
+        # A title-case phrase is quoted only when a reporting verb takes it as its object.
+        if kind is None or (kind == "title" and _governing_verb(doc, start, end, 2) is None):
+            continue
+        kind = "mixed" if kind == "title" else kind
+        token = governing or _neighbouring_verb(doc, start, end, spans) or _before_colon(doc, start)
+        found.append((start, end, kind, token))
     found += indirect_speech(doc, spans)
     found.sort(key=lambda f: f[0])
     quotes = []
@@ -138,45 +145,51 @@ def _quotes_without_parse(text: str, people: list[EntityMention]) -> list[Quote]
     quotes = []
     for start, end in find_quote_spans(text):
         kind = quote_kind(text, start, end)
-        if kind is not None:
+        if kind in ("direct", "mixed"):
             speaker, verb, rule = _attribute(text, start, end, people)
             quotes.append(Quote(speaker, text[start:end], verb, start, end, kind, rule))
     return quotes
 
 
 def quote_kind(text: str, start: int, end: int) -> str | None:
-    """direct, mixed, or None for words in marks that nobody is quoted saying (a title, a
-    nickname, a term: the so-called "fiscal cliff")."""
+    """direct, mixed, title (a phrase in title case: a quote only where a reporting verb
+    governs it, as in dubbed him "Little Marco"), or None for a term: the so-called "fiscal
+    cliff"."""
     quoted = text[start:end]
     words = quoted.split()
+    window = max(0, start - 1 - LEAD_CHARS)
+    before = text[window : start - 1]
     sentence_start = max(
-        text.rfind("\n", 0, start - 1) + 1,
-        max((m.end() for m in re.finditer(r"[.!?][”\"]?\s+", text[: start - 1])), default=0),
+        before.rfind("\n") + 1,
+        max((m.end() for m in re.finditer(r"[.!?][”\"]?\s+", before)), default=0),
     )
-    lead = text[sentence_start : start - 1]
-    short = len(words) < MIN_QUOTE_WORDS
-    if short and (_NOT_QUOTED.search(lead) or all(w[:1].isupper() for w in words if len(w) > 3)):
+    lead = before[sentence_start:]
+    direct = _DIRECT_LEAD.search(lead) and (quoted[:1].isupper() or quoted[:1] in "'‘“\"….")
+    # A name in title case ("State of the Union", "Morning Desk"), or a term after "so-called".
+    if len(words) < MIN_QUOTE_WORDS and _NOT_QUOTED.search(lead):
         return None
-    if _DIRECT_LEAD.search(lead) and (quoted[:1].isupper() or quoted[:1] in "'‘“\"…."):
-        return "direct"
-    return "mixed"
+    titled = all(w[:1].isupper() for w in words if len(w) > 3)
+    if titled and (len(words) < MIN_QUOTE_WORDS or (len(words) <= TITLE_WORDS and not direct)):
+        return "title"
+    return "direct" if direct else "mixed"
 
 
 # Speakers from the parse ----------------------------------------------------------------------
 
 
-def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+def _governing_verb(doc: Doc, start: int, end: int, hops: int = 8) -> Token | None:
     """The reporting verb a partial quote hangs from ("called the plan "a disaster"")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     token: Token = span.root
-    for _ in range(6):
+    for _ in range(hops):
         if token.head is token:
             return None
         token = token.head
-        if token.idx < start or token.idx >= end:
-            return token if token.lemma_.lower() in _SPEECH_LEMMAS else None
+        outside = token.idx < start or token.idx >= end
+        if outside and token.lemma_.lower() in _SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            return token  # also through a reported clause: said the plan was "a disaster"
     return None
 
 
@@ -203,6 +216,22 @@ def _neighbouring_verb(
         if verbs:
             return min(verbs, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))
     return None
+
+
+def _before_colon(doc: Doc, start: int) -> Token | None:
+    """The clause that opens a quote with a colon, when its subject is a name ("Ortiz was
+    blunt:")."""
+    colon = doc.char_span(start - 2, start - 1, alignment_mode="expand")
+    at = start - 2
+    while colon is not None and at > 0 and doc.text[at].isspace():
+        at -= 1
+        colon = doc.char_span(at, at + 1, alignment_mode="expand")
+    if colon is None or not len(colon) or colon[0].text != ":":
+        return None
+    head = colon[0].head
+    subject = _subject(head)
+    named = subject is not None and any(t.pos_ == "PROPN" for t in subject.subtree)
+    return head if named else None
 
 
 def _reports(token: Token) -> bool:
@@ -316,21 +345,15 @@ def _noun_phrase(head: Token) -> str:
 def indirect_speech(
     doc: Doc, quoted: Iterable[tuple[int, int]]
 ) -> list[tuple[int, int, str, Token | None]]:
-    """Reported clauses without quotation marks: the clause a reporting verb governs ("X said
-    that ...", "..., X said") and the sentence "according to X" stands in."""
+    """Reported speech without quotation marks: the clause a reporting verb governs ("X said
+    that ...", "..., X said", "..., he said, ..."), what a directive asks for ("urged Congress to
+    act", "called for a recount") and the clause "according to X" stands in."""
     marks = [(s - 1, e + 1) for s, e in quoted]
     found: list[tuple[int, int, str, Token | None]] = []
     for token in doc:
-        lemma = token.lemma_.lower()
         if any(s <= token.idx < e for s, e in marks):
             continue  # speech inside a quote is part of that quote
-        if lemma == "accord" and token.lower_ == "according":
-            clause = _according_clause(token)
-        elif lemma in _INDIRECT_LEMMAS and token.pos_ in ("VERB", "AUX"):
-            complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            clause = _clause(complement) if complement is not None else None
-        else:
-            continue
+        clause = _reported(token)
         if clause is None or len(clause) < 3:
             continue
         start, end = clause.start_char, clause.end_char
@@ -338,6 +361,46 @@ def indirect_speech(
             continue  # a quote (direct or mixed) already holds it
         found.append((start, end, "indirect", token))
     return found
+
+
+def _reported(token: Token) -> Span | None:
+    """What ``token`` reports, if it is a reporting word."""
+    lemma = token.lemma_.lower()
+    if lemma == "accord" and token.lower_ == "according":
+        return _according_clause(token)
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in _INDIRECT_LEMMAS:
+        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if complement is not None:
+            return _clause(complement)
+        if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+            # "The talks, he said, will resume": the clause the verb interrupts
+            inner = {t.i for t in token.subtree}
+            words = [t for t in token.head.subtree if t.i not in inner]
+            return _trimmed(token.doc, words)
+    if lemma in _DIRECTIVE_LEMMAS:
+        complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if complement is None:
+            # "called for a recount"
+            preposition = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None
+            )
+            complement = next((c for c in preposition.children), None) if preposition else None
+        if complement is not None:
+            target = next((c for c in token.children if c.dep_ == "dobj"), None)
+            words = list(complement.subtree) + (list(target.subtree) if target else [])
+            return _trimmed(token.doc, sorted(words, key=lambda t: t.i))
+    return None
+
+
+def _trimmed(doc: Doc, words: list[Token]) -> Span | None:
+    """The span from the first to the last of ``words``, without punctuation at either end."""
+    while words and (words[0].is_punct or words[0].is_space or words[0].dep_ in ("mark", "cc")):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    return doc[words[0].i : words[-1].i + 1] if words else None
 
 
 def _clause(head: Token) -> Span:
