@@ -116,18 +116,23 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
             continue
         kind = "mixed" if kind == "title" else kind
         token = governing or _neighbouring_verb(doc, start, end, spans) or _before_colon(doc, start)
+        if token is None and kind == "mixed":
+            token = _sentence_root(doc, start)
         found.append((start, end, kind, token))
     found += indirect_speech(doc, spans)
     found.sort(key=lambda f: f[0])
     quotes = []
-    context = _Speakers(people)
+    context = _Speakers(people, doc)
     for start, end, kind, token in found:
         speaker: str | None = None
         rule: str | None = None
         verb: str | None = None
         if token is not None:
             speaker, rule = context.speaker_of(token, start)
-            verb = "according to" if token.lower_ == "according" else token.lower_
+            if token.lower_ == "according":
+                verb = "according to"
+            elif token.lemma_.lower() in _SPEECH_LEMMAS | _INDIRECT_LEMMAS | _DIRECTIVE_LEMMAS:
+                verb = token.lower_
         if speaker is None and kind != "indirect":
             speaker, rule = context.previous(start), "previous_speaker"
             if speaker is None:
@@ -234,6 +239,19 @@ def _before_colon(doc: Doc, start: int) -> Token | None:
     return head if named else None
 
 
+def _sentence_root(doc: Doc, start: int) -> Token | None:
+    """The main verb of a partial quote's sentence when its subject is a name: the writer's
+    sentence then reports that subject's words ("Sanders repeated his promise of "free
+    college"")."""
+    at = doc.char_span(start, start + 1, alignment_mode="expand")
+    if at is None or not len(at):
+        return None
+    root = at[0].sent.root
+    subject = _subject(root)
+    named = subject is not None and any(t.pos_ == "PROPN" for t in subject.subtree)
+    return root if named else None
+
+
 def _reports(token: Token) -> bool:
     """A reporting verb, also where the tagger took it for a plural noun ("Bozell notes.")."""
     if token.lemma_.lower() not in _SPEECH_LEMMAS:
@@ -278,8 +296,9 @@ class _Speakers:
     RECENT = 1200  # characters: a pronoun prefers the last named speaker if that near
     CONTINUED = 400  # characters: an unattributed quote continues a speaker that near
 
-    def __init__(self, people: list[EntityMention]) -> None:
+    def __init__(self, people: list[EntityMention], doc: Doc) -> None:
         self.people = people
+        self.doc = doc
         self.types = {m.canonical: m.entity_type for m in people}
         self.last: tuple[str, int] | None = None
 
@@ -295,6 +314,8 @@ class _Speakers:
         """Who says what ``verb`` reports, and the rule that found it."""
         people = self.people
         subject = _subject(verb)
+        if verb.pos_ == "NOUN" and verb.i > 0:  # "Bozell notes." tagged as a plural noun
+            subject = verb.nbor(-1)
         if verb.lower_ == "according":  # "according to X"
             subject = next((t for t in verb.subtree if t.dep_ == "pobj"), None)
         if subject is None:
@@ -315,7 +336,8 @@ class _Speakers:
         if subject.pos_ == "PRON":
             return None, None
         if subject.pos_ == "PROPN":
-            return _resolve_name(_noun_phrase(subject), people), "name_in_text"
+            name = _without_titles(_noun_phrase(subject)) or _noun_phrase(subject)
+            return _resolve_name(name, people), "name_in_text"
         definite = any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "its", "their")
             for c in subject.children
@@ -327,10 +349,35 @@ class _Speakers:
         return _noun_phrase(subject), "description"
 
     def _person_before(self, offset: int) -> str | None:
+        """Whom "he" or "the spokesman" stands for: the person who is the subject of the
+        sentence before (or of this one, before the quote), else the last named speaker nearby,
+        else the nearest person named before."""
+        subject = self._subject_before(offset)
+        if subject is not None:
+            return subject
         recent = self.last and offset - self.last[1] <= self.RECENT
         if self.last and recent and self.types.get(self.last[0], "PERSON") == "PERSON":
             return self.last[0]
         return _nearest_before(self.people, offset, ("PERSON",))
+
+    def _subject_before(self, offset: int) -> str | None:
+        at = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if at is None or not len(at):
+            return None
+        sentence = at[0].sent
+        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        for span in (sentence, previous):
+            if span is None:
+                continue
+            for m in self.people:
+                if not (span.start_char <= m.start_char < min(span.end_char, offset)):
+                    continue
+                if m.entity_type != "PERSON":
+                    continue
+                token = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+                if token is not None and token.root.dep_ in ("nsubj", "nsubjpass"):
+                    return m.canonical
+        return None
 
 
 def _noun_phrase(head: Token) -> str:
@@ -484,16 +531,21 @@ def _untagged_name(segment: str) -> str | None:
         match = pattern.search(segment)
         if not match:
             continue
-        # The name is the trailing run of words that are not titles or nationalities:
-        # "Chinese Ambassador Zhou Haoran" -> "Zhou Haoran".
-        words: list[str] = []
-        for word in reversed(match.group("name").split()):
-            if word.lower().strip(".") in _TITLE_WORDS or country_of_nation(word):
-                break
-            words.insert(0, word)
-        if words and words[0].lower() not in _NOT_NAMES:
-            return " ".join(words)
+        name = _without_titles(match.group("name"))
+        if name and name.split()[0].lower() not in _NOT_NAMES:
+            return name
     return None
+
+
+def _without_titles(name: str) -> str:
+    """The trailing run of words that are not titles or nationalities: "Chinese Ambassador
+    Zhou Haoran" -> "Zhou Haoran"."""
+    words: list[str] = []
+    for word in reversed(name.split()):
+        if word.lower().strip(".") in _TITLE_WORDS or country_of_nation(word):
+            break
+        words.insert(0, word)
+    return " ".join(words)
 
 
 def _resolve_name(name: str, people: list[EntityMention]) -> str:
