@@ -49,9 +49,9 @@ _ROLE = re.compile(
 _TITLE_WORDS = lexicon.words("quotes", "title_words")
 # An untagged name beside a verb may not start with one ("He said", "We added").
 _NOT_NAMES = lexicon.words("entities", "subject_pronouns")
-_SPEECH_LEMMAS = lexicon.words("quotes", "speech_lemmas")
-_INDIRECT_LEMMAS = lexicon.words("quotes", "indirect_lemmas")
-_DIRECTIVE_LEMMAS = lexicon.words("quotes", "directive_lemmas")
+_SPEECH_LEMMAS = frozenset(lexicon.reporting("speech"))
+_INDIRECT_LEMMAS = frozenset(lexicon.reporting("indirect"))
+_DIRECTIVE_LEMMAS = frozenset(lexicon.reporting("directive"))
 _ORGANISATION_NOUNS = lexicon.words("quotes", "organisation_nouns")
 _NOT_QUOTED_AFTER = lexicon.terms("quotes", "not_quoted_after")
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")

@@ -48,6 +48,10 @@ def test_each_family_takes_its_reporting_verbs_from_the_one_list():
     assert {"say", "show", "according"} <= set(lexicon.reporting("figure"))
     assert set(lexicon.reporting("timex:tense")) == {"said", "says", "told"}
     assert lexicon.reporting("timex:to_whom") == ("told",)
+    assert {"say", "call", "describe"} <= set(lexicon.reporting("speech"))
+    assert {"say", "warn"} <= set(lexicon.reporting("indirect"))
+    assert "call" not in lexicon.reporting("indirect")
+    assert {"urge", "vow"} <= set(lexicon.reporting("directive"))
     with pytest.raises(lexicon.LexiconError):
         lexicon.reporting("timex:future")
     with pytest.raises(lexicon.LexiconError):
@@ -56,6 +60,7 @@ def test_each_family_takes_its_reporting_verbs_from_the_one_list():
 
 def test_every_reporting_verb_says_which_families_use_it():
     allowed = {"quote", "statement", "figure", "by_data", "timex", "timex_jobs"}
+    allowed |= {"speech", "indirect", "directive"}
     for lemma, entry in lexicon.table("reporting_verbs", "verbs").items():
         assert entry and set(entry) <= allowed, lemma
         assert ("timex" in entry) == ("timex_jobs" in entry), lemma

@@ -74,14 +74,24 @@ def alternation(name: str, key: str) -> str:
     return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in ordered)
 
 
-_REPORTING_USES = ("quote", "statement", "speech_act", "figure", "by_data")
+_REPORTING_USES = (
+    "quote",
+    "statement",
+    "speech_act",
+    "figure",
+    "by_data",
+    "speech",
+    "indirect",
+    "directive",
+)
 _TIMEX_JOBS = ("tense", "date_after", "closing", "to_whom")
 
 
 def reporting(use: str) -> tuple[str, ...]:
     """The reporting verbs one rule family takes from `reporting_verbs.toml`, in file order.
 
-    `quote` gives written forms; `statement`, `speech_act`, `figure` and `by_data` give lemmas;
+    `quote` gives written forms; `statement`, `speech_act`, `figure`, `by_data`, `speech`,
+    `indirect` and `directive` give lemmas;
     `timex:<job>` gives the time rules' written forms for one job (`tense`, `date_after`,
     `closing`, `to_whom`). The file's header says why the families differ.
     """
