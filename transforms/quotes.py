@@ -139,7 +139,7 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
                 speaker, verb, rule = _attribute(text, start, end, people)
         if speaker is None:
             rule = None
-        elif rule in ("named", "name_in_text"):
+        elif rule != "description":
             context.said(speaker, start)
         quotes.append(Quote(speaker, text[start:end], verb, start, end, kind, rule))
     return quotes
