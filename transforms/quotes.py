@@ -122,7 +122,9 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
     found += indirect_speech(doc, spans)
     found.sort(key=lambda f: f[0])
     quotes = []
-    context = _Speakers(people, doc)
+    # Nobody is the speaker of a quote by being named inside one.
+    speakers = [m for m in people if not any(s <= m.start_char < e for s, e in spans)]
+    context = _Speakers(speakers, doc)
     for start, end, kind, token in found:
         speaker: str | None = None
         rule: str | None = None
@@ -136,7 +138,7 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
         if speaker is None and kind != "indirect":
             speaker, rule = context.previous(start), "previous_speaker"
             if speaker is None:
-                speaker, verb, rule = _attribute(text, start, end, people)
+                speaker, verb, rule = _attribute(text, start, end, speakers)
         if speaker is None:
             rule = None
         elif rule != "description":
@@ -320,8 +322,12 @@ class _Speakers:
             subject = next((t for t in verb.subtree if t.dep_ == "pobj"), None)
         if subject is None:
             return None, None
-        left = min(t.idx for t in subject.subtree)
-        right = max(t.idx + len(t) for t in subject.subtree)
+        # The subject's own words: not the verb's clause when the parse hangs it from the
+        # subject ("His office put out a statement saying the U.S. ...").
+        clause = {t.i for t in verb.subtree} if subject.is_ancestor(verb) else set()
+        words = [t for t in subject.subtree if t.i not in clause]
+        left = min(t.idx for t in words)
+        right = max(t.idx + len(t) for t in words)
         inside = [m for m in people if left <= m.start_char < right]
         if inside:
             persons = [m for m in inside if m.entity_type == "PERSON"]
