@@ -52,6 +52,7 @@ _NOT_NAMES = lexicon.words("entities", "subject_pronouns")
 _SPEECH_LEMMAS = frozenset(lexicon.reporting("speech"))
 _INDIRECT_LEMMAS = frozenset(lexicon.reporting("indirect"))
 _DIRECTIVE_LEMMAS = frozenset(lexicon.reporting("directive"))
+_NOMINAL_LEMMAS = frozenset(lexicon.reporting("nominal"))
 _ORGANISATION_NOUNS = lexicon.words("quotes", "organisation_nouns")
 _NOT_QUOTED_AFTER = lexicon.terms("quotes", "not_quoted_after")
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
@@ -444,6 +445,10 @@ def _reported(token: Token) -> Span | None:
             target = next((c for c in token.children if c.dep_ == "dobj"), None)
             words = list(complement.subtree) + (list(target.subtree) if target else [])
             return _trimmed(token.doc, sorted(words, key=lambda t: t.i))
+    if lemma in _NOMINAL_LEMMAS:  # "announced a ban on ...": what was announced
+        target = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if target is not None:
+            return _trimmed(token.doc, list(target.subtree))
     return None
 
 

@@ -83,6 +83,7 @@ _REPORTING_USES = (
     "speech",
     "indirect",
     "directive",
+    "nominal",
 )
 _TIMEX_JOBS = ("tense", "date_after", "closing", "to_whom")
 
@@ -91,7 +92,7 @@ def reporting(use: str) -> tuple[str, ...]:
     """The reporting verbs one rule family takes from `reporting_verbs.toml`, in file order.
 
     `quote` gives written forms; `statement`, `speech_act`, `figure`, `by_data`, `speech`,
-    `indirect` and `directive` give lemmas;
+    `indirect`, `directive` and `nominal` give lemmas;
     `timex:<job>` gives the time rules' written forms for one job (`tense`, `date_after`,
     `closing`, `to_whom`). The file's header says why the families differ.
     """
