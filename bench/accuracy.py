@@ -2,13 +2,14 @@
 when they are there, the public development sets (../shared/devsets/, see bench/devsets.py).
 
     .venv/bin/python -m bench.accuracy [--write-readme] [--json out.json] [--show-errors N]
-                                       [--devsets PATH | --no-devsets]
+                                       [--devsets PATH | --no-devsets] [--polnear-train]
 
 Prints precision, recall and F1 per table and accuracy per field, then the development-set
 figures beside their baselines, and with --write-readme puts both into README.md between the
 accuracy markers. The gold matching rules are in bench/gold/README.md ("Scoring").
 --show-errors lists the gold set's errors, and of the development sets only the time-expression
-errors of timebank's TimeBank part: its AQUAINT part and polnear-dev are scored, never read.
+errors of timebank's TimeBank part (and, with --polnear-train, of polnear-train.jsonl's
+attributions): its AQUAINT part and polnear-dev are scored, never read.
 """
 
 from __future__ import annotations
@@ -447,6 +448,11 @@ def main() -> None:
         "--devsets", type=Path, default=DEVSETS, metavar="PATH", help=f"default {DEVSETS}"
     )
     parser.add_argument("--no-devsets", action="store_true", help="score the gold set only")
+    parser.add_argument(
+        "--polnear-train",
+        action="store_true",
+        help="also score polnear-train.jsonl (development: --show-errors lists its errors)",
+    )
     args = parser.parse_args()
     report, meta = run(args.show_errors)
     table = render(report, meta)
@@ -457,13 +463,17 @@ def main() -> None:
     if not args.no_devsets:
         if devsets.present(args.devsets):
             nlp = load_nlp()
-            result = devsets.score_devsets(args.devsets, nlp)
+            result = devsets.score_devsets(args.devsets, nlp, train=args.polnear_train)
             if numbers.present(args.devsets):
                 counted = numbers.score_numbers(args.devsets, nlp)
             devset_part = render_devsets(result, args.devsets, counted)
             if args.show_errors and result.dev_errors:
                 print(f"\n## timebank TimeBank (dev) time expressions ({len(result.dev_errors)})")
                 for line in result.dev_errors[: args.show_errors]:
+                    print("  ", line)
+            if args.show_errors and result.train_errors:
+                print(f"\n## polnear-train attributions ({len(result.train_errors)})")
+                for line in result.train_errors[: args.show_errors]:
                     print("  ", line)
             if args.show_errors and counted and counted.dev_errors:
                 print(f"\n## numbers gold, dev half ({len(counted.dev_errors)})")

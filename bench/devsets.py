@@ -13,7 +13,9 @@ beside a bare-library baseline computed in the same run (called by ``bench/accur
 
 The timebank documents are scored in two parts: TimeBank (development: its errors may be read)
 and AQUAINT (check: scores only). ``polnear-dev.jsonl`` is a check set: scores only, never its
-errors (the devsets README, "Rules of use"). Nothing from the sets is copied anywhere.
+errors (the devsets README, "Rules of use"); ``polnear-train.jsonl``, scored when asked for, is
+the attributions' development set, whose errors are listed. Nothing from the sets is copied
+anywhere.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from transforms.pipeline import analyse
 
 TIMEBANK = "timebank.jsonl"
 POLNEAR = "polnear-dev.jsonl"
+POLNEAR_TRAIN = "polnear-train.jsonl"  # development: its attribution errors may be read
 CHECK_CORPUS = "AQUAINT"  # the timebank part kept for checking; the rest is development
 DEV_PART, CHECK_PART, ALL = "TimeBank (dev)", "AQUAINT (check)", "all"
 EVENT_CLASSES = frozenset({"OCCURRENCE", "I_ACTION"})
@@ -351,6 +354,9 @@ class AttributionScore(Counts):
     indirect_right: int = 0  # of those, the ones overlapping some gold attribution's content
     indirect_speakers: int = 0  # found indirect attributions whose gold source is given
     indirect_speaker_right: int = 0
+    speaker_right_strictly: int = 0  # a role source ("the governor") only as itself
+    mixed_speakers: int = 0  # of `speakers`, those whose quote we call mixed
+    mixed_speaker_right: int = 0
 
     FIGURES = (
         "recall",
@@ -359,6 +365,9 @@ class AttributionScore(Counts):
         "indirect_recall",
         "indirect_precision",
         "indirect_speaker_accuracy",
+        "strict_speaker_accuracy",
+        "direct_speaker_accuracy",
+        "mixed_speaker_accuracy",
     )
 
     @property
@@ -385,6 +394,22 @@ class AttributionScore(Counts):
     def indirect_speaker_accuracy(self) -> float:
         return _ratio(self.indirect_speaker_right, self.indirect_speakers)
 
+    @property
+    def strict_speaker_accuracy(self) -> float:
+        return _ratio(self.speaker_right_strictly, self.speakers)
+
+    @property
+    def direct_speaker_accuracy(self) -> float:
+        """Speaker accuracy on the gold direct quotes that we call direct."""
+        return _ratio(
+            self.speaker_right - self.mixed_speaker_right, self.speakers - self.mixed_speakers
+        )
+
+    @property
+    def mixed_speaker_accuracy(self) -> float:
+        """Speaker accuracy on the gold direct quotes that we call mixed (partial quotes)."""
+        return _ratio(self.mixed_speaker_right, self.mixed_speakers)
+
 
 def name_words(text: str | None) -> set[str]:
     """The words of a name that can identify it: case folded, without articles and pronouns."""
@@ -406,30 +431,36 @@ def is_role(text: str | None) -> bool:
     )
 
 
-def named_sources(attributions: list[dict[str, Any]]) -> list[tuple[int, str]]:
-    """(offset, text) of the gold sources that are neither pronouns nor bare roles."""
+def named_sources(
+    attributions: list[dict[str, Any]], strict: bool = False
+) -> list[tuple[int, str]]:
+    """(offset, text) of the gold sources that are not pronouns, nor (unless ``strict``) roles."""
     return sorted(
         (a["source"]["spans"][0][0], a["source"]["text"])
         for a in attributions
         if a.get("source")
         and a["source"]["spans"]
         and not is_pronoun(a["source"]["text"])
-        and not is_role(a["source"]["text"])
+        and (strict or not is_role(a["source"]["text"]))
     )
 
 
 def speaker_right(
-    predicted: str | None, source: dict[str, Any], named: list[tuple[int, str]]
+    predicted: str | None,
+    source: dict[str, Any],
+    named: list[tuple[int, str]],
+    strict: bool = False,
 ) -> bool:
     """Whether ``predicted`` is the gold ``source``: a pronoun ("he said") stands for the nearest
-    earlier named source; a role ("the governor said") may be given as itself or as that source."""
+    earlier named source; a role ("the governor said") may be given as itself or, unless
+    ``strict`` (with ``named`` from ``named_sources(..., strict=True)``), as that source."""
     earlier = [t for s, t in named if s < source["spans"][0][0]]
     antecedent = earlier[-1] if earlier else None
     text = source["text"]
     if is_pronoun(text):
         return speaker_matches(predicted, antecedent)
     return speaker_matches(predicted, text) or (
-        is_role(text) and speaker_matches(predicted, antecedent)
+        not strict and is_role(text) and speaker_matches(predicted, antecedent)
     )
 
 
@@ -463,6 +494,7 @@ def score_attributions(attributions: list[dict[str, Any]], quotes: list[Quote]) 
     indirect = [q for q in quotes if q.kind == "indirect"]
     score = AttributionScore(predicted=len(marked), indirect_predicted=len(indirect))
     named = named_sources(attributions)
+    named_strictly = named_sources(attributions, strict=True)
     for a in attributions:
         content = _spans(a["content"])
         hit = _best(content, marked if a["is_quote"] else indirect)
@@ -479,6 +511,11 @@ def score_attributions(attributions: list[dict[str, Any]], quotes: list[Quote]) 
         if a["is_quote"]:
             score.speakers += 1
             score.speaker_right += right
+            score.speaker_right_strictly += speaker_right(
+                hit.speaker, source, named_strictly, strict=True
+            )
+            score.mixed_speakers += hit.kind == "mixed"
+            score.mixed_speaker_right += right and hit.kind == "mixed"
         else:
             score.indirect_speakers += 1
             score.indirect_speaker_right += right
@@ -489,6 +526,35 @@ def score_attributions(attributions: list[dict[str, Any]], quotes: list[Quote]) 
         any(_overlaps(q.start, q.end, s, e) for s, e in gold_any) for q in indirect
     )
     return score
+
+
+def attribution_errors(
+    body: str, attributions: list[dict[str, Any]], quotes: list[Quote]
+) -> list[str]:
+    """What ``score_attributions`` counts wrong, one line each (for the development part only)."""
+    errors = []
+    named = named_sources(attributions)
+    marked = [q for q in quotes if q.kind != "indirect"]
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    for a in attributions:
+        hit = _best(_spans(a["content"]), marked if a["is_quote"] else indirect)
+        content = " ".join(a["content"]["text"].split())[:70] if a["content"] else ""
+        source = a.get("source")
+        if hit is None:
+            what = "direct quote" if a["is_quote"] else "indirect"
+            cue = (a.get("cue") or {}).get("text")
+            errors.append(f"missed {what} {content!r} (cue {cue!r})")
+        elif source and source["spans"] and not speaker_right(hit.speaker, source, named):
+            errors.append(
+                f"{hit.kind} {content!r}: speaker {hit.speaker!r}, gold {source['text']!r}"
+            )
+    gold_direct = [span for a in attributions if a["is_quote"] for span in _spans(a["content"])]
+    gold_any = [span for a in attributions for span in _spans(a["content"])]
+    for q in quotes:
+        gold = gold_any if q.kind == "indirect" else gold_direct
+        if not any(_overlaps(q.start, q.end, s, e) for s, e in gold):
+            errors.append(f"spurious {q.kind} {' '.join(body[q.start : q.end].split())[:70]!r}")
+    return errors
 
 
 def find_quote_marks(text: str) -> list[tuple[int, int]]:
@@ -590,6 +656,10 @@ class DevsetResult:
     failures: int = 0
     # Time-expression errors of the development part only: the check parts are never read.
     dev_errors: list[str] = field(default_factory=list)
+    # polnear-train, scored when asked for (a development set: its errors may be read).
+    train_attributions: AttributionScore = field(default_factory=AttributionScore)
+    train_attributions_baseline: AttributionScore = field(default_factory=AttributionScore)
+    train_errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -601,6 +671,8 @@ class DevsetResult:
             "event_coverage": {k: v.as_dict() for k, v in self.events.items()},
             "attributions": self.attributions.as_dict(),
             "attributions_baseline": self.attributions_baseline.as_dict(),
+            "train_attributions": self.train_attributions.as_dict(),
+            "train_attributions_baseline": self.train_attributions_baseline.as_dict(),
         }
 
 
@@ -648,23 +720,29 @@ def score_timebank(path: Path, nlp: Language, result: DevsetResult) -> None:
     result.seconds["timebank"] = time.perf_counter() - started
 
 
-def score_polnear(path: Path, nlp: Language, result: DevsetResult) -> None:
+def score_polnear(path: Path, nlp: Language, result: DevsetResult, train: bool = False) -> None:
+    """Attributions of ``polnear-dev.jsonl`` (check: scores only) or, with ``train``, of
+    ``polnear-train.jsonl`` (development: its errors are kept for reading)."""
     started = time.perf_counter()
     items = read_jsonl(path)
+    name = "polnear-train" if train else "polnear-dev"
     docs, frames, ids = analyse_items(items, nlp, "polnear")
     result.failures += len(frames["analysis_failures"])
     quotes = rows_by_article(frames["quotes"])
-    result.docs["polnear-dev"] = len(items)
+    result.docs[name] = len(items)
+    score = result.train_attributions if train else result.attributions
+    baseline = result.train_attributions_baseline if train else result.attributions_baseline
     for item, doc, article_id in zip(items, docs, ids, strict=True):
         ours = [
             Quote(q["start_char"], q["end_char"], _value(q["speaker_name"]), q["kind"])
             for q in quotes[article_id]
         ]
-        result.attributions += score_attributions(item["attributions"], ours)
-        result.attributions_baseline += score_attributions(
-            item["attributions"], quote_mark_baseline(doc)
-        )
-    result.seconds["polnear-dev"] = time.perf_counter() - started
+        score += score_attributions(item["attributions"], ours)
+        baseline += score_attributions(item["attributions"], quote_mark_baseline(doc))
+        if train:
+            errors = attribution_errors(item["body"], item["attributions"], ours)
+            result.train_errors += [f"{item['id']}: {e}" for e in errors]
+    result.seconds[name] = time.perf_counter() - started
 
 
 def present(folder: Path) -> bool:
@@ -672,13 +750,16 @@ def present(folder: Path) -> bool:
     return (folder / TIMEBANK).exists() or (folder / POLNEAR).exists()
 
 
-def score_devsets(folder: Path, nlp: Language) -> DevsetResult:
-    """Every development-set figure, ours and the baselines', from the files in ``folder``."""
+def score_devsets(folder: Path, nlp: Language, train: bool = False) -> DevsetResult:
+    """Every development-set figure, ours and the baselines', from the files in ``folder``;
+    with ``train`` also polnear-train's attributions, and their errors."""
     result = DevsetResult()
     if (folder / TIMEBANK).exists():
         score_timebank(folder / TIMEBANK, nlp, result)
     if (folder / POLNEAR).exists():
         score_polnear(folder / POLNEAR, nlp, result)
+    if train and (folder / POLNEAR_TRAIN).exists():
+        score_polnear(folder / POLNEAR_TRAIN, nlp, result, train=True)
     return result
 
 
@@ -740,17 +821,26 @@ def _timebank_rows(result: DevsetResult) -> list[str]:
     return lines
 
 
-def _polnear_rows(result: DevsetResult) -> list[str]:
-    q, qb = result.attributions, result.attributions_baseline
+def _polnear_rows(result: DevsetResult, train: bool = False) -> list[str]:
+    if train:
+        q, qb = result.train_attributions, result.train_attributions_baseline
+        head = f"`{POLNEAR_TRAIN}` (development, {result.docs['polnear-train']} docs)"
+    else:
+        q, qb = result.attributions, result.attributions_baseline
+        head = f"`{POLNEAR}` (check, {result.docs['polnear-dev']} docs)"
     return [
-        f"| `{POLNEAR}` (check, {result.docs['polnear-dev']} docs) | ours | "
-        "baseline: quote marks | n |",
+        f"| {head} | ours | baseline: quote marks | n |",
         "| --- | ---: | ---: | --- |",
         f"| direct quotes, recall | {q.recall:.2f} | {qb.recall:.2f} | {q.gold_quotes} gold |",
         f"| direct quotes, precision | {q.precision:.2f} | {qb.precision:.2f} | "
         f"{q.predicted} / {qb.predicted} found |",
         f"| quote speaker accuracy | {q.speaker_accuracy:.2f} | {qb.speaker_accuracy:.2f} | "
         f"{q.speakers} / {qb.speakers} quotes found with a gold source |",
+        f'| – a role source ("the governor") counted only as itself | '
+        f"{q.strict_speaker_accuracy:.2f} | {qb.strict_speaker_accuracy:.2f} | |",
+        f"| – of those we call direct / mixed | {q.direct_speaker_accuracy:.2f} / "
+        f"{q.mixed_speaker_accuracy:.2f} | – | {q.speakers - q.mixed_speakers} / "
+        f"{q.mixed_speakers} |",
         f"| indirect speech, recall | {q.indirect_recall:.2f} | {qb.indirect_recall:.2f} | "
         f"{q.gold_indirect} gold |",
         f"| indirect speech, precision | {q.indirect_precision:.2f} | – | "
@@ -767,4 +857,6 @@ def render(result: DevsetResult) -> str:
         blocks.append("\n".join(_timebank_rows(result)))
     if "polnear-dev" in result.docs:
         blocks.append("\n".join(_polnear_rows(result)))
+    if "polnear-train" in result.docs:
+        blocks.append("\n".join(_polnear_rows(result, train=True)))
     return "\n\n".join(blocks)
