@@ -19,8 +19,9 @@ spokesman" or "the ministry". Each quote names the rule that found its speaker:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+import sys
 
 from spacy.tokens import Doc, Span, Token
 
@@ -124,7 +125,7 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
     found.sort(key=lambda f: f[0])
     quotes = []
     # Nobody is the speaker of a quote by being named inside one.
-    speakers = [m for m in people if not any(s <= m.start_char < e for s, e in spans)]
+    speakers = [m for m in people if not _inside(m.start_char, spans)]
     context = _Speakers(speakers, doc)
     for start, end, kind, token in found:
         speaker: str | None = None
@@ -218,7 +219,7 @@ def _neighbouring_verb(
             t
             for t in sentence
             if _reports(t)
-            and not any(s - 1 <= t.idx <= e for s, e in quoted)
+            and not _inside(t.idx, quoted, marks=True)
             and (end < t.idx <= end + NEAR_AFTER or start - NEAR_BEFORE <= t.idx < start)
         ]
         if verbs:
@@ -396,22 +397,36 @@ def _noun_phrase(head: Token) -> str:
 # Indirect speech ------------------------------------------------------------------------------
 
 
+def _inside(offset: int, spans: list[tuple[int, int]], marks: bool = False) -> bool:
+    """Whether ``offset`` is inside one of the sorted, disjoint quote ``spans`` (with their
+    quotation marks when ``marks``)."""
+    pad = 1 if marks else 0
+    at = bisect.bisect_right(spans, (offset + pad, sys.maxsize)) - 1
+    return at >= 0 and spans[at][0] - pad <= offset < spans[at][1] + pad
+
+
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint quote spans or their marks."""
+    at = bisect.bisect_left(spans, (end + 1,))
+    return at > 0 and spans[at - 1][1] + 1 > start
+
+
 def indirect_speech(
-    doc: Doc, quoted: Iterable[tuple[int, int]]
+    doc: Doc, quoted: list[tuple[int, int]]
 ) -> list[tuple[int, int, str, Token | None]]:
     """Reported speech without quotation marks: the clause a reporting verb governs ("X said
     that ...", "..., X said", "..., he said, ..."), what a directive asks for ("urged Congress to
     act", "called for a recount") and the clause "according to X" stands in."""
-    marks = [(s - 1, e + 1) for s, e in quoted]
+    spans = sorted(quoted)
     found: list[tuple[int, int, str, Token | None]] = []
     for token in doc:
-        if any(s <= token.idx < e for s, e in marks):
+        if _inside(token.idx, spans, marks=True):
             continue  # speech inside a quote is part of that quote
         clause = _reported(token)
         if clause is None or len(clause) < 3:
             continue
         start, end = clause.start_char, clause.end_char
-        if any(s < end and start < e for s, e in marks):
+        if _overlaps_any(start, end, spans):
             continue  # a quote (direct or mixed) already holds it
         found.append((start, end, "indirect", token))
     return found
