@@ -121,7 +121,12 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
         if token is None and kind == "mixed":
             token = _sentence_root(doc, start)
         found.append((start, end, kind, token))
-    found += indirect_speech(doc, spans)
+    # One row per span (its key): two verbs may report the same clause ("said and added").
+    seen = {(start, end) for start, end, _, _ in found}
+    for item in indirect_speech(doc, spans):
+        if (item[0], item[1]) not in seen:
+            seen.add((item[0], item[1]))
+            found.append(item)
     found.sort(key=lambda f: f[0])
     quotes = []
     # Nobody is the speaker of a quote by being named inside one.
