@@ -70,6 +70,8 @@ _CLOSE = "”"
 # What may stand between a sentence's start and the opening mark of a direct quote: nothing,
 # or an attribution ending in a colon or comma ("She said:", "He added,").
 _DIRECT_LEAD = re.compile(r"(?:^|[:,]|\b(?:" + SPEECH_VERBS + r"))\s*$", re.I)
+# ... and where a quote goes on after its attribution, in any case ("..., Carter said, "and ...").
+_RESUMED_LEAD = re.compile(r"(?:[:]|\b(?:" + SPEECH_VERBS + r"),)\s*$", re.I)
 
 
 def find_quote_spans(text: str, min_words: int = MIN_QUOTE_WORDS) -> list[tuple[int, int]]:
@@ -105,7 +107,8 @@ def _opens(text: str, index: int) -> bool:
 def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = None) -> list[Quote]:
     """Quotes in a body, attributed to the speaker the text names; with the parse (``doc``),
     also partial quotes of a few words and indirect speech."""
-    people = [m for m in mentions if m.entity_type in _SPEAKERS]
+    # A speaker's name starts with a letter: not "1:50 p.m." or "2 Salma" the model tagged.
+    people = [m for m in mentions if m.entity_type in _SPEAKERS and m.canonical[:1].isalpha()]
     if doc is None:
         return _quotes_without_parse(text, people)
     spans = find_quote_spans(text, 1)
@@ -178,7 +181,9 @@ def quote_kind(text: str, start: int, end: int) -> str | None:
         max((m.end() for m in re.finditer(r"[.!?][”\"]?\s+", before)), default=0),
     )
     lead = before[sentence_start:]
-    direct = _DIRECT_LEAD.search(lead) and (quoted[:1].isupper() or quoted[:1] in "'‘“\"….")
+    direct = bool(_RESUMED_LEAD.search(lead)) or (
+        bool(_DIRECT_LEAD.search(lead)) and (quoted[:1].isupper() or quoted[:1] in "'‘“\"….")
+    )
     # A name in title case ("State of the Union", "Morning Desk"), or a term after "so-called".
     if len(words) < MIN_QUOTE_WORDS and _NOT_QUOTED.search(lead):
         return None
