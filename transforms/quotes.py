@@ -8,9 +8,10 @@ spokesman" or "the ministry". Each quote names the rule that found its speaker:
 - ``named``: a person or organisation the model tagged is the verb's subject (or stands beside
   the verb);
 - ``name_in_text``: a capitalised name beside the verb that the model did not tag;
-- ``pronoun``: "he"/"she" -> the nearest person named before; "it"/"they" -> the nearest
-  organisation (else person);
-- ``role``: "the spokesman", "the senator" -> the nearest person named before;
+- ``pronoun``: "he"/"she" -> the person who is the subject of the sentence before (or of this
+  one, before the quote), else the last speaker if near, else the nearest person named before;
+  "it"/"they" -> the nearest organisation named before (else as for "he");
+- ``role``: "the spokesman", "the senator" -> as for "he";
 - ``organisation``: "the ministry", "the campaign" -> the nearest organisation named before;
 - ``previous_speaker``: a quote with no attribution of its own continues the last speaker;
 - ``description``: an unnamed speaker the text only describes ("a senior official",
@@ -54,6 +55,7 @@ _SPEECH_LEMMAS = frozenset(lexicon.reporting("speech"))
 _INDIRECT_LEMMAS = frozenset(lexicon.reporting("indirect"))
 _DIRECTIVE_LEMMAS = frozenset(lexicon.reporting("directive"))
 _NOMINAL_LEMMAS = frozenset(lexicon.reporting("nominal"))
+_REPORTING_LEMMAS = _SPEECH_LEMMAS | _INDIRECT_LEMMAS | _DIRECTIVE_LEMMAS | _NOMINAL_LEMMAS
 _ORGANISATION_NOUNS = lexicon.words("quotes", "organisation_nouns")
 _NOT_QUOTED_AFTER = lexicon.terms("quotes", "not_quoted_after")
 _SPEAKERS = ("PERSON", "ORG", "GPE", "NORP")
@@ -112,18 +114,7 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
     if doc is None:
         return _quotes_without_parse(text, people)
     spans = find_quote_spans(text, 1)
-    found: list[tuple[int, int, str, Token | None]] = []
-    for start, end in spans:
-        kind = quote_kind(text, start, end)
-        governing = _governing_verb(doc, start, end)
-        # A title-case phrase is quoted only when a reporting verb takes it as its object.
-        if kind is None or (kind == "title" and _governing_verb(doc, start, end, 2) is None):
-            continue
-        kind = "mixed" if kind == "title" else kind
-        token = governing or _neighbouring_verb(doc, start, end, spans) or _before_colon(doc, start)
-        if token is None and kind == "mixed":
-            token = _sentence_root(doc, start)
-        found.append((start, end, kind, token))
+    found = _marked_quotes(doc, spans)
     # One row per span (its key): two verbs may report the same clause ("said and added").
     seen = {(start, end) for start, end, _, _ in found}
     for item in indirect_speech(doc, spans):
@@ -143,8 +134,8 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
             speaker, rule = context.speaker_of(token, start)
             if token.lower_ == "according":
                 verb = "according to"
-            elif token.lemma_.lower() in _SPEECH_LEMMAS | _INDIRECT_LEMMAS | _DIRECTIVE_LEMMAS:
-                verb = token.lower_
+            elif token.lemma_.lower() in _REPORTING_LEMMAS:
+                verb = token.lower_  # not the main verb a partial quote's speaker came from
         if speaker is None and kind != "indirect":
             speaker, rule = context.previous(start), "previous_speaker"
             if speaker is None:
@@ -155,6 +146,30 @@ def extract_quotes(text: str, mentions: list[EntityMention], doc: Doc | None = N
             context.said(speaker, start)
         quotes.append(Quote(speaker, text[start:end], verb, start, end, kind, rule))
     return quotes
+
+
+def _marked_quotes(
+    doc: Doc, spans: list[tuple[int, int]]
+) -> list[tuple[int, int, str, Token | None]]:
+    """The quotes in quotation marks: span, kind and the word that tells who said them (the
+    reporting verb that governs the quote or stands beside it, the clause before a colon, or
+    the main verb of a partial quote's sentence)."""
+    found: list[tuple[int, int, str, Token | None]] = []
+    for start, end in spans:
+        kind = quote_kind(doc.text, start, end)
+        # A title-case phrase is quoted only when a reporting verb takes it as its object.
+        if kind is None or (kind == "title" and _governing_verb(doc, start, end, 2) is None):
+            continue
+        kind = "mixed" if kind == "title" else kind
+        token = (
+            _governing_verb(doc, start, end)
+            or _neighbouring_verb(doc, start, end, spans)
+            or _before_colon(doc, start)
+        )
+        if token is None and kind == "mixed":
+            token = _sentence_root(doc, start)
+        found.append((start, end, kind, token))
+    return found
 
 
 def _quotes_without_parse(text: str, people: list[EntityMention]) -> list[Quote]:
@@ -304,8 +319,8 @@ def _subject(verb: Token) -> Token | None:
 
 
 class _Speakers:
-    """Who is speaking as the article goes on: the named speakers so far, for quotes that say
-    "he" or nothing at all."""
+    """Who is speaking as the article goes on: the last speaker, for quotes that say "he" or
+    nothing at all, and the people who may be the speaker."""
 
     RECENT = 1200  # characters: a pronoun prefers the last named speaker if that near
     CONTINUED = 400  # characters: an unattributed quote continues a speaker that near
