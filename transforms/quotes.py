@@ -298,6 +298,8 @@ def _reports(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """Who does ``verb``: its subject, a passive's agent, or the subject of the verb it is
+    joined to."""
     for _ in range(3):
         if any(c.dep_ == "auxpass" for c in verb.children):
             # "was called a disaster by critics": the agent, wherever the parse hung its "by"
