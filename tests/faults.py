@@ -6,7 +6,8 @@ With `WIREHOUSE_OBSERVERS=tests.faults:observe`:
   that point, as a power cut would; `WIREHOUSE_FAULT=batch-committing:oserror:1` raises an
   `OSError` there the first time only, as a disk or network mount that is briefly unavailable
   would (with `WIREHOUSE_FAULT_RECORD=FILE`, each injected error is noted there);
-- `WIREHOUSE_DOCUMENT_FAULT=STAGE:ACTION:MARKER` acts on any document whose text holds MARKER
+- `WIREHOUSE_DOCUMENT_FAULT=STAGE:ACTION:MARKER` (several joined by `;`) acts on any document
+  whose text holds MARKER
   as its STAGE work starts (extract, clean or analyse): `raise` an exception, `kill` its
   process (SIGKILL), `hang` in a loop past the time limit, or `stall` with the limit's signal
   ignored, as code stuck below Python would.
@@ -51,10 +52,14 @@ def _record(what: str) -> None:
 
 
 def _document(stage: str, text: str | bytes) -> None:
-    at, action, marker = [*os.environ.get("WIREHOUSE_DOCUMENT_FAULT", "").split(":", 2), "", ""][:3]
-    found = marker.encode() in text if isinstance(text, bytes) else marker in text
-    if at != stage or not marker or not found:
-        return
+    for spec in os.environ.get("WIREHOUSE_DOCUMENT_FAULT", "").split(";"):
+        at, action, marker = [*spec.split(":", 2), "", ""][:3]
+        found = marker.encode() in text if isinstance(text, bytes) else marker in text
+        if at == stage and marker and found:
+            _act(action, marker)
+
+
+def _act(action: str, marker: str) -> None:
     if action == "raise":
         raise InjectedFault(f"injected failure on a document holding {marker!r}")
     if action == "kill":
