@@ -64,10 +64,16 @@ _CUR_SUFFIX_RE = re.compile(
     + _alternation(_CURRENCY_ADJECTIVE_WORDS)
     + r")\s+)?(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?"
     r"|dirhams?|riyals?|rials?|won|roubles?|rubles?|liras?|lira|ringgit|baht|rupiah|pesos?"
-    r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr)\b",
+    r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr|marks?)\b",
     re.I,
 )
 _CENT_CURRENCIES: dict[str, str] = lexicon.table("currencies", "cents")
+# "18 Canadian cents", "5 euro cents": the hundredths of a qualified dollar, or of the euro.
+_CENT_ADJECTIVES: dict[str, str] = {
+    name.rsplit(" ", 1)[0]: code
+    for name, code in _CURRENCY_ADJECTIVES.items()
+    if name.endswith(" dollar")
+} | {"us": "USD", "euro": "EUR"}
 _CUR_PER_RE = re.compile(
     r"^[\s\u00a0]*(?:(?:a|an|per|each|/)[\s\u00a0]*(?P<per>barrel|bbl|tonne|ton|ounce|kwh|mwh"
     r"|litre|liter|gallon|mmbtu|kg|kilogram|share|kilowatt[\s-]hour|megawatt[\s-]hour)\b"
@@ -92,6 +98,15 @@ _PER_DOLLAR_RE = re.compile(
     re.I,
 )
 _PRICE_VERBS = lexicon.words("currencies", "price_verbs")
+# "141.65 yen, off 0.45", "utilities 215.86, up 0.19": a move written after a level.
+_MOVE_AFTER_LEVEL_RE = re.compile(r"[\s\u00a0]*,[\s\u00a0]*(off|up|down)[\s\u00a0]+", re.I)
+# The word just before a level with no unit: "industrials 2596.72", "spot index 130.80".
+_NAMED_LEVEL_RE = re.compile(r"\b([A-Za-z]+)[\s\u00a0]+$")
+_LIST_ENTRY_RE = re.compile(r";[\s\u00a0]*(?:[A-Za-z]+[\s\u00a0]+){1,3}$")
+_INDEX_LEVEL_WORDS = lexicon.words("subjects", "index_words") | lexicon.words(
+    "subjects", "index_level_words"
+)
+_DECIMALS_END_RE = re.compile(r"\d\.\d+$")
 _STERLING_RE = re.compile(r"\s+sterling$")
 _DATELINE_SPLIT_RE = re.compile(r"[,(]|--|—")
 _PKR_CONTEXT_RE = re.compile(r"\b(?:Pakistani|Pak|PKR)\b")
@@ -114,7 +129,17 @@ def _borrow_unit(
     after = text[q.num_end : sent.end]
     donor: _Quantity | None = None
     how = None
-    if _BASE_BEFORE_RE.search(before) and idx:
+    prev = quantities[idx - 1] if idx else None
+    move = prev and _MOVE_AFTER_LEVEL_RE.fullmatch(text[prev.end : q.num_start])
+    if prev is not None and move and prev.kind != "bare":
+        # "141.65 yen, off 0.45": a market table's move, in the unit of the level before it.
+        donor, how = prev, "move"
+        q.change = True
+        q.direction = "up" if move.group(1).lower() == "up" else "down"
+    elif _index_level(ctx, sent, quantities, idx):
+        q.unit, q.kind, q.year_like = "point", "measure", False
+        return "index"
+    elif _BASE_BEFORE_RE.search(before) and idx:
         donor, how = quantities[idx - 1], "base"
     elif idx + 1 < len(quantities) and _PART_OF_RE.fullmatch(
         text[q.num_end : quantities[idx + 1].num_start]
@@ -123,7 +148,7 @@ def _borrow_unit(
     elif idx and _SET_OPENING_RE.match(text[sent.start : quantities[0].start]):
         donor, how = quantities[0], "member"
     if donor is not None and donor.kind in {"count", "percent", "pp", "measure", "currency"}:
-        if donor.kind == "currency" and how != "base":
+        if donor.kind == "currency" and how not in {"base", "move"}:
             return None
         q.unit, q.kind, q.count_token = donor.unit, donor.kind, donor.count_token
         q.year_like = False
@@ -136,6 +161,27 @@ def _borrow_unit(
             q.per = against.group("cur").lower()  # "154.90 per dollar"
         return "rate"
     return None
+
+
+def _index_level(ctx: _Context, sent: _Sentence, quantities: list[_Quantity], idx: int) -> bool:
+    """ "Dow Jones industrials 2596.72", "transportation 1190.43" after it: an index's level.
+
+    A market table names the index and gives its level with no unit; the next entries of the
+    list, after a semicolon, are levels of the same kind.
+    """
+    q = quantities[idx]
+    before = ctx.text[max(sent.start, q.num_start - 30) : q.num_start]
+    m = _NAMED_LEVEL_RE.search(before)
+    if m is None:
+        return False
+    if m.group(1).lower() in _INDEX_LEVEL_WORDS:
+        return True
+    prev = quantities[idx - 1] if idx else None
+    return (
+        prev is not None
+        and prev.unit == "point"
+        and _LIST_ENTRY_RE.search(ctx.text[prev.end : q.num_start]) is not None
+    )
 
 
 def _priced_currency(ctx: _Context, sent: _Sentence, q: _Quantity, after: str) -> str | None:
@@ -170,8 +216,8 @@ def _attach_currency(
         q.start = q.num_start - (len(before) - prefix.start())
         q.unit, q.kind = _currency_from_prefix(ctx, sent, prefix), "currency"
     elif cents:
-        euro = (cents.group("adj") or "").lower() == "euro"
-        q.unit = "EUR" if euro else _CENT_CURRENCIES.get(cents.group("n").lower(), "USD")
+        adj = _SPACES_RE.sub(" ", (cents.group("adj") or "").lower())
+        q.unit = _CENT_ADJECTIVES.get(adj) or _CENT_CURRENCIES.get(cents.group("n").lower(), "USD")
         q.kind = "currency"
     else:
         suffix = _CUR_SUFFIX_RE.match(text[q.num_end : sent.end])
@@ -199,6 +245,10 @@ def _attach_currency(
 def _currency_word_ok(ctx: _Context, num_end: int, sx: re.Match[str]) -> bool:
     """Reject "won" as a verb and "pounds" of weight."""
     name = sx.group("name").lower()
+    if name.startswith("mark") and not sx.group("adj"):
+        # "1.8300 marks", "12 million marks" are money; "scored 45 marks" is not.
+        number = ctx.text[max(0, num_end - 16) : num_end]
+        return bool(_SCALE_SPACED_RE.search(number) or _DECIMALS_END_RE.search(number))
     if name == "won":
         # "58 billion won" is money; "the party 3 won" is not. The tagger often calls it a verb.
         scaled = bool(_SCALE_SPACED_RE.search(ctx.text[max(0, num_end - 12) : num_end]))

@@ -20,7 +20,7 @@ from transforms.metrics.context import (
     _Sentence,
     _token_at,
 )
-from transforms.metrics.currency import _CUR_PREFIX_RE, _attach_currency
+from transforms.metrics.currency import _CENT_ADJECTIVES, _CUR_PREFIX_RE, _attach_currency
 from transforms.metrics.numbers import (
     _DIGITS_RE,
     _SCALES,
@@ -66,7 +66,9 @@ _WORDS_RE = re.compile(
     re.I,
 )
 _CENTS_RE = re.compile(
-    r"[ \u00a0]*+(?:(?P<adj>US|U\.S\.|euro)[ \u00a0]++)?(?P<n>cents?|pence|paise|fils|sen)\b", re.I
+    rf"[ \u00a0]*+(?:(?P<adj>{_alternation(_CENT_ADJECTIVES)})[ \u00a0]++)?"
+    r"(?P<n>cents?|pence|paise|fils|sen)\b",
+    re.I,
 )
 _QUAL_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\[,;:\"“'‘—–-]))(?P<q>" + _alternation(_QUALIFIER_PHRASES) + r")[\s\u00a0]*$",
@@ -143,6 +145,7 @@ _BOUND_VERB_RE = re.compile(
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _PREV_WORD_RE = re.compile(r"([A-Za-z']++)[ \u00a0]*+$")
 _PREV_NAME_WORD_RE = re.compile(r"([A-Za-z][\w&.'’-]*+)[ \u00a0]*+$")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 _UP_TO_END_RE = re.compile(r"\bup\s+to\s*$", re.I)
 _DETERMINER_BEFORE_RE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|both|first|last|next|other)\s+$", re.I
@@ -414,7 +417,7 @@ def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
             between = ctx.doc[last.i + 1 : head.i]
             if all(
                 (
-                    b.dep_ in {"amod", "compound", "nmod", "punct", "nummod"}
+                    b.dep_ in {"amod", "compound", "nmod", "punct", "nummod", "poss", "case"}
                     and (b.pos_ != "VERB" or b.tag_ in {"VBG", "VBN"})  # "4,000 pending cases"
                 )
                 or b.lower_ in {"or", "and", "more", "less", "fewer", "above", "+"}
@@ -446,6 +449,11 @@ def _is_name_number(ctx: _Context, sent: _Sentence, start: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
+    if _POSSESSIVE_RE.search(word):
+        return False  # "Acme's 9.4 million shares": the owner of what is counted
+    digits = _DIGITS_RE.match(ctx.text, start)
+    if digits and "," in digits.group():
+        return False  # "Volume 170,330,000 shares": names carry no thousands separators
     if word.lower().rstrip(".") in _NAME_PRECEDERS or word.lower() in _NAME_PRECEDERS:
         return True
     sentence_initial = not before[: m.start()].strip()
