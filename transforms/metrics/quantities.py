@@ -21,6 +21,7 @@ from transforms.metrics.context import (
     _token_at,
 )
 from transforms.metrics.currency import _CENT_ADJECTIVES, _CUR_PREFIX_RE, _attach_currency
+from transforms.metrics.inflection import _singular_word
 from transforms.metrics.numbers import (
     _DIGITS_RE,
     _SCALES,
@@ -50,6 +51,8 @@ _QUALIFIER_PHRASES: dict[str, str] = {
 _UP_PARTICLE_VERBS = lexicon.words("changes", "up_particle_verbs")
 _UNCHANGING_PLURALS = lexicon.words("inflections", "unchanging_plurals")
 _TIME_UNIT_NOUNS = lexicon.words("counts", "time_unit_nouns")
+_HYPHEN_NOT_COUNTED = lexicon.words("counts", "hyphen_not_counted")
+_MODIFIED_WORD_RE = re.compile(r"[ \u00a0]+[A-Za-z]")
 _NAME_PRECEDERS = lexicon.words("numbers", "metrics.name_preceders")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -255,6 +258,11 @@ def _word_quantity(
 ) -> _Quantity | None:
     words = [w for w in _WORD_SPLIT_RE.split(phrase.lower()) if w]
     parsed = _words_value(words)
+    if parsed is None and len(words) > 1 and words[0] in {"a", "an"}:
+        # "a three-member panel": the article is no part of the number.
+        start = [wm.start() for wm in _LETTERS_RE.finditer(ctx.text, start, end)][1]
+        words = words[1:]
+        parsed = _words_value(words)
     if parsed is None:
         return None
     value, used = parsed
@@ -309,7 +317,12 @@ def _complete_quantity(
             q.end = num_end + length
             q.kind = {"percent": "percent", "percentage_point": "pp"}.get(q.unit, "measure")
         elif hyphen and (words or (not glued_short and hyphen.group(1).lower() not in _SCALES)):
-            return None  # "3-day", "10-member", "45-year-old", "two-week"
+            counted = _hyphen_counted(ctx, num_end, hyphen) if value else None
+            if counted is None:
+                return None  # "3-day", "45-year-old", "two-week", "one-sided"
+            q.unit, q.kind = counted, "count"  # "the 87-store chain", "a four-member panel"
+            q.end = num_end + hyphen.end()
+            q.year_like = False
     if q.kind == "bare":
         q.count_token = _counted_noun(ctx, num_start, num_end)
         if q.count_token is not None:
@@ -355,6 +368,8 @@ def _looks_like_a_name_or_reference(ctx: _Context, sent: _Sentence, q: _Quantity
         return True
     if not _determiner_before(ctx.text, sent.start, q.start):
         return False
+    if ctx.text[q.num_end : q.num_end + 1] in {"-", "–"}:
+        return False  # "her 38-page ruling" describes the ruling, it refers to no set
     # "the two sides", "its 27 members" refer to a known set; "the 480 companies traded" and
     # "the 85 needed for a majority" still state how many.
     digits = ctx.text[q.num_start : q.num_end]
@@ -403,6 +418,26 @@ def _qualify(ctx: _Context, sent: _Sentence, q: _Quantity) -> None:
     if da:
         q.direction = "up" if da.group("d").lower() == "higher" else "down"
         q.change = True
+
+
+def _hyphen_counted(ctx: _Context, num_end: int, hyphen: re.Match[str]) -> str | None:
+    """The unit of a count written as a modifier: "the 169-seat chamber", "a 38-page ruling".
+
+    The word after the hyphen must be a singular noun that modifies a following word; units of
+    time ("3-day"), ages ("45-year-old") and the words of `counts.hyphen_not_counted` ("a
+    10-point plan", "a two-state solution") are no counts.
+    """
+    word = hyphen.group(1)
+    low = word.lower()
+    if not word.islower() or low in _TIME_UNIT_NOUNS or low in _HYPHEN_NOT_COUNTED:
+        return None
+    after = ctx.text[num_end + hyphen.end() : num_end + hyphen.end() + 3]
+    if not _MODIFIED_WORD_RE.match(after):
+        return None  # "45-year-old", "the 12-nation." at the end of a clause
+    tok = _token_at(ctx.doc, num_end + hyphen.start(1))
+    if tok is None or tok.tag_ != "NN":
+        return None
+    return _singular_word(low)
 
 
 def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
