@@ -25,8 +25,11 @@ _SCALES: dict[str, float] = {
     **{word: float(v) for word, v in lexicon.table("numbers", "hundreds").items()},
     **_SCALE_ABBREVIATIONS,
 }
+# Bond coupons and prices in eighths and quarters: "6 3/8%", "priced at 101 1/4".
+_MIXED_FRACTION = r"\d{1,3}[ \u00a0]\d{1,2}/(?:2|4|8|16|32|64)(?![\d/])"
 _DIGITS_RE = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"{_MIXED_FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
 )
 # Glued to the digits, any abbreviation ("5bn", "3m"); spaced, any scale word but the one-letter
 # abbreviations ("5 m" is five metres).
@@ -37,6 +40,15 @@ _SCALE_SPACED_RE = re.compile(
     + r")\b",
     re.I,
 )
+
+
+def _numeral_value(digits: str) -> float:
+    """ "1,200" is 1200, "6 3/8" is 6.375."""
+    whole, _, fraction = digits.replace(",", "").replace("\u00a0", " ").partition(" ")
+    if fraction:
+        numerator, denominator = fraction.split("/")
+        return float(whole) + int(numerator) / int(denominator)
+    return float(whole)
 
 
 def _ratio_number(word: str) -> int | None:
@@ -135,5 +147,5 @@ def _unscaled(text: str, q: _Quantity) -> float:
     m = _DIGITS_RE.match(text, q.num_start)
     if m is None:
         return q.value
-    core = float(m.group().replace(",", ""))
+    core = _numeral_value(m.group())
     return core or 1.0

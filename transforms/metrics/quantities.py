@@ -27,6 +27,7 @@ from transforms.metrics.numbers import (
     _SCALES,
     _SMALL_NUMBERS,
     _TENS,
+    _numeral_value,
     _ratio_number,
     _scale,
     _unscaled,
@@ -52,6 +53,10 @@ _UP_PARTICLE_VERBS = lexicon.words("changes", "up_particle_verbs")
 _UNCHANGING_PLURALS = lexicon.words("inflections", "unchanging_plurals")
 _TIME_UNIT_NOUNS = lexicon.words("counts", "time_unit_nouns")
 _HYPHEN_NOT_COUNTED = lexicon.words("counts", "hyphen_not_counted")
+_POLL_WORDS = lexicon.words("subjects", "poll_words")
+_MARKET_WORDS = lexicon.words("subjects", "market_words")
+_INDEX_WORDS = lexicon.words("subjects", "index_words")
+_POLL_TOKEN_RE = re.compile(r"[a-z&]+|%")
 _MODIFIED_WORD_RE = re.compile(r"[ \u00a0]+[A-Za-z]")
 _NAME_PRECEDERS = lexicon.words("numbers", "metrics.name_preceders")
 _MONTHS = (
@@ -117,9 +122,16 @@ _RANGE_JOIN_RE = re.compile(r"^[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$", re.I)
 _PERIOD_PRECEDERS = lexicon.words("periods", "period_preceders")
 _FRACTIONS: dict[str, float] = lexicon.table("numbers", "metrics.fractions")
+_FRACTION_WORDS = r"halves|" + "|".join(f"{word}s?" for word in _FRACTIONS)
 _FRACTION_RE = re.compile(
-    r"\b(?:(?P<n>a|one|two|three|four)[\s-]+)?(?P<f>half|halves|thirds?|quarters?|fifths?)"
+    rf"\b(?:(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+)?(?P<f>{_FRACTION_WORDS})"
     r"(?=[\s\u00a0]+of\b)",
+    re.I,
+)
+# "one-half of 1 percent", "a quarter of a percentage point": a fraction of a small unit.
+_FRACTION_OF_UNIT_RE = re.compile(
+    r"[\s\u00a0]+of[\s\u00a0]+(?P<n>an?|one|\d+(?:\.\d+)?)(?:[\s\u00a0]*%|[\s\u00a0]+"
+    r"(?P<u>percentage[\s\u00a0]+points?|per[\s\u00a0]?cent|percent|cents?)\b)",
     re.I,
 )
 _RATIO_RE = re.compile(
@@ -127,13 +139,20 @@ _RATIO_RE = re.compile(
     rf"(?P<b>{_W_BASIC}|\d{{1,3}})(?=[\s\u00a0]+[a-z])",
     re.I,
 )
+_FRACTION_UNITS: dict[str, tuple[str, str, float]] = {
+    "%": ("percent", "percent", 1.0),
+    "percent": ("percent", "percent", 1.0),
+    "per cent": ("percent", "percent", 1.0),
+    "percentage point": ("percentage_point", "pp", 1.0),
+    "cent": ("USD", "currency", 0.01),
+}
 _HALF_UNIT_RE = re.compile(
     r"\bhalf[\s\u00a0]+an?[\s\u00a0]+(?P<u>cent|penny|percentage[\s\u00a0]+point|percent)\b",
     re.I,
 )
 
 # What every match of the three patterns above contains: sentences without it are not scanned.
-_FRACTION_CUE_RE = re.compile(r"(?:hal(?:f|ves)|thirds?|quarters?|fifths?)[\s\u00a0]+of", re.I)
+_FRACTION_CUE_RE = re.compile(rf"(?:{_FRACTION_WORDS})[\s\u00a0]+of", re.I)
 _RATIO_CUE_RE = re.compile(rf"[\s\u00a0](?:in|of)[\s\u00a0]+(?:\d|{_W_BASIC})", re.I)
 _HALF_UNIT_CUE_RE = re.compile(r"half", re.I)
 _ESTIMATED_RE = re.compile(
@@ -190,7 +209,19 @@ def _fraction_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
         if prev and (prev.group(1).lower() in _PERIOD_PRECEDERS or "-" in prev.group(1)):
             continue  # "the second quarter of FY2025-26", "the January-March quarter"
         count = _SMALL_NUMBERS.get((m.group("n") or "one").lower(), 1)
-        value = round(count * _FRACTIONS[m.group("f").lower().rstrip("s")], 1)
+        word = m.group("f").lower()
+        share = count * _FRACTIONS["half" if word == "halves" else word.removesuffix("s")]
+        of_unit = _FRACTION_OF_UNIT_RE.match(text, m.end())
+        if of_unit:
+            whole = of_unit.group("n").lower()
+            amount = share / 100 * (1.0 if whole in {"a", "an", "one"} else float(whole))
+            unit, kind, scale = _FRACTION_UNITS[
+                _SPACES_RE.sub(" ", (of_unit.group("u") or "%").lower()).rstrip("s")
+            ]
+            end = of_unit.end()
+            out.append(_Quantity(m.start(), end, m.start(), end, amount * scale, unit, kind))
+            continue
+        value = round(share, 1)
         out.append(_Quantity(m.start(), m.end(), m.start(), m.end(), value, "percent", "percent"))
     ratios = _RATIO_CUE_RE.search(text, sent.start, sent.end) is not None
     for m in _RATIO_RE.finditer(text, sent.start, sent.end) if ratios else ():
@@ -214,7 +245,10 @@ def _fraction_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
         if _overlaps(q.start, q.end, ctx.blocked):
             continue  # "the first half of the year" is a period
         q.fraction = (
-            q.kind == "percent" and q.value < 100 and not _HALF_UNIT_RE.match(text, q.start)
+            q.kind == "percent"
+            and q.value < 100
+            and not _HALF_UNIT_RE.match(text, q.start)
+            and not _FRACTION_OF_UNIT_RE.search(text, q.start, q.end)
         )
         _qualify(ctx, sent, q)
         kept.append(q)
@@ -246,10 +280,8 @@ def _digit_quantity(
         return None
     if _LIST_PREFIX_RE.search(text[max(0, start - 8) : start]) and _LIST_SUFFIX_RE.match(after):
         return None
-    value = float(digits.replace(",", ""))
-    year_like = (
-        "," not in digits and "." not in digits and len(digits) == 4 and 1800 <= value <= 2100
-    )
+    value = _numeral_value(digits)
+    year_like = digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100
     return _complete_quantity(ctx, sent, start, end, value, year_like=year_like, words=False)
 
 
@@ -313,6 +345,8 @@ def _complete_quantity(
             if unit_match[0] == "point" and hyphen:
                 return None  # "a 10-point plan"
             q.unit, multiplier, length = unit_match
+            if q.unit == "point" and _about_a_poll(text[sent.start : sent.end]):
+                q.unit = "percentage_point"  # "Clinton leads by six points"
             q.value *= multiplier
             q.end = num_end + length
             q.kind = {"percent": "percent", "percentage_point": "pp"}.get(q.unit, "measure")
@@ -418,6 +452,11 @@ def _qualify(ctx: _Context, sent: _Sentence, q: _Quantity) -> None:
     if da:
         q.direction = "up" if da.group("d").lower() == "higher" else "down"
         q.change = True
+
+
+def _about_a_poll(sentence: str) -> bool:
+    words = set(_POLL_TOKEN_RE.findall(sentence.lower()))
+    return bool(words & _POLL_WORDS) and not words & (_MARKET_WORDS | _INDEX_WORDS)
 
 
 def _hyphen_counted(ctx: _Context, num_end: int, hyphen: re.Match[str]) -> str | None:
