@@ -56,6 +56,9 @@ _HYPHEN_NOT_COUNTED = lexicon.words("counts", "hyphen_not_counted")
 _POLL_WORDS = lexicon.words("subjects", "poll_words")
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
 _INDEX_WORDS = lexicon.words("subjects", "index_words")
+_OF_WHOLE_RE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|our|[A-Z][\w&.-]*['’]s?)[ \u00a0]+"
+)
 _POLL_TOKEN_RE = re.compile(r"[a-z&]+|%")
 _MODIFIED_WORD_RE = re.compile(r"[ \u00a0]+[A-Za-z]")
 _NAME_PRECEDERS = lexicon.words("numbers", "metrics.name_preceders")
@@ -370,6 +373,9 @@ def _complete_quantity(
                 q.end = compound.end()  # "four memoranda of understanding"
         elif glued_short and not words:
             return None  # "a 100m race"
+        elif has_scale and (part_of := _counted_whole(ctx, num_end)) is not None:
+            # "1.8 million of the new shares": a part of a whole the text counts.
+            q.unit, q.kind, q.count_token = _count_unit(ctx, part_of), "count", part_of
     if q.kind not in {"bare", "count"}:
         q.year_like = False
     elif q.year_like and q.kind == "count":
@@ -454,6 +460,21 @@ def _qualify(ctx: _Context, sent: _Sentence, q: _Quantity) -> None:
         q.change = True
 
 
+def _counted_whole(ctx: _Context, num_end: int) -> Token | None:
+    """The plural noun of "of the new shares", "of its customers" after a scaled number."""
+    m = _OF_WHOLE_RE.match(ctx.text, num_end)
+    if m is None:
+        return None
+    tok = _token_at(ctx.doc, m.end())
+    for _ in range(3):
+        if tok is None or tok.like_num or tok.tag_ not in {"JJ", "VBN", "NN", "NNS"}:
+            return None
+        if tok.tag_ == "NNS":
+            return None if tok.lemma_.lower() in _TIME_UNIT_NOUNS else tok
+        tok = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+    return None
+
+
 def _about_a_poll(sentence: str) -> bool:
     words = set(_POLL_TOKEN_RE.findall(sentence.lower()))
     return bool(words & _POLL_WORDS) and not words & (_MARKET_WORDS | _INDEX_WORDS)
@@ -487,6 +508,8 @@ def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
     last = span[-1]
     for tok in span:
         head = tok.head
+        if head.dep_ == "poss" and head.head.i > head.i:
+            head = head.head  # "3,027,330 Acme's shares": the owner's name sits between
         if head.i > last.i and head.pos_ in {"NOUN", "PROPN"} and head.i - last.i <= 4:
             between = ctx.doc[last.i + 1 : head.i]
             if all(
@@ -511,6 +534,14 @@ def _counted_noun(ctx: _Context, num_start: int, num_end: int) -> Token | None:
                 if head.lemma_.lower() in _GENERIC_COUNT_NOUNS | {"person", "personnel"}:
                     return head
     nxt = ctx.doc[last.i + 1] if last.i + 1 < len(ctx.doc) else None
+    if (
+        nxt is not None
+        and nxt.tag_ in {"JJ", "VBN", "VBD"}
+        and nxt.is_lower
+        and last.i + 2 < len(ctx.doc)
+        and ctx.doc[last.i + 2].tag_ == "NNS"
+    ):
+        nxt = ctx.doc[last.i + 2]  # "by 271 pledged delegates", parsed with a verb between
     if nxt is not None and nxt.tag_ == "NNS" and nxt.idx >= num_end and nxt.dep_ != "npadvmod":
         return nxt
     return None
