@@ -20,9 +20,16 @@ from transforms.metrics.context import (
     _Sentence,
     _token_at,
 )
-from transforms.metrics.currency import _CENT_ADJECTIVES, _CUR_PREFIX_RE, _attach_currency
+from transforms.metrics.currency import (
+    _CENT_ADJECTIVES,
+    _CUR_PREFIX_RE,
+    _CUR_SUFFIX_RE,
+    _attach_currency,
+    _currency_from_name,
+)
 from transforms.metrics.inflection import _singular_word
 from transforms.metrics.numbers import (
+    _BIG_SCALES,
     _DIGITS_RE,
     _SCALES,
     _SMALL_NUMBERS,
@@ -121,7 +128,7 @@ _RATIO_AFTER_RE = re.compile(
 _RATIO_BEFORE_RE = re.compile(
     rf"(?:\d|\b(?:{_W_BASIC}))[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+$", re.I
 )
-_RANGE_JOIN_RE = re.compile(r"^[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*$", re.I)
+_RANGE_JOIN_RE = re.compile(r"^[ \u00a0]*(?:-|–|—|to|and|or)[ \u00a0]*$", re.I)
 _BETWEEN_RE = re.compile(r"\bbetween[ \u00a0]+$", re.I)
 _PERIOD_PRECEDERS = lexicon.words("periods", "period_preceders")
 _FRACTIONS: dict[str, float] = lexicon.table("numbers", "metrics.fractions")
@@ -140,6 +147,20 @@ _FRACTION_OF_UNIT_RE = re.compile(
 _RATIO_RE = re.compile(
     rf"\b(?P<a>{_W_BASIC}|\d{{1,2}})[\s\u00a0]+(?:in|out[\s\u00a0]+of)[\s\u00a0]+"
     rf"(?P<b>{_W_BASIC}|\d{{1,3}})(?=[\s\u00a0]+[a-z])",
+    re.I,
+)
+_FACTORS: dict[str, float] = lexicon.table("numbers", "metrics.multiplier_verbs")
+_MULTIPLIER_RE = re.compile(
+    rf"\b(?:(?P<a>\d{{1,2}})-for-(?P<b>\d{{1,2}})(?=[\s\u00a0]+(?:stock[\s\u00a0]+|share[\s\u00a0]+)?split)"
+    rf"|(?P<n>\d+(?:\.\d+)?|{'|'.join(list(_SMALL_NUMBERS)[2:13])})"
+    r"(?:[\s\u00a0]+times(?=[\s\u00a0]+(?:as|more|less|larger|higher|bigger|greater|faster"
+    r"|the|that|what)\b)|-?fold\b))",
+    re.I,
+)
+_MULTIPLIER_VERB_RE = re.compile(r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b", re.I)
+_VAGUE_AMOUNT_RE = re.compile(
+    r"\b(?:(?P<lead>tens|hundreds)[\s\u00a0]+of[\s\u00a0]+)?"
+    r"(?P<scale>thousands|millions|billions)[\s\u00a0]+of",
     re.I,
 )
 _FRACTION_UNITS: dict[str, tuple[str, str, float]] = {
@@ -189,6 +210,8 @@ def _find_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
         if q is not None:
             found.append(q)
     found.extend(_fraction_quantities(ctx, sent))
+    found.extend(_vague_amounts(ctx, sent))
+    found.extend(_multipliers(ctx, sent))
     found.sort(key=lambda q: (q.start, -q.end))
     kept: list[_Quantity] = []
     for q in found:
@@ -196,6 +219,51 @@ def _find_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
             continue
         kept.append(q)
     return kept
+
+
+def _multipliers(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
+    """Factors: "three times as large", "a 4-fold rise", "a 3-for-2 split", "sales doubled"."""
+    text = ctx.text
+    out = []
+    for m in _MULTIPLIER_RE.finditer(text, sent.start, sent.end):
+        if m.group("a"):
+            value = int(m.group("a")) / int(m.group("b"))  # a stock split: 3 for every 2
+        else:
+            n = m.group("n").lower()
+            value = float(n) if n[0].isdigit() else float(_SMALL_NUMBERS[n])
+        q = _Quantity(m.start(), m.end(), m.start(), m.end(), value, "times", "measure")
+        _qualify(ctx, sent, q)
+        out.append(q)
+    for m in _MULTIPLIER_VERB_RE.finditer(text, sent.start, sent.end):
+        tok = _token_at(ctx.doc, m.start())
+        if tok is None or tok.tag_ not in {"VBD", "VBN"} or tok.lemma_.lower() not in _FACTORS:
+            continue  # "aims to double": a plan, no fact
+        factor = _FACTORS[tok.lemma_.lower()]
+        q = _Quantity(m.start(), m.end(), m.start(), m.end(), factor, "times", "measure")
+        q.change, q.direction = True, "up" if factor > 1 else "down"
+        out.append(q)
+    return [q for q in out if not _overlaps(q.start, q.end, ctx.blocked)]
+
+
+def _vague_amounts(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
+    """ "tens of thousands of dollars", "millions of euros": sums of money at least that large.
+
+    Only money: vague counts ("thousands of people") are left out, as readers leave them out of
+    tables.
+    """
+    out = []
+    for m in _VAGUE_AMOUNT_RE.finditer(ctx.text, sent.start, sent.end):
+        money = _CUR_SUFFIX_RE.match(ctx.text[m.end() : sent.end])
+        if money is None or _overlaps(m.start(), m.end(), ctx.blocked):
+            continue
+        lead = {"tens": 10.0, "hundreds": 100.0}.get((m.group("lead") or "").lower(), 1.0)
+        value = lead * _BIG_SCALES[m.group("scale").lower().removesuffix("s")]
+        end = m.end() + money.end()
+        q = _Quantity(m.start(), end, m.start(), end, value, None, "currency")
+        q.unit = _currency_from_name(ctx, sent, money, m.end())
+        q.has_scale, q.qualifier = True, "at_least"
+        out.append(q)
+    return out
 
 
 def _fraction_quantities(ctx: _Context, sent: _Sentence) -> list[_Quantity]:
