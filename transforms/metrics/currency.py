@@ -64,7 +64,8 @@ _CUR_SUFFIX_RE = re.compile(
     + _alternation(_CURRENCY_ADJECTIVE_WORDS)
     + r")\s+)?(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?"
     r"|dirhams?|riyals?|rials?|won|roubles?|rubles?|liras?|lira|ringgit|baht|rupiah|pesos?"
-    r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr|marks?)\b",
+    r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr|marks?|markkaa|markka"
+    r"|dlrs)\b",
     re.I,
 )
 _CENT_CURRENCIES: dict[str, str] = lexicon.table("currencies", "cents")

@@ -60,6 +60,12 @@ _UP_PARTICLE_VERBS = lexicon.words("changes", "up_particle_verbs")
 _UNCHANGING_PLURALS = lexicon.words("inflections", "unchanging_plurals")
 _TIME_UNIT_NOUNS = lexicon.words("counts", "time_unit_nouns")
 _HYPHEN_NOT_COUNTED = lexicon.words("counts", "hyphen_not_counted")
+_POINT_GAP_RE = re.compile(
+    r"-point[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?(?:"
+    + _alternation(lexicon.words("measures", "point_gap_nouns"))
+    + r")s?\b",
+    re.I,
+)
 _POLL_WORDS = lexicon.words("subjects", "poll_words")
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
 _INDEX_WORDS = lexicon.words("subjects", "index_words")
@@ -413,8 +419,8 @@ def _complete_quantity(
     if q.kind == "bare":
         unit_match = _match_unit(rest, glued_short)
         if unit_match is not None:
-            if unit_match[0] == "point" and hyphen:
-                return None  # "a 10-point plan"
+            if unit_match[0] == "point" and hyphen and not _POINT_GAP_RE.match(rest):
+                return None  # "a 10-point plan"; but "a 16-point lead" is a gap in points
             q.unit, multiplier, length = unit_match
             if q.unit == "point" and _about_a_poll(text[sent.start : sent.end]):
                 q.unit = "percentage_point"  # "Clinton leads by six points"
@@ -441,8 +447,8 @@ def _complete_quantity(
                 q.end = compound.end()  # "four memoranda of understanding"
         elif glued_short and not words:
             return None  # "a 100m race"
-        elif has_scale and (part_of := _counted_whole(ctx, num_end)) is not None:
-            # "1.8 million of the new shares": a part of a whole the text counts.
+        elif (has_scale or not words) and (part_of := _counted_whole(ctx, num_end)) is not None:
+            # "1.8 million of the new shares", "449 of the party insiders": a part of a whole.
             q.unit, q.kind, q.count_token = _count_unit(ctx, part_of), "count", part_of
     if q.kind not in {"bare", "count"}:
         q.year_like = False
