@@ -88,8 +88,21 @@ _CUR_PER_MORE_RE = re.compile(r"^[\s\u00a0]+per[\s\u00a0]+(?P<any>[a-z]+)\b", re
 
 # "136 of the country's 308 municipalities": a part and its whole.
 _PART_OF_RE = re.compile(
-    r"[\s\u00a0]++of[\s\u00a0]++(?:(?:the|its|their|all|[A-Za-z]+['’]s)[\s\u00a0]++)*", re.I
+    r"[\s\u00a0]++of[\s\u00a0]++(?:(?:the|its|their|all|[A-Za-z]+['’]s)[\s\u00a0]++)*"
+    r"(?:(?:more|fewer|less)[\s\u00a0]+than[\s\u00a0]+|(?:about|nearly|almost|some|over)"
+    r"[\s\u00a0]+)?",
+    re.I,
 )
+
+# Verbs whose object may be a count with its noun left out, and what may follow that number.
+_ELLIPSIS_VERBS = frozenset({"have", "win", "get", "receive", "earn", "take", "secure", "capture"})
+_ELLIPSIS_END_RE = re.compile(r"[ \u00a0]*(?:[.;,]|and\b|in\b|$)")
+# A counted noun written into a row (not a currency, a ratio or a unit symbol).
+_COUNT_UNIT_RE = re.compile(r"[a-z]{3,}")
+_NOT_COUNT_UNITS = frozenset(
+    {"percent", "point", "times"} | {p["unit"] for p in lexicon.load("units")["patterns"]}
+)
+_RANGE_TO_RE = re.compile(r"[ \u00a0]*(?:-|–|to)[ \u00a0]*", re.I)
 
 # "Of the 480 companies traded, 289 closed higher": a sentence that opens on a set.
 _SET_OPENING_RE = re.compile(r"^(?:Of|Among)[\s\u00a0]+(?:the|all)[\s\u00a0]+$")
@@ -146,8 +159,17 @@ def _borrow_unit(
         text[q.num_end : quantities[idx + 1].num_start]
     ):
         donor, how = quantities[idx + 1], "part"
+    elif (
+        idx + 2 < len(quantities)
+        and _RANGE_TO_RE.fullmatch(text[q.num_end : quantities[idx + 1].start])
+        and _PART_OF_RE.fullmatch(text[quantities[idx + 1].num_end : quantities[idx + 2].num_start])
+    ):
+        donor, how = quantities[idx + 2], "part"  # "275 to 350 of its 21,000 jobs"
+        q.range_first = True
     elif idx and _SET_OPENING_RE.match(text[sent.start : quantities[0].start]):
         donor, how = quantities[0], "member"
+    if donor is None and _elliptic_count(ctx, sent, quantities, idx):
+        return "ellipsis"
     if donor is not None and donor.kind in {"count", "percent", "pp", "measure", "currency"}:
         if donor.kind == "currency" and how not in {"base", "move"}:
             return None
@@ -162,6 +184,37 @@ def _borrow_unit(
             q.per = against.group("cur").lower()  # "154.90 per dollar"
         return "rate"
     return None
+
+
+def _elliptic_count(ctx: _Context, sent: _Sentence, quantities: list[_Quantity], idx: int) -> bool:
+    """ "Rubio has won 25 delegates and Kasich has won 13", "Cruz has 69": the noun left out.
+
+    A bare number that a verb of having or winning takes, with no noun after it, counts what the
+    last count before it counted: one earlier in the sentence, else the last figure of the
+    sentences just before, when that was a count.
+    """
+    q = quantities[idx]
+    tok = _token_at(ctx.doc, q.num_start)
+    if tok is None or not _ELLIPSIS_END_RE.match(ctx.text, q.num_end):
+        return False
+    verb = tok.head.head if tok.head.pos_ == "ADP" else tok.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _ELLIPSIS_VERBS:
+        return False
+    earlier = [d for d in quantities[:idx] if d.kind == "count" and d.unit]
+    if earlier:
+        q.unit, q.count_token = earlier[-1].unit, earlier[-1].count_token
+    else:
+        last = ctx.recent[-1][0] if ctx.recent else None
+        if (
+            last is None
+            or q.start - last.end_char > 400
+            or not _COUNT_UNIT_RE.fullmatch(last.unit)
+            or last.unit in _NOT_COUNT_UNITS
+        ):
+            return False
+        q.unit = last.unit
+    q.kind, q.year_like = "count", False
+    return True
 
 
 def _index_level(ctx: _Context, sent: _Sentence, quantities: list[_Quantity], idx: int) -> bool:
@@ -213,6 +266,8 @@ def _attach_currency(
     text = ctx.text
     before = text[max(sent.start, q.num_start - 12) : q.num_start]
     prefix = _CUR_PREFIX_RE.search(before)
+    if prefix and prefix.group("sym") == "#" and not q.has_scale:
+        prefix = None  # "the #1 seller"; "#557 million" is pounds
     if prefix:
         q.start = q.num_start - (len(before) - prefix.start())
         q.unit, q.kind = _currency_from_prefix(ctx, sent, prefix), "currency"
