@@ -65,7 +65,8 @@ _CUR_SUFFIX_RE = re.compile(
     + r")\s+)?(?P<name>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?"
     r"|dirhams?|riyals?|rials?|won|roubles?|rubles?|liras?|lira|ringgit|baht|rupiah|pesos?"
     r"|naira|rand|shillings?|dinars?|francs?|taka|dong|reais|cedis?|birr|marks?|markkaa|markka"
-    r"|dlrs)\b",
+    r"|dlrs|guilders?|pesetas?|lire|schillings?|drachmas?|escudos?|kronor|krona|kroner|krone"
+    r"|punts?)\b",
     re.I,
 )
 _CENT_CURRENCIES: dict[str, str] = lexicon.table("currencies", "cents")

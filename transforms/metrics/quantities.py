@@ -60,6 +60,7 @@ _UP_PARTICLE_VERBS = lexicon.words("changes", "up_particle_verbs")
 _UNCHANGING_PLURALS = lexicon.words("inflections", "unchanging_plurals")
 _TIME_UNIT_NOUNS = lexicon.words("counts", "time_unit_nouns")
 _HYPHEN_NOT_COUNTED = lexicon.words("counts", "hyphen_not_counted")
+_AT_ONE_POINT_RE = re.compile(r"\bat[ \u00a0]+$", re.I)
 _POINT_GAP_RE = re.compile(
     r"-point[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?(?:"
     + _alternation(lexicon.words("measures", "point_gap_nouns"))
@@ -421,6 +422,8 @@ def _complete_quantity(
         if unit_match is not None:
             if unit_match[0] == "point" and hyphen and not _POINT_GAP_RE.match(rest):
                 return None  # "a 10-point plan"; but "a 16-point lead" is a gap in points
+            if unit_match[0] == "point" and words and _AT_ONE_POINT_RE.search(text, 0, num_start):
+                return None  # "at one point": a moment, no figure
             q.unit, multiplier, length = unit_match
             if q.unit == "point" and _about_a_poll(text[sent.start : sent.end]):
                 q.unit = "percentage_point"  # "Clinton leads by six points"
