@@ -98,6 +98,9 @@ _PART_OF_RE = re.compile(
 # Verbs whose object may be a count with its noun left out, and what may follow that number.
 _ELLIPSIS_VERBS = frozenset({"have", "win", "get", "receive", "earn", "take", "secure", "capture"})
 _ELLIPSIS_END_RE = re.compile(r"[ \u00a0]*(?:[.;,]|and\b|in\b|$)")
+_GAPPED_RE = re.compile(
+    r",?[ \u00a0]+(?:and|while|but)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w.'’-]*[ \u00a0]+){1,3}"
+)
 # A counted noun written into a row (not a currency, a ratio or a unit symbol).
 _COUNT_UNIT_RE = re.compile(r"[a-z]{3,}")
 _NOT_COUNT_UNITS = frozenset(
@@ -198,6 +201,14 @@ def _elliptic_count(ctx: _Context, sent: _Sentence, quantities: list[_Quantity],
     tok = _token_at(ctx.doc, q.num_start)
     if tok is None or not _ELLIPSIS_END_RE.match(ctx.text, q.num_end):
         return False
+    prev = quantities[idx - 1] if idx else None
+    gapped = prev is not None and prev.kind == "count" and bool(prev.unit)
+    if prev is not None and gapped and _GAPPED_RE.fullmatch(ctx.text, prev.end, q.start):
+        # "Iraq has 17 million residents, and Kuwait about 1.9 million": the verb and the
+        # noun both left out of the second clause.
+        q.unit, q.count_token = prev.unit, prev.count_token
+        q.kind, q.year_like = "count", False
+        return True
     verb = tok.head.head if tok.head.pos_ == "ADP" else tok.head
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _ELLIPSIS_VERBS:
         return False
