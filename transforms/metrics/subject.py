@@ -60,6 +60,8 @@ _SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _SUBJECT_SYNONYMS)) 
 _INDEX_NAMES = lexicon.words("subjects", "index_names")
 _TRADED_WORDS = lexicon.words("subjects", "traded_words")
 _IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*+(?:\([^()\n]{1,40}\)[\s\u00a0]*+)?in[\s\u00a0]")
+# A figure that states its own unit of pricing: "$1.05 a share", "$65 per barrel".
+_OWN_PER_RE = re.compile(r"\b(?:a|an|per|each)\s+[a-z-]+$|/[a-z]+$", re.I)
 _PRONOUN_SUBJECT_RE = re.compile(r"^(?:\W*+\w++\W++){0,3}?(?:it|they|this|that|these)\b", re.I)
 
 
@@ -172,7 +174,7 @@ def _final_subject(
             elif donor is not None and donor.unit != q.unit:
                 donor, subject = None, reading.follower  # nothing like it before: the doer
         if donor is not None:
-            subject = donor.subject
+            subject = _unpriced(donor, q)
             if reading.follower and prior_doer and prior_doer in subject:
                 # "Saudi Arabia ... at $821 million, followed by the UAE with $679 million".
                 subject = subject.replace(prior_doer, reading.follower)
@@ -218,6 +220,21 @@ def _forecast(anchor: Token | None) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _EXPECT_VERBS
+
+
+def _unpriced(donor: Metric, q: _Quantity) -> str:
+    """The donor's subject, without the "per share" of a price when this figure is a total.
+
+    "net was $10.5 million, or $1.05 a share, compared with $10.3 million": the $10.3 million
+    is net income, not net income per share. A price and a total differ a hundredfold or more.
+    """
+    subject, per, _ = donor.subject.partition(" per ")
+    if not per or q.per is not None or not donor.value or not q.value:
+        return donor.subject
+    if not _OWN_PER_RE.search(donor.text):
+        return donor.subject
+    ratio = q.value / donor.value
+    return subject if ratio >= 100 or ratio <= 0.01 else donor.subject
 
 
 def _priced_subject(subject: str, q: _Quantity) -> str:
