@@ -60,6 +60,10 @@ _SYNONYM_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _SUBJECT_SYNONYMS)) 
 _INDEX_NAMES = lexicon.words("subjects", "index_names")
 _TRADED_WORDS = lexicon.words("subjects", "traded_words")
 _IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*+(?:\([^()\n]{1,40}\)[\s\u00a0]*+)?in[\s\u00a0]")
+_MONTH_SUBJECT_RE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?"
+)
+_LEADING_SCALE_RE = re.compile(r"^(?:(?:thousand|million|billion|trillion)\s+)+")
 # A figure that states its own unit of pricing: "$1.05 a share", "$65 per barrel".
 _OWN_PER_RE = re.compile(r"\b(?:a|an|per|each)\s+[a-z-]+$|/[a-z]+$", re.I)
 _PRONOUN_SUBJECT_RE = re.compile(r"^(?:\W*+\w++\W++){0,3}?(?:it|they|this|that|these)\b", re.I)
@@ -185,6 +189,11 @@ def _final_subject(
         # "capacity reached 3.2 million bpd, with a target of 4 million bpd": its target.
         head = prior.subject.split(" per ")[0]
         subject = f"{head} {subject}"
+    if subject is not None:
+        # "for the year ended Aug. 31 C$2.7 million": a date or a scale word is no subject.
+        subject = _LEADING_SCALE_RE.sub("", subject)
+        if not subject or _MONTH_SUBJECT_RE.fullmatch(subject):
+            subject = None
     return subject if subject is not None else _fallback_subject(ctx, sent, q)
 
 
