@@ -98,6 +98,7 @@ _PART_OF_RE = re.compile(
 # Verbs whose object may be a count with its noun left out, and what may follow that number.
 _ELLIPSIS_VERBS = frozenset({"have", "win", "get", "receive", "earn", "take", "secure", "capture"})
 _ELLIPSIS_END_RE = re.compile(r"[ \u00a0]*(?:[.;,]|and\b|in\b|$)")
+_REST_OF_SET_RE = re.compile(r"\b(?:remaining|another|additional|further)[ \u00a0]+$", re.I)
 _GAPPED_RE = re.compile(
     r",?[ \u00a0]+(?:and|while|but)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w.'’-]*[ \u00a0]+){1,3}"
 )
@@ -210,8 +211,11 @@ def _elliptic_count(ctx: _Context, sent: _Sentence, quantities: list[_Quantity],
         q.kind, q.year_like = "count", False
         return True
     verb = tok.head.head if tok.head.pos_ == "ADP" else tok.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _ELLIPSIS_VERBS:
-        return False
+    rest = _REST_OF_SET_RE.search(ctx.text, max(sent.start, q.start - 24), q.start)
+    if rest is None and (
+        verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _ELLIPSIS_VERBS
+    ):
+        return False  # but "the remaining 2.2 million", "another 300": more of the same
     earlier = [d for d in quantities[:idx] if d.kind == "count" and d.unit]
     if earlier:
         q.unit, q.count_token = earlier[-1].unit, earlier[-1].count_token

@@ -198,6 +198,9 @@ _BOUND_VERB_RE = re.compile(
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 _PREV_WORD_RE = re.compile(r"([A-Za-z']++)[ \u00a0]*+$")
 _PREV_NAME_WORD_RE = re.compile(r"([A-Za-z][\w&.'’-]*+)[ \u00a0]*+$")
+_SCORE_AFTER_RE = re.compile(
+    r"[ \u00a0]*(?:to|-|–)[ \u00a0]*\d+(?:\.\d+)?[ \u00a0]*(?:%|per[ \u00a0]?cent|percent)", re.I
+)
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _UP_TO_END_RE = re.compile(r"\bup\s+to\s*$", re.I)
 _DETERMINER_BEFORE_RE = re.compile(
@@ -631,9 +634,11 @@ def _is_name_number(ctx: _Context, sent: _Sentence, start: int) -> bool:
     if m is None:
         return False
     word = m.group(1)
+    digits = _DIGITS_RE.match(ctx.text, start)
+    if digits and _SCORE_AFTER_RE.match(ctx.text, digits.end()):
+        return False  # "beat Trump 46 to 40 percent": a score, not "Boeing 737"
     if _POSSESSIVE_RE.search(word):
         return False  # "Acme's 9.4 million shares": the owner of what is counted
-    digits = _DIGITS_RE.match(ctx.text, start)
     if digits and "," in digits.group():
         return False  # "Volume 170,330,000 shares": names carry no thousands separators
     if word.lower().rstrip(".") in _NAME_PRECEDERS or word.lower() in _NAME_PRECEDERS:

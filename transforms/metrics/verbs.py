@@ -172,6 +172,9 @@ def _read_verb(
         reading.subject = _noun_phrase(ctx, obj, inside, reading.geo)
         if reading.subject and lemma == "value":
             reading.subject += " value"  # "valuing the company at $45 billion"
+        # "raised the death toll to 267": a bare figure counts what its object counts, if the
+        # object says what (a toll counts people, an index points).
+        reading.keep_bare = bool(reading.subject)
         return
     counted_object = (
         q.count_token is not None
