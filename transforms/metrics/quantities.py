@@ -204,7 +204,7 @@ _SCORE_AFTER_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _UP_TO_END_RE = re.compile(r"\bup\s+to\s*$", re.I)
 _DETERMINER_BEFORE_RE = re.compile(
-    r"\b(?:the|these|those|its|their|his|her|our|both|first|last|next|other)\s+$", re.I
+    r"\b(?:the|these|those|its|their|his|her|our|both|other)\s+$", re.I
 )
 
 
