@@ -98,6 +98,13 @@ _PART_OF_RE = re.compile(
 # Verbs whose object may be a count with its noun left out, and what may follow that number.
 _ELLIPSIS_VERBS = frozenset({"have", "win", "get", "receive", "earn", "take", "secure", "capture"})
 _ELLIPSIS_END_RE = re.compile(r"[ \u00a0]*(?:[.;,]|and\b|in\b|$)")
+_ELLIPSIS_VERB_BEFORE_RE = re.compile(
+    r"\b(?:(?:has|have|had|won|wins|got|gets|received|receives|earned|took|secured|captured)"
+    r"(?:[ \u00a0]+a[ \u00a0]+total[ \u00a0]+of)?"
+    r"|(?P<move>gained|gaining|gains|lost|losing|loses|added|adding|dropped|dropping))"
+    r"[ \u00a0]+(?:(?:at[ \u00a0]+least|about|nearly|almost|some|just|only)[ \u00a0]+)?$",
+    re.I,
+)
 _REST_OF_SET_RE = re.compile(r"\b(?:remaining|another|additional|further)[ \u00a0]+$", re.I)
 _GAPPED_RE = re.compile(
     r",?[ \u00a0]+(?:and|while|but)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w.'’-]*[ \u00a0]+){1,3}"
@@ -211,11 +218,22 @@ def _elliptic_count(ctx: _Context, sent: _Sentence, quantities: list[_Quantity],
         q.kind, q.year_like = "count", False
         return True
     verb = tok.head.head if tok.head.pos_ == "ADP" else tok.head
-    rest = _REST_OF_SET_RE.search(ctx.text, max(sent.start, q.start - 24), q.start)
-    if rest is None and (
-        verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _ELLIPSIS_VERBS
+    window = max(sent.start, q.start - 30)
+    rest = _REST_OF_SET_RE.search(ctx.text, window, q.start)
+    # The parse often misreads lists of tallies ("Kasich has 129 and Rubio ..."): the verb
+    # written just before the number says as much.
+    written = _ELLIPSIS_VERB_BEFORE_RE.search(ctx.text, window, q.start)
+    if (
+        rest is None
+        and written is None
+        and (verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _ELLIPSIS_VERBS)
     ):
         return False  # but "the remaining 2.2 million", "another 300": more of the same
+    moves = [d for d in quantities[:idx] if d.kind in {"pp", "percent"}]
+    if written and written.group("move") and moves:
+        # "Trump lost six percentage points and Cruz gained six": the points of the first.
+        q.unit, q.kind, q.year_like = moves[-1].unit, moves[-1].kind, False
+        return True
     earlier = [d for d in quantities[:idx] if d.kind == "count" and d.unit]
     if earlier:
         q.unit, q.count_token = earlier[-1].unit, earlier[-1].count_token
