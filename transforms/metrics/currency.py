@@ -98,6 +98,8 @@ _PART_OF_RE = re.compile(
 # Verbs whose object may be a count with its noun left out, and what may follow that number.
 _ELLIPSIS_VERBS = frozenset({"have", "win", "get", "receive", "earn", "take", "secure", "capture"})
 _ELLIPSIS_END_RE = re.compile(r"[ \u00a0]*(?:[.;,]|and\b|in\b|$)")
+_MAGNITUDE_BEFORE_RE = re.compile(r"\bmagnitude[ \u00a0-]+(?:of[ \u00a0]+)?$", re.I)
+_RICHTER_AFTER_RE = re.compile(r"[ \u00a0]+on[ \u00a0]+the[ \u00a0]+Richter\b", re.I)
 _ELLIPSIS_VERB_BEFORE_RE = re.compile(
     r"\b(?:(?:has|have|had|won|wins|got|gets|received|receives|earned|took|secured|captured)"
     r"(?:[ \u00a0]+a[ \u00a0]+total[ \u00a0]+of)?"
@@ -162,6 +164,9 @@ def _borrow_unit(
         donor, how = prev, "move"
         q.change = True
         q.direction = "up" if move.group(1).lower() == "up" else "down"
+    elif _MAGNITUDE_BEFORE_RE.search(before) or _RICHTER_AFTER_RE.match(after):
+        q.unit, q.kind, q.year_like = "magnitude", "measure", False  # "a magnitude 6.4 quake"
+        return "magnitude"
     elif _index_level(ctx, sent, quantities, idx):
         q.unit, q.kind, q.year_like = "point", "measure", False
         return "index"
