@@ -52,6 +52,8 @@ from transforms.metrics.units import _bare_unit, _has_rate_word, _resolve_unit, 
 from transforms.model import EntityMention, Metric, TimeExpression
 
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
+_POLL_SHARE_WORDS = lexicon.words("subjects", "poll_share_words")
+_WORD_RE = re.compile(r"[a-z&-]+")
 _PRICE_INDEX_WORDS = lexicon.words("subjects", "price_index_words")
 
 # What separates a figure from the same figure restated: "Rs 2,500 crore ($300 million)",
@@ -181,6 +183,8 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             continue  # a bare number with nothing to count is no fact
         unit = _safe_unit(unit)
         measure = _final_measure(q, subject, reading.measure)
+        if measure == "level" and q.unit == "percent" and _poll_context(ctx, sent):
+            measure = "share"  # "48 percent chose Clinton": a share of those polled
         if bases[idx] and prior is not None and prior[1].unit == unit and not restated:
             # "rose 4.5%, down from 5.1% in August": the base is the same kind of figure.
             measure = prior[1].measure
@@ -281,6 +285,15 @@ def _sentence_readings(ctx: _Context, sent: _Sentence) -> list[tuple[_Quantity, 
 def _final_direction(measure: str, direction: str | None) -> str | None:
     """A direction belongs to a change: a level reached by rising is still just a level."""
     return direction if measure == "change" else None
+
+
+def _poll_context(ctx: _Context, sent: _Sentence) -> bool:
+    """A sentence of a poll or vote story: a poll word in it or just before it, no market word."""
+    sentence = set(_WORD_RE.findall(ctx.text[sent.start : sent.end].lower()))
+    if sentence & _MARKET_WORDS:
+        return False
+    around = set(_WORD_RE.findall(ctx.text[max(0, sent.start - 300) : sent.end].lower()))
+    return bool(around & _POLL_SHARE_WORDS)
 
 
 def _final_measure(q: _Quantity, subject: str, measure: str) -> str:
