@@ -20,6 +20,7 @@ from transforms.metrics.context import (
     _Reading,
     _Sentence,
     _sentences,
+    _token_at,
 )
 from transforms.metrics.currency import _borrow_unit, _rupee_code
 from transforms.metrics.geography import _geography, _mentions_from_ents
@@ -53,6 +54,16 @@ from transforms.model import EntityMention, Metric, TimeExpression
 
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
 _POLL_SHARE_WORDS = lexicon.words("subjects", "poll_share_words")
+_DEBT_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:(?:convertible|subordinated|senior|junior|secured|unsecured|zero-coupon"
+    r"|government|treasury|corporate)[ \u00a0]+)*(?:"
+    + "|".join(sorted(lexicon.words("measures", "debt_nouns"), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+_YIELD_BEFORE_RE = re.compile(r"\byield(?:ing|s)?[ \u00a0]+(?:of[ \u00a0]+)?$", re.I)
+_AMOUNT_VERBS = lexicon.words("measures", "amount_verbs")
+_AMOUNT_NOUNS = lexicon.words("measures", "amount_nouns")
 _WORD_RE = re.compile(r"[a-z&-]+")
 _PRICE_INDEX_WORDS = lexicon.words("subjects", "price_index_words")
 
@@ -185,6 +196,10 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
         measure = _final_measure(q, subject, reading.measure)
         if measure == "level" and q.unit == "percent" and _poll_context(ctx, sent):
             measure = "share"  # "48 percent chose Clinton": a share of those polled
+        if measure == "level" and q.unit == "percent" and _debt_rate(ctx, sent, q):
+            measure = "rate"  # "6 3/8% debentures", "priced to yield 7.51%"
+        if measure == "change" and q.kind == "currency" and _money_taken(ctx, q):
+            measure, reading.direction = "level", None  # "lost $7.2 million", "gains of $31m"
         if bases[idx] and prior is not None and prior[1].unit == unit and not restated:
             # "rose 4.5%, down from 5.1% in August": the base is the same kind of figure.
             measure = prior[1].measure
@@ -285,6 +300,28 @@ def _sentence_readings(ctx: _Context, sent: _Sentence) -> list[tuple[_Quantity, 
 def _final_direction(measure: str, direction: str | None) -> str | None:
     """A direction belongs to a change: a level reached by rising is still just a level."""
     return direction if measure == "change" else None
+
+
+def _debt_rate(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
+    """A coupon or yield: "$125 million of 6 3/8% debentures", "priced at par to yield 9%"."""
+    if _DEBT_AFTER_RE.match(ctx.text, q.end, sent.end):
+        return True
+    return _YIELD_BEFORE_RE.search(ctx.text, max(sent.start, q.start - 20), q.start) is not None
+
+
+def _money_taken(ctx: _Context, q: _Quantity) -> bool:
+    """A sum lost, raised or gained is an amount, not a move of something else: "lost $7.2
+    million in its personal lines", "will raise about $9 million", "gains of $31 million"."""
+    tok = _token_at(ctx.doc, q.num_start)
+    if tok is None:
+        return False
+    head = tok
+    while head.dep_ in {"nummod", "compound", "quantmod", "nmod"} and head.head.i != head.i:
+        head = head.head
+    gov = head.head
+    if head.dep_ == "dobj" and gov.lemma_.lower() in _AMOUNT_VERBS:
+        return True
+    return head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in _AMOUNT_NOUNS
 
 
 def _poll_context(ctx: _Context, sent: _Sentence) -> bool:
