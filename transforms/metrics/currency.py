@@ -134,6 +134,9 @@ _LIST_ENTRY_RE = re.compile(r";[\s\u00a0]*(?:[A-Za-z]+[\s\u00a0]+){1,3}$")
 _INDEX_LEVEL_WORDS = lexicon.words("subjects", "index_words") | lexicon.words(
     "subjects", "index_level_words"
 )
+_DOLLAR_SIGN_RE = re.compile(
+    rf"(?<![A-Za-z.])({_alternation(_DOLLAR_PREFIXES)})?\$(?=[ \u00a0]?\d)"
+)
 _DECIMALS_END_RE = re.compile(r"\d\.\d+$")
 _STERLING_RE = re.compile(r"\s+sterling$")
 _DATELINE_SPLIT_RE = re.compile(r"[,(]|--|—")
@@ -312,7 +315,8 @@ def _attach_currency(
         q.unit, q.kind = _currency_from_prefix(ctx, sent, prefix), "currency"
     elif cents:
         adj = _SPACES_RE.sub(" ", (cents.group("adj") or "").lower())
-        q.unit = _CENT_ADJECTIVES.get(adj) or _CENT_CURRENCIES.get(cents.group("n").lower(), "USD")
+        q.unit = _CENT_ADJECTIVES.get(adj) or _CENT_CURRENCIES.get(cents.group("n").lower())
+        q.unit = q.unit or _dollar_of_story(ctx, q.num_start)
         q.kind = "currency"
     else:
         suffix = _CUR_SUFFIX_RE.match(text[q.num_end : sent.end])
@@ -335,6 +339,13 @@ def _attach_currency(
             if more and q.per:
                 q.per = f"{q.per} per {more.group('any').lower()}"
                 q.end += more.end()
+
+
+def _dollar_of_story(ctx: _Context, pos: int) -> str:
+    """The dollar whose cents these are: "C$2.6 million, or 18 cents a share" is Canadian."""
+    before = ctx.text[max(0, pos - 300) : pos]
+    dollars = [m.group(1) for m in _DOLLAR_SIGN_RE.finditer(before)]
+    return _DOLLAR_PREFIXES.get(dollars[-1], "USD") if dollars else "USD"
 
 
 def _currency_word_ok(ctx: _Context, num_end: int, sx: re.Match[str]) -> bool:
