@@ -55,8 +55,8 @@ from transforms.model import EntityMention, Metric, TimeExpression
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
 _POLL_SHARE_WORDS = lexicon.words("subjects", "poll_share_words")
 _DEBT_AFTER_RE = re.compile(
-    r"[ \u00a0]+(?:(?:convertible|subordinated|senior|junior|secured|unsecured|zero-coupon"
-    r"|government|treasury|corporate)[ \u00a0]+)*(?:"
+    r"(?<![ \u00a0])[ \u00a0]++(?:(?:convertible|subordinated|senior|junior|secured|unsecured"
+    r"|zero-coupon|government|treasury|corporate)[ \u00a0]++)*+(?:"
     + "|".join(sorted(lexicon.words("measures", "debt_nouns"), key=len, reverse=True))
     + r")\b",
     re.I,
