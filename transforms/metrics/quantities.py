@@ -546,7 +546,9 @@ def _counted_whole(ctx: _Context, num_end: int) -> Token | None:
     if m is None:
         return None
     tok = _token_at(ctx.doc, m.end())
-    for _ in range(3):
+    for _ in range(4):
+        if tok is not None and tok.tag_ == "POS" and tok.i + 1 < len(ctx.doc):
+            tok = ctx.doc[tok.i + 1]  # "66 of the state's delegates"
         if tok is None or tok.like_num or tok.tag_ not in {"JJ", "VBN", "NN", "NNS"}:
             return None
         if tok.tag_ == "NNS":
