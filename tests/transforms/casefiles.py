@@ -1,4 +1,5 @@
-"""Reading the rule families' case files (`tests/transforms/cases/<family>.toml`)."""
+"""Reading the rule families' case files (`tests/transforms/cases/<family>.toml`, or one file
+per module in `cases/<family>/`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ FOLDER = Path(__file__).parent / "cases"
 def load(family: str) -> dict[str, Any]:
     """Everything in `cases/<family>.toml`."""
     return tomllib.loads((FOLDER / f"{family}.toml").read_text(encoding="utf-8"))
+
+
+def load_folder(family: str) -> list[dict[str, Any]]:
+    """The cases of every file in `cases/<family>/`, file by file in name order."""
+    cases: list[dict[str, Any]] = []
+    for path in sorted((FOLDER / family).glob("*.toml")):
+        cases += tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])
+    return cases
 
 
 def optional(value: str) -> str | None:

@@ -3,21 +3,18 @@ events it must give out (the file's header says what a case holds)."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.transforms import casefiles
 from transforms.entities import extract_entities
 from transforms.events import extract_events
 from transforms.model import Event
 from transforms.timex import extract_time_expressions
 
-CASES = tomllib.loads(
-    (Path(__file__).parent / "cases" / "events.toml").read_text(encoding="utf-8")
-)["case"]
+CASES = casefiles.load("events")["case"]
 
 
 def extract(nlp, text: str, published: date, dateline: str | None = None) -> list[Event]:  # type: ignore[no-untyped-def]

@@ -1,30 +1,33 @@
-"""The metric rule cases in `cases/metrics.toml`, run through `extract_metrics`.
+"""The metric rule cases in `tests/transforms/cases/metrics/<module>.toml`, one file per module
+of `transforms/metrics/` whose question the cases ask (numbers, currency, units, quantities,
+reading, subject, period, geography, attribution, extract), run through `extract_metrics`.
 
-Each case gives a text, its publication date, the time expressions and entity mentions that the
-time and entity passes would give it (every occurrence of each text is marked), and the metric
-rows expected in order; a row names only the fields it checks.
+Each case gives a text, its publication date (default 2025-09-28), the time expressions and
+entity mentions that the time and entity passes would give it (every occurrence of each text
+is marked), and the metric rows expected in order; a row names only the fields it checks, and
+`absent` names fields that must be empty. A case without `expect` rows expects no metric.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.transforms import casefiles
 from transforms.metrics import extract_metrics
 from transforms.model import EntityMention, Metric, TimeExpression
 
 HERE = Path(__file__).resolve().parent
-CASES: list[dict[str, Any]] = tomllib.loads((HERE / "cases" / "metrics.toml").read_text())["case"]
+CASES: list[dict[str, Any]] = casefiles.load_folder("metrics")
 PUBLISHED = "2025-09-28"
 
 # The unit pattern the warehouse validates metrics against; extracted units must pass it.
-_SUITE = HERE.parents[1] / "expectations" / "suites" / "metrics.json"
+_SUITE = HERE.parents[2] / "expectations" / "suites" / "metrics.json"
 UNIT_PATTERN = re.compile(
     next(
         e["kwargs"]["regex"]

@@ -1,14 +1,15 @@
 """Event rows and the event vocabulary: the contract the warehouse relies on.
 
 The sentence-by-sentence cases are data, in tests/transforms/cases/events.toml, run by
-tests/transforms/test_event_cases.py.
+tests/transforms/events/test_event_cases.py.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from tests.transforms.test_event_cases import extract
+from tests.transforms.events.test_event_cases import extract
+
 from transforms.events import EVENT_TYPE_DEFINITIONS, EVENT_TYPES, event_id_for
 from transforms.events.vocabulary import EVENT_NOUNS, PHRASAL_TYPES, VERB_TYPES
 from transforms.lexicon import load

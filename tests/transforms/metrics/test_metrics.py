@@ -1,5 +1,5 @@
-"""The metric extractor's behaviour beyond the rule cases (those are in cases/metrics.toml, run
-by test_metric_cases.py)."""
+"""The metric extractor's behaviour beyond the rule cases (those are in cases/metrics/, one file
+per module, run by test_metric_cases.py)."""
 
 from __future__ import annotations
 

@@ -8,21 +8,18 @@ subject, in any order.
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.transforms import casefiles
 from transforms.entities import extract_entities
 from transforms.metrics import extract_metrics
 from transforms.model import Metric
 from transforms.timex import extract_time_expressions
 
-CASES: list[dict[str, Any]] = tomllib.loads(
-    (Path(__file__).resolve().parent / "cases" / "metric_subjects.toml").read_text()
-)["case"]
+CASES: list[dict[str, Any]] = casefiles.load("metric_subjects")["case"]
 
 
 def _run(nlp: Any, text: str, published: str) -> list[Metric]:
