@@ -27,8 +27,8 @@ from typing import Any, NamedTuple
 
 from spacy.language import Language
 
-from bench.devsets import analyse_items, read_jsonl, rows_by_article
 from bench.matching import _none, content_words, same_period, subject_matches
+from bench.scoring import analyse_items, read_jsonl, rows_by_article
 from transforms import lexicon
 
 GOLD = Path(__file__).resolve().parent / "gold" / "numbers"

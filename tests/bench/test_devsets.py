@@ -6,17 +6,19 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from bench.devsets import (
+from bench.attributions import (
     Quote,
-    Timex,
     attribution_errors,
     find_quote_marks,
     nearest_speaker,
-    normalise_value,
     score_attributions,
+    speaker_matches,
+)
+from bench.devsets import (
+    Timex,
+    normalise_value,
     score_events,
     score_timexes,
-    speaker_matches,
     timex_errors,
 )
 

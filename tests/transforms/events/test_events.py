@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from tests.transforms.events.test_event_cases import extract
-
 from transforms.events import EVENT_TYPE_DEFINITIONS, EVENT_TYPES, event_id_for
 from transforms.events.vocabulary import EVENT_NOUNS, PHRASAL_TYPES, VERB_TYPES
 from transforms.lexicon import load
