@@ -1,5 +1,6 @@
 """Score the transforms against the hand-annotated gold set (bench/gold/articles/*.json) and,
-when they are there, the public development sets (../shared/devsets/, see bench/devsets.py, bench/attributions.py).
+when they are there, the public development sets (../shared/devsets/, see bench/devsets.py,
+bench/attributions.py and bench/numbers.py).
 
     .venv/bin/python -m bench.accuracy [--write-readme] [--json out.json] [--show-errors N]
                                        [--devsets PATH | --no-devsets] [--polnear-train]

@@ -28,6 +28,8 @@ _PHONE_RE = re.compile(
 )
 _PHONE_CONTEXT_RE = re.compile(r"\b(?:tel|telephone|phone|call|fax|hotline|mobile|contact)\b", re.I)
 _SENT_BREAK_RE = re.compile(r"\n[ \t]*\n")
+# The name-like word just before a position ("Boeing 737", "FY2025-26").
+_PREV_NAME_WORD_RE = re.compile(r"([A-Za-z][\w&.'’-]*+)[ \u00a0]*+$")
 _SPACES_RE = re.compile(r"\s+")
 _BASE_BEFORE_RE = re.compile(
     r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bversus|\bvs\.?)[\s\u00a0]+"

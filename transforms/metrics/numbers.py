@@ -16,6 +16,11 @@ _SMALL_NUMBERS: dict[str, int] = {
 _TENS: dict[str, int] = {
     word: 10 * (i + 2) for i, word in enumerate(lexicon.terms("numbers", "tens"))
 }
+# A number word below a hundred, as a regular expression: "seven", "twenty-one".
+_W_BASIC = (
+    rf"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(list(_SMALL_NUMBERS)[1:10])}))?"
+    rf"|{'|'.join(sorted(_SMALL_NUMBERS, key=len, reverse=True))}"
+)
 _BIG_SCALES: dict[str, float] = lexicon.table("numbers", "scales")
 _SCALE_ABBREVIATIONS: dict[str, float] = lexicon.table("numbers", "scale_abbreviations")
 # Scale words written after digits: "5bn", "$3m", "Rs 50 cr", "1.2 lakh crore". "Hundred" is one
