@@ -161,3 +161,6 @@ class Event:
     end_char: int
     confidence: float
     participants: list[Participant] = field(default_factory=list)
+    # The trigger's own offsets (start_char/end_char are the sentence's): the event's key.
+    trigger_start: int = 0
+    trigger_end: int = 0

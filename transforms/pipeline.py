@@ -415,7 +415,7 @@ def _add_events(
 ) -> None:
     """`events` rows and their participants."""
     for e in events:
-        event_id = event_id_for(article.article_id, e.start_char, e.event_type)
+        event_id = event_id_for(article.article_id, e.trigger_start, e.trigger_end)
         tables.add(
             "events",
             {

@@ -12,7 +12,7 @@ Event types (``EVENT_TYPE_DEFINITIONS`` holds the same definitions for the READM
 | CORPORATE | a company's earnings, investment, acquisition, appointment, launch, orders |
 | MARKET | market moves and prices: index closes, currencies, commodity prices |
 | LEGAL | court rulings, arrests, charges, lawsuits, sentences |
-| CONFLICT | clashes, attacks, strikes by armed forces, ceasefires, casualties of violence |
+| CONFLICT | clashes, attacks, armed forces striking or deployed, ceasefires, casualties |
 | PROTEST | demonstrations, rallies, workers' strikes |
 | DISASTER | floods, quakes, storms, fires, accidents and their tolls |
 | ELECTION | votes, results, campaigns, turnout |
@@ -40,8 +40,11 @@ our own):
 3. Event nouns outside the typed clauses make their own event when they name a separate
    happening: the gathering something happened at ("signed ... during a visit"), a noun with its
    own date ("a strike on November 13"), a measure or a ruling ("under a 20 percent tariff"). A
-   sentence gives at most one event per type (the warehouse keys events on sentence and type),
-   in text order; OTHER only when nothing else is told.
+   sentence gives one event per predicate, in text order ("troops shelled the town and rebels
+   attacked a base" is two; "attacked a base, killing four" and a sentence's figures are one),
+   reported clauses included ("said the army had shelled X" is a CONFLICT); an event noun of a
+   type a predicate of the sentence already gives is that predicate's event; OTHER only when
+   nothing else is told. The warehouse keys an event on its trigger's span.
 4. One row per event. A sentence that only tells more of an earlier event merges into it and
    extends its dates: a definite noun pointing back ("the congress", "the strike", "the
    contracts were awarded"), the same gathering by name, the same speaker again, figures with no
@@ -166,9 +169,13 @@ def _extract(
         if d.own_date and d.precision == "day" and recent:
             story_day = d.start
     place_fallback = _dateline_mention(mentions, dateline_place)
-    return [_to_event(d, dateline_place, place_fallback, ctx) for d in drafts]
+    events: dict[tuple[int, int], Event] = {}
+    for d in drafts:
+        event = _to_event(d, dateline_place, place_fallback, ctx)
+        events.setdefault((event.trigger_start, event.trigger_end), event)  # the id's key
+    return list(events.values())
 
 
-def event_id_for(article_id: str, start_char: int, event_type: str) -> str:
-    """A stable id from where the event is reported."""
-    return hashlib.sha256(f"{article_id}:{start_char}:{event_type}".encode()).hexdigest()[:16]
+def event_id_for(article_id: str, trigger_start: int, trigger_end: int) -> str:
+    """A stable id from the event's trigger span: one event per predicate, the same on every run."""
+    return hashlib.sha256(f"{article_id}:{trigger_start}:{trigger_end}".encode()).hexdigest()[:16]

@@ -1,14 +1,14 @@
-"""A sentence's events: its clauses typed, its reports and event nouns, at most one per type."""
+"""A sentence's events: its clauses typed, its reports and event nouns, one per predicate."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from transforms.events.context import _Context, _Cue, _Report
-from transforms.events.definitions import _MEETING, _OTHER, _STATEMENT
-from transforms.events.nouns import _nominal_cue
+from transforms.events.definitions import _DATA, _MEETING, _OTHER, _STATEMENT
+from transforms.events.nouns import _has_time, _nominal_cue
 from transforms.events.reports import _remember_speaker, _reports, _statement_cue
-from transforms.events.syntax import _clause_tokens, _is_clause_head
+from transforms.events.syntax import _clause_tokens, _is_clause_head, _subject_of
 from transforms.events.types import _classify_clause
 from transforms.events.vocabulary import (
     _DURATION_TYPES,
@@ -21,7 +21,7 @@ from transforms.events.vocabulary import (
 
 
 def _sentence_cues(sentence: Span, ctx: _Context, lead: bool) -> list[_Cue]:
-    """The events of one sentence: at most one per type, in text order."""
+    """The events of one sentence: one per predicate, in text order."""
     reports = _reports(sentence, ctx)
     governed: dict[int, _Report] = {}
     for report in reports:
@@ -73,21 +73,46 @@ def _sentence_cues(sentence: Span, ctx: _Context, lead: bool) -> list[_Cue]:
                 None,
             )
     _remember_speaker(reports, ctx)
-    return _choose(cues)
+    return _choose(cues, ctx)
 
 
-def _choose(cues: list[_Cue]) -> list[_Cue]:
-    """One cue per type, the most salient; secondary ones only on strong evidence."""
-    best: dict[str, _Cue] = {}
+def _choose(cues: list[_Cue], ctx: _Context) -> list[_Cue]:
+    """One cue per predicate, the most salient first; secondary ones only on strong evidence.
+
+    Two predicates of a sentence are two events ("the army shelled X and rebels attacked Y"),
+    each with its own arguments; a clause without a subject of its own that goes on with the
+    same type, and the figures of one release, are one event. An event noun of a type a
+    predicate already gives is that predicate's event, and a word typed twice is one event.
+    """
+    chosen: list[_Cue] = []
     for cue in sorted(cues, key=lambda c: (c.rank, -c.strength, c.key.i)):
-        current = best.get(cue.event_type)
-        if current is None:
-            best[cue.event_type] = cue
-        elif cue.event_type in _DURATION_TYPES:
-            current.also += [cue.head.i, cue.key.i]  # "the fire, which started Tuesday, ..."
-    if not best:
+        same_word = next(
+            (c for c in chosen if c.key.i == cue.key.i or c.head.i == cue.head.i), None
+        )
+        same_type = [c for c in chosen if c.event_type == cue.event_type]
+        governing = next(
+            (
+                c
+                for c in same_type
+                if _completes(cue.head, c.head)
+                or _one_release(cue, c)
+                or (cue.key != cue.head and cue.key.head == c.head)  # "floods ... killed 41"
+                or (c.key != c.head and c.key.head == cue.head)
+                or _same_subject(cue.head, c.head, ctx.body_start)
+                or _nested(cue, c)
+            ),
+            None,
+        )
+        if governing is not None:
+            governing.parts.append(cue.head)
+            governing.also += [cue.head.i]
+        elif same_word is None and not (cue.rank == 3 and same_type):
+            chosen.append(cue)
+        elif same_type and cue.event_type in _DURATION_TYPES:
+            same_type[0].also += [cue.head.i, cue.key.i]  # "the fire, which started Tuesday"
+    if not chosen:
         return []
-    ordered = sorted(best.values(), key=lambda c: (c.anaphoric, c.rank, -c.strength, c.key.i))
+    ordered = sorted(chosen, key=lambda c: (c.anaphoric, c.rank, -c.strength, c.key.i))
     if any(c.event_type != _OTHER and not c.anaphoric for c in ordered):
         ordered = [c for c in ordered if c.event_type != _OTHER]  # OTHER only when nothing else
     primary = ordered[0]
@@ -96,6 +121,58 @@ def _choose(cues: list[_Cue]) -> list[_Cue]:
         if cue.strength >= _SECONDARY_MIN and not (cue.figure and cue.rank >= 2):
             kept.append(cue)
     return sorted(kept, key=lambda c: min(c.key.i, c.head.i))
+
+
+def _completes(head: Token, governor: Token) -> bool:
+    """A clause without a subject of its own that goes on telling its governor's event:
+    "agreed to acquire", "attacked a base, killing four soldiers", "will meet to discuss",
+    "have killed 41 people and left 12 missing"."""
+    node = head
+    while node.head != node and node != governor:
+        if node.dep_ not in ("xcomp", "advcl", "conj") or node.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ in _SUBJECT_DEPS for c in node.children):
+            return False  # "the army shelled X and rebels attacked Y": two events
+        marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ != "to"]
+        if node.dep_ == "advcl" and marks:
+            return False  # "after", "when", "because": another happening
+        node = node.head
+    return node == governor and head != governor
+
+
+def _same_subject(a: Token, b: Token, body_start: int) -> bool:
+    """Two predicates told of one subject: "floods triggered landslides and killed 41"."""
+    if a.pos_ not in ("VERB", "AUX") or b.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = _subject_of(a, body_start)[0]
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    return subject == _subject_of(b, body_start)[0]
+
+
+def _nested(cue: _Cue, chosen: _Cue) -> bool:
+    """One clause inside the other's, the inner one without a day of its own: "were killed
+    after rains triggered floods", "would extend zero-tariff treatment, a pledge ..."."""
+    inner, outer = (cue, chosen) if cue.key.i in _span(chosen.head) else (chosen, cue)
+    if inner.key.i not in _span(outer.head) or inner is outer:
+        return False
+    if inner.key.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in _SUBJECT_DEPS for c in inner.key.children
+    ):
+        return False  # "shelled Idlib, while rebels attacked a post": a happening of its own
+    return not _has_time(inner.head if inner.head != outer.head else inner.key)
+
+
+def _span(token: Token) -> range:
+    return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+def _one_release(cue: _Cue, chosen: _Cue) -> bool:
+    """Figures of one sentence and the release that publishes them are one event: "the index
+    slumped 1.9% and the CSI300 lost 1.1%", "GDP grew 4.2%, according to estimates released"."""
+    return (cue.figure or cue.released or cue.event_type == _DATA) and (
+        chosen.figure or chosen.released or chosen.event_type == _DATA
+    )
 
 
 def _hypothetical(token: Token) -> bool:

@@ -38,6 +38,9 @@ class _Cue:
     venue: _Cue | None = None  # the gathering a statement was made at ("told a forum")
     also: list[int] = field(default_factory=list)  # other words of the same event (dates)
     anaphoric: bool = False  # typed by a noun that points back ("opened the talks")
+    # Non-finite clauses of the same event, whose arguments are its own: "agreed to acquire X",
+    # "attacked a base, killing four soldiers", "will meet to discuss the package".
+    parts: list[Token] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -123,7 +123,14 @@ def _release_commentary(draft: _Draft, kept: list[_Draft], ctx: _Context) -> _Dr
 
 def _merge_target(draft: _Draft, kept: list[_Draft], body_start: int) -> _Draft | None:
     """The earlier event that a draft only tells more about, if any."""
-    same = [k for k in kept if k.cue.event_type == draft.cue.event_type]
+    # the latest earlier event of the type whose days it fits (a sentence may tell several)
+    same = [
+        k
+        for k in kept
+        if k.cue.event_type == draft.cue.event_type
+        and k.position != draft.position
+        and not _dates_conflict(k, draft)
+    ]
     if not same:
         return None
     previous = same[-1]
@@ -131,8 +138,6 @@ def _merge_target(draft: _Draft, kept: list[_Draft], body_start: int) -> _Draft 
         # "the two-day visit" points back to the visit, not to the talks told since
         lemma = draft.cue.key.lemma_.lower()
         previous = next((k for k in reversed(same) if lemma in k.identity), previous)
-    if previous.position == draft.position or _dates_conflict(previous, draft):
-        return None
     return previous if _elaborates(draft, previous, body_start) else None
 
 
@@ -156,9 +161,16 @@ def _elaborates(draft: _Draft, previous: _Draft, body_start: int) -> bool:
     if event_type == _DATA and (not draft.own_date or previous.start == draft.start):
         return True  # more figures of the same release
     if event_type == _CORPORATE and cue.figure and previous.cue.figure:
-        # the same company's results, told figure by figure
+        # the same company's results, told figure by figure; not another company's
         same_day = not draft.own_date or draft.start == previous.start
-        return _same_source(draft.speaker, previous.speaker) and same_day
+        ours, theirs = _parties(draft), _parties(previous)
+        one_company = any(
+            a == b or f"{a} ".startswith(f"{b} ") or f"{b} ".startswith(f"{a} ")
+            for a in ours
+            for b in theirs
+        )  # "Deccan Polymers" is "Deccan Polymers Ltd"
+        other_company = bool(ours and theirs and not one_company)
+        return _same_source(draft.speaker, previous.speaker) and same_day and not other_company
     if _points_back(cue, subject, near):
         return True
     if event_type == _MARKET:
@@ -179,6 +191,11 @@ def _elaborates(draft: _Draft, previous: _Draft, body_start: int) -> bool:
         named = shared - set(EVENT_NOUNS)  # the same forum by name, not two "talks"
         return bool(named or (shared and near)) and not _differs(draft, previous)
     return False
+
+
+def _parties(draft: _Draft) -> set[str]:
+    """Who acts or speaks in a draft."""
+    return {p.name for p in draft.participants if p.role in ("actor", "speaker")}
 
 
 def _points_back(cue: _Cue, subject: Token | None, near: bool) -> bool:

@@ -35,10 +35,11 @@ def _to_event(
     if location and not any(p.role == "location" for p in participants) and d.location:
         participants.append(Participant(name=location, role="location"))
     confidence = cue.strength + (0.05 if d.own_date else 0.0)
+    trigger_start, trigger_end = _trigger_span(cue)
     return Event(
         event_type=cue.event_type,
         summary=_summary(d, ctx.body_start),
-        trigger=_trigger_text(cue),
+        trigger=ctx.text[trigger_start:trigger_end],
         date_start=d.start,
         date_end=d.end if d.end and d.start and d.end > d.start else None,
         date_precision=d.precision if d.start else "unknown",
@@ -49,12 +50,15 @@ def _to_event(
         end_char=d.sentence.end_char,
         confidence=round(min(0.99, max(0.05, confidence)), 2),
         participants=participants,
+        trigger_start=trigger_start,
+        trigger_end=trigger_end,
     )
 
 
-def _trigger_text(cue: _Cue) -> str:
-    """The words that name the event: "kicked off", "held talks", "two-week conference"."""
+def _trigger_span(cue: _Cue) -> tuple[int, int]:
+    """Offsets of the words that name the event: "kicked off", "held talks", "3-day forum"."""
     key, head = cue.key, cue.head
+    doc = key.doc
     if key.pos_ in ("NOUN", "PROPN"):
         phrase = [
             c
@@ -64,11 +68,11 @@ def _trigger_text(cue: _Cue) -> str:
         start = min([key.i] + [c.left_edge.i for c in phrase])
         if head.pos_ in ("VERB", "AUX") and head != key and 0 < key.i - head.i <= 4:
             start = head.i
-        return key.doc[start : key.i + 1].text
+        return doc[start].idx, key.idx + len(key)
     particle = _particle(key)
     if particle is not None and particle.i == key.i + 1:
-        return key.doc[key.i : particle.i + 1].text
-    return key.text
+        return key.idx, particle.idx + len(particle)
+    return key.idx, key.idx + len(key)
 
 
 def _summary(d: _Draft, body_start: int, limit: int = 200) -> str:

@@ -35,7 +35,9 @@ def test_rows_keep_the_contract(nlp) -> None:  # type: ignore[no-untyped-def]
             p.role in ("actor", "target", "speaker", "organizer", "participant", "location")
             for p in e.participants
         )
-    ids = [event_id_for("a", e.start_char, e.event_type) for e in events]
+        assert e.start_char <= e.trigger_start < e.trigger_end <= e.end_char
+        assert text[e.trigger_start : e.trigger_end] == e.trigger
+    ids = [event_id_for("a", e.trigger_start, e.trigger_end) for e in events]
     assert len(ids) == len(set(ids))
 
 
