@@ -74,6 +74,17 @@ def _is_company(name: str, words: set[str]) -> bool:
     return bool(_COMPANY_NAME.search(name)) or bool(words & _COMPANY_NOUNS)
 
 
+def _short_company(mention: EntityMention, ctx: _Context) -> bool:
+    """A company's short name: "Kestrel" after "Kestrel Systems Inc." in the same story."""
+    prefix = mention.canonical + " "
+    return any(
+        m.entity_type == "ORG"
+        and m.canonical.startswith(prefix)
+        and _is_company(m.canonical, set())
+        for m in ctx.mentions
+    )
+
+
 def _resolve(mention: EntityMention | None, ctx: _Context) -> EntityMention | None:
     """A short form the tagger got wrong ("Tsubasa" as a place) as the organisation it names."""
     if mention is None or mention.entity_type == "ORG" or mention.country_code:
@@ -134,7 +145,7 @@ def _actor_class(noun: Token | None, ctx: _Context) -> str | None:
         if mention.entity_type == "ORG":
             if _CENTRAL_BANK.search(mention.canonical) or _CENTRAL_BANK.search(noun.text):
                 return "government"
-            if _is_company(mention.canonical, words):
+            if _is_company(mention.canonical, words) or _short_company(mention, ctx):
                 return "company"
             if _GOVERNMENT_NAME.search(mention.canonical) or words & _GOVERNMENT_NOUNS:
                 return "government"  # "the civil aviation authority DGAC"

@@ -31,7 +31,7 @@ EVENT_TYPE_DEFINITIONS: dict[str, str] = {
     "CORPORATE": "A company's earnings, investment, acquisition, appointment, launch, orders.",
     "MARKET": "Market moves and prices: index closes, currencies, commodity prices.",
     "LEGAL": "Court rulings, arrests, charges, lawsuits, sentences.",
-    "CONFLICT": "Clashes, attacks, strikes by armed forces, ceasefires, casualties of violence.",
+    "CONFLICT": "Clashes, attacks, armed forces striking or deployed, ceasefires, casualties.",
     "PROTEST": "Demonstrations, rallies, workers' strikes.",
     "DISASTER": "Floods, quakes, storms, fires, accidents and their tolls.",
     "ELECTION": "Votes, results, campaigns, turnout.",

@@ -41,6 +41,8 @@ from transforms.events.vocabulary import (
     _PUBLIC_REVENUE_MODIFIERS,
     _RATE_NOUNS,
     _REVENUE_NOUNS,
+    _SESSION_VERBS,
+    _SHARE_PRICE_WORDS,
     _STEADY_WORDS,
     _TRADED_CONTRACTS,
     CHANGE_VERBS,
@@ -89,8 +91,9 @@ def _figure(
     if measured is None and lemma in _POSTING_VERBS:
         for noun in _objects(head, ctx.body_start):
             measured = _measured(noun, ctx) or measured
-    if measured is None and subject is not None and lemma in CHANGE_VERBS:
-        # "Harbor Bancorp jumped 6.2%": a company's shares; not "the company added 300 staff"
+    if measured is None and subject is not None and lemma in CHANGE_VERBS | _SESSION_VERBS:
+        # "Harbor Bancorp jumped 6.2%", "Kestrel finished at $27.10": a company's shares; not
+        # "the company added 300 staff"
         counted = any(
             c.dep_ == "dobj"
             and c.ent_type_ not in ("PERCENT", "MONEY")
@@ -98,7 +101,10 @@ def _figure(
             for c in head.children
         )
         priced = any(t.ent_type_ in ("PERCENT", "MONEY") or t.text == "%" for t in head.subtree)
-        if _actor_class(subject, ctx) == "company" and priced and not counted:
+        actor = _actor_class(subject, ctx)
+        per_share = any(t.lower_ in _SHARE_PRICE_WORDS for t in head.subtree)
+        shares = actor == "company" or (actor == "organisation" and per_share)
+        if shares and priced and not counted:
             measured = "market"
     if subject is not None and lemma in _FALLS and _actor_class(subject, ctx) == "vehicle":
         return _Cue(_DISASTER, head, head, 0.8, rank, report=report)  # "a bus plunged 200 m"
@@ -134,14 +140,17 @@ def _measured(noun: Token, ctx: _Context) -> str | None:
     """What a figure's noun measures: market, corporate, macro, revenue (a company's or a
     state's) or election (turnout), else None."""
     lemma = noun.lemma_.lower()
+    if noun.lower_ in _CORP_METRICS:
+        lemma = noun.lower_  # "earnings", whose lemma the tagger gives as "earning"
     phrase = _noun_phrase(noun)
     words = {t.lemma_.lower() for t in phrase if t.i != noun.i}
     if lemma in _CHANGE_NOUNS:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of"):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return _measured(pobj, ctx)
+                    inner = _measured(pobj, ctx) if pobj.dep_ == "pobj" else None
+                    if inner is not None:
+                        return inner  # "a decline in earnings"; "a loss of $35 million" goes on
     mention = ctx.mention_at(noun)
     if mention and mention.entity_type == "ORG" and _INDEX_NAMES.search(mention.canonical):
         return "market"

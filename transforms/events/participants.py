@@ -5,17 +5,40 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from transforms.events.context import _Context, _Cue
-from transforms.events.definitions import _AGREEMENT, _ELECTION, _MEETING, _STATEMENT
+from transforms.events.definitions import (
+    _AGREEMENT,
+    _DATA,
+    _DISASTER,
+    _ELECTION,
+    _MARKET,
+    _MEETING,
+    _OTHER,
+    _PROTEST,
+    _STATEMENT,
+)
 from transforms.events.syntax import _agent, _noun_phrase, _objects, _subject_of
 from transforms.events.vocabulary import (
+    _ARGUMENT_ROLES,
+    _JOINING_PREPS,
     _LOCATING_PREPS,
+    _OBJECT_DEPS,
     _OFFICIAL_WORDS,
     _ORGANIZING_VERBS,
     _PARTY_TYPES,
     _PLACE_TYPES,
     _PRONOUNS,
+    _SUBJECT_DEPS,
 )
 from transforms.model import EntityMention, Participant
+
+# Objects of a speech act that are whom it is addressed to: "urged Iraq to withdraw", "told
+# Reuters", "accused the army of ..." (parser labels, not words).
+_ADDRESSEES = ("dobj", "dative")
+
+
+# Events that happen to places rather than are done to them: a place named as their object is
+# where they happened.
+_PLACE_ONLY_TYPES = (_DISASTER, _OTHER, _DATA, _MARKET)
 
 
 class _Roles:
@@ -33,20 +56,15 @@ class _Roles:
                 continue
             place = mention.entity_type in _PLACE_TYPES
             final = role
-            if (
-                place
-                and role in ("participant", "target")
-                and self.event_type
-                not in (
-                    _MEETING,
-                    _AGREEMENT,
-                )
-            ):
-                final = "location"  # "floods hit Vietnam": where, not who
+            # "floods hit Vietnam": where, not who; but a country or city is a party to what
+            # people do to it or with it ("shelled Horlivka", "urged Germany", "met Japan")
+            acted_on = mention.entity_type == "GPE" and self.event_type not in _PLACE_ONLY_TYPES
+            if place and role in ("participant", "target") and not acted_on:
+                final = "location"
             if place and token.dep_ == "pobj" and token.head.lower_ in _LOCATING_PREPS:
                 final = "location"
             if final == "location" and not place:
-                continue
+                final = "participant"  # "a lawsuit at the International Court of Justice"
             entry = Participant(name=mention.canonical, role=final)
             if entry not in self.items:
                 self.items.append(entry)
@@ -57,9 +75,13 @@ def _participants(cue: _Cue, sentence: Span, ctx: _Context) -> tuple[list[Partic
     roles = _Roles(cue.event_type, ctx)
     speaker = _speaker_roles(cue, roles, ctx)
     if cue.head.pos_ in ("VERB", "AUX"):
-        _clause_roles(cue, roles, ctx.body_start)
+        for head in [cue.head, *cue.parts]:
+            _clause_roles(head, cue, roles, ctx.body_start)
+        if cue.key != cue.head and cue.key.pos_ in ("NOUN", "PROPN"):
+            _noun_roles(cue.key, roles)  # "signed a trade agreement with Peru"
     else:
         _noun_roles(cue.key, roles)
+        _joining_roles(cue, roles, ctx.body_start)
     if cue.event_type == _MEETING:
         # "hosted by the African Union", "under the patronage of the Ministry of Transport"
         for token in sentence:
@@ -92,9 +114,8 @@ def _speaker_roles(cue: _Cue, roles: _Roles, ctx: _Context) -> str | None:
     return None
 
 
-def _clause_roles(cue: _Cue, roles: _Roles, body_start: int) -> None:
-    """Subject, agent, objects and "with/against/in" phrases of the event's verb."""
-    head = cue.head
+def _clause_roles(head: Token, cue: _Cue, roles: _Roles, body_start: int) -> None:
+    """Subject, agent, objects and "with/against/in" phrases of a verb of the event."""
     subject, passive = _subject_of(head, body_start)
     agent = _agent(head)
     lemma = head.lemma_.lower()
@@ -108,24 +129,35 @@ def _clause_roles(cue: _Cue, roles: _Roles, body_start: int) -> None:
     if subject is not None and not (cue.event_type == _STATEMENT and cue.report is not None):
         if passive:
             roles.add(_noun_phrase(subject), "participant" if gathering else "target")
-        elif subject.lemma_.lower() not in _PRONOUNS:
+        else:  # a pronoun names nobody, its conjuncts may: "she and President Okafor met"
             roles.add(_noun_phrase(subject), subject_role)
     if agent is not None:
         roles.add(_noun_phrase(agent), "organizer" if lemma in _ORGANIZING_VERBS else subject_role)
-    if cue.event_type != _STATEMENT:  # what is said is not a party to the saying
-        for obj in _objects(head, body_start):
-            if obj != subject:
-                roles.add(_noun_phrase(obj), "participant" if gathering else "target")
+    for obj in _objects(head, body_start):
+        if obj == subject or (cue.event_type == _STATEMENT and obj.dep_ not in _ADDRESSEES):
+            continue  # what is said is not a party to the saying; whom it is said to is
+        roles.add(_noun_phrase(obj), "participant" if gathering else "target")
     for prep in head.children:
-        if prep.dep_ != "prep":
+        role = _ARGUMENT_ROLES.get(prep.lower_) if prep.dep_ == "prep" else None
+        if role is None:
             continue
         objs = [t for c in prep.children if c.dep_ == "pobj" for t in _noun_phrase(c)]
-        if prep.lower_ in ("with", "between", "among", "alongside"):
-            roles.add(objs, "participant")
-        elif prep.lower_ == "against":
-            roles.add(objs, "target")
-        elif prep.lower_ in _LOCATING_PREPS:
-            roles.add(objs, "location")
+        if role == "target" and (gathering or cue.event_type in _PLACE_ONLY_TYPES):
+            role = "participant"  # "signed an accord with X", "slipped 35 cents on the Nasdaq"
+        roles.add(objs, role)
+
+
+def _joining_roles(cue: _Cue, roles: _Roles, body_start: int) -> None:
+    """Who goes to an event told by its noun: "Lind flew to Brasilia for talks", "took part in
+    the protest", "spoke at the forum" (not "ruled after the protest")."""
+    noun = cue.key
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _JOINING_PREPS else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject, passive = _subject_of(verb, body_start)
+    if subject is not None and not passive:
+        gathering = cue.event_type in (_MEETING, _AGREEMENT, _ELECTION, _PROTEST)
+        roles.add(_noun_phrase(subject), "participant" if gathering else "actor")
 
 
 def _noun_roles(noun: Token, roles: _Roles) -> None:
@@ -172,12 +204,18 @@ def _location(cue: _Cue, sentence: Span, ctx: _Context) -> EntityMention | None:
         places = [m for m in places if _token_at(ctx.doc, m.start_char) in said]
         return next((m for m in places if located(m)), None)
 
+    def party(m: EntityMention) -> bool:
+        span = ctx.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+        return span is not None and span.root.dep_ in (*_SUBJECT_DEPS, *_OBJECT_DEPS, "poss")
+
     in_clause = [m for m in places if _token_at(ctx.doc, m.start_char) in clause_tokens]
     for pool in (
         [m for m in in_clause if located(m)],
         [m for m in places if located(m)],
         in_clause,
-        places,
+        # a place elsewhere in the sentence, unless it acts there: "Chile welcomed the verdict and
+        # said it would seek a new hearing" is not a hearing in Chile
+        [m for m in places if not party(m)],
     ):
         if pool:
             return pool[0]

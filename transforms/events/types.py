@@ -46,6 +46,7 @@ from transforms.events.vocabulary import (
     _BREAKDOWN_VERBS,
     _COMPANY_DECISIONS,
     _COMPANY_PLANS,
+    _COMPANY_RESULTS,
     _COMPANY_VERBS,
     _COMPOUND_TYPES,
     _CONTEST_VERBS,
@@ -54,7 +55,9 @@ from transforms.events.vocabulary import (
     _COURT_VERBS,
     _DECISION_VERBS,
     _DECISIVE_GOVERNMENT_VERBS,
+    _DEPLOYMENT_VERBS,
     _DISRUPTION_VERBS,
+    _EARNING_VERBS,
     _EXECUTIVE_CHANGES,
     _EXECUTIVE_TITLES,
     _FILINGS,
@@ -64,8 +67,10 @@ from transforms.events.vocabulary import (
     _HABITUAL,
     _HAPPENING_VERBS,
     _HARM_ACTS,
+    _HAVING_VERBS,
     _INTENT_VERBS,
     _LIGHT_VERBS,
+    _MILITARY_NOUNS,
     _NOT_MET,
     _POLICE_VERBS,
     _PRONOUNS,
@@ -183,6 +188,17 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
         and (_has_figure(head, ctx.body_start) or (lemma in CHANGE_VERBS and known))
     ):
         return _figure(head, subject, ctx, report, lead)
+    # A company's earnings: "Marden Steel earned $32.4 million, or 61 cents a share".
+    earned = lemma in _EARNING_VERBS and not passive and _actor_class(subject, ctx) == "company"
+    if earned and any(t.ent_type_ == "MONEY" for o in objects for t in o.subtree):
+        return cue(_CORPORATE, head, 0.8, released=True, figure=True)
+    # "Kestrel suffered a loss of 9.3 million euros": a company's result, with its sum
+    had = lemma in _HAVING_VERBS and _actor_class(subject, ctx) == "company"
+    for noun in objects if had else []:
+        summed = any(t.ent_type_ == "MONEY" for t in noun.subtree)
+        result = noun.lemma_.lower() in _COMPANY_RESULTS
+        if summed and (result or _measured(noun, ctx) in ("corporate", "revenue")):
+            return cue(_CORPORATE, head, 0.8, released=True, figure=True)
     # Results and statistics: "reported a 14% rise in net profit", "data showed a surplus".
     if lemma in _RESULT_VERBS:
         kind = _speaker_kind(subject, ctx) if subject is not None else "none"
@@ -299,6 +315,9 @@ def _verb_type(
         )
         if actor == "company" or executive:
             return _CORPORATE, 0.75
+    moved = {w for o in objects for w in (o.lemma_.lower(), o.lower_)}
+    if lemma in _DEPLOYMENT_VERBS and moved & _MILITARY_NOUNS:
+        return _CONFLICT, 0.7  # "sent 2,000 troops to the northern border"
     harm = _harm_verb_type(head, lemma, subject, actor, subject_event, passive, ctx)
     if harm:
         return harm
