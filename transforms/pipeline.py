@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms import gazetteer, segment
+from transforms.cached_components import use_cached_components
 from transforms.entities import extract_entities
 from transforms.events import event_id_for, extract_events
 from transforms.failures import DocumentTimeout, Failure, describe
@@ -46,13 +47,24 @@ _NLP_LOCK = threading.Lock()
 
 
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline, without the components we do not use."""
+    """Load (once per process) the spaCy pipeline, without the components we do not use, with
+    the sentence cap and the cached stand-ins for the attribute ruler and lemmatizer."""
     with _NLP_LOCK:  # a warm-up thread may be loading it already
         return _load_nlp(name)
 
 
 @cache
 def _load_nlp(name: str | None) -> Language:
+    nlp = load_bare_nlp(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(segment.COMPONENT, before="parser")
+    use_cached_components(nlp)
+    _warm_up_rules(nlp)
+    return nlp
+
+
+def load_bare_nlp(name: str | None = None) -> Language:
+    """The spaCy model `load_nlp` starts from, as spaCy ships it (the benchmarks' baseline)."""
     import spacy
 
     wanted = name or model_name()
@@ -62,14 +74,9 @@ def _load_nlp(name: str | None) -> Language:
     last: OSError | None = None
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate, disable=list(UNUSED_COMPONENTS))
+            return spacy.load(candidate, disable=list(UNUSED_COMPONENTS))
         except OSError as exc:
             last = exc
-            continue
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe(segment.COMPONENT, before="parser")
-        _warm_up_rules(nlp)
-        return nlp
     raise OSError(f"spaCy model {wanted!r} is not installed: {last}")
 
 
