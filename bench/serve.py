@@ -106,8 +106,8 @@ def bare(bodies: list[str], folder: Path) -> dict[str, float]:
     script = textwrap.dedent(f"""
         import json, sys, time
         started = time.perf_counter()
-        from transforms.pipeline import load_nlp
-        nlp = load_nlp()
+        from transforms.pipeline import load_bare_nlp
+        nlp = load_bare_nlp()
         loaded = time.perf_counter()
         bodies = json.load(open({str(folder / "bodies.json")!r}))
         for body in bodies:
