@@ -153,14 +153,6 @@ class CachedAttributeRuler:
         matches.sort()
         return matches
 
-    # The serialisation a pipeline component offers, delegated to the ruler.
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        return bytes(self.ruler.to_bytes(**kwargs))
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> CachedAttributeRuler:
-        self.ruler.from_bytes(data, **kwargs)
-        return CachedAttributeRuler(self.ruler)
-
 
 class CachedLemmatizer:
     """spaCy's rule lemmatizer, its lemma per (form, part of speech, morphology) looked up.
