@@ -1,7 +1,7 @@
 """Transform speed: the whole transform beside bare spaCy `nlp.pipe`, same model, same texts.
 
     .venv/bin/python -m bench.transform [--articles 300] [--out bench/results/transform.json]
-                                        [--repeat 1] [--seed 7] [--no-parallel]
+                                        [--repeat 1] [--seed 7] [--no-parallel] [--interleaved]
 
 The baseline is spaCy's model as shipped (`transforms.pipeline.load_bare_nlp()`: the same
 model and disabled components, without the pipeline's own components and cached stand-ins).
@@ -21,6 +21,11 @@ up on a few articles. Then, in one run, on the same texts:
 - 2 cores, cold, as the flow runs them: bare `nlp.pipe(texts, n_process=2)` against
   `flows.workers.transform_in_processes`, both starting their processes (and loading or
   receiving the model) inside the timing.
+
+With `--interleaved`, the serial run is taken once more chunk by chunk (20 articles): bare
+`nlp.pipe` and `analyse` in turns, the first of each pair alternating, so that a load that
+changes during the run (other work on shared cores) weighs on both alike; its ratio is the one
+to read on a busy machine.
 
 With `--repeat R` every measurement is taken R times, interleaved, and the fastest is kept.
 Prints a Markdown table and writes JSON, with the machine it ran on, to `--out`.
@@ -55,6 +60,7 @@ GOLD = ROOT / "bench" / "gold" / "articles"
 RESULTS = ROOT / "bench" / "results"
 BATCH_SIZE = 32  # nlp.pipe's batch, as analyse uses it
 WARM_UP_ARTICLES = 8
+INTERLEAVE_ARTICLES = 20  # the chunk of the interleaved serial run
 RUN_ID = "bench-transform"
 # The extractors analyse calls, timed one by one for the rules split.
 RULES = (
@@ -200,6 +206,27 @@ def _bare_nlp() -> Any:
     return pipeline.load_bare_nlp()
 
 
+def interleaved_serial(bare: Any, nlp: Any, articles: list[Article]) -> tuple[float, float]:
+    """Seconds of bare `nlp.pipe` and of `analyse` over the articles, timed chunk by chunk in
+    turns (the first of each pair alternating), in this process."""
+    seconds = {"bare": 0.0, "transform": 0.0}
+
+    def run(name: str, chunk: list[Article]) -> None:
+        started = time.perf_counter()
+        if name == "bare":
+            for _doc in bare.pipe([a.body_text for a in chunk], batch_size=BATCH_SIZE):
+                pass
+        else:
+            pipeline.analyse(chunk, nlp, RUN_ID)
+        seconds[name] += time.perf_counter() - started
+
+    for n, start in enumerate(range(0, len(articles), INTERLEAVE_ARTICLES)):
+        chunk = articles[start : start + INTERLEAVE_ARTICLES]
+        for name in ("bare", "transform") if n % 2 == 0 else ("transform", "bare"):
+            run(name, chunk)
+    return seconds["bare"], seconds["transform"]
+
+
 def _pipe_in_worker(texts: list[str]) -> int:
     """Bare `nlp.pipe` over one batch in a pool worker; returns its tokens."""
     return sum(len(doc) for doc in _bare_nlp().pipe(texts, batch_size=BATCH_SIZE))
@@ -291,7 +318,9 @@ def _rates(seconds: float, articles: int, tokens: int) -> dict[str, float]:
     }
 
 
-def benchmark(n: int, seed: int, repeat: int, parallel: bool) -> dict[str, Any]:
+def benchmark(
+    n: int, seed: int, repeat: int, parallel: bool, interleaved: bool = False
+) -> dict[str, Any]:
     """Every measurement of one run (see the module docstring)."""
     articles = load_articles(n, seed)
     texts = [a.body_text for a in articles]
@@ -340,6 +369,11 @@ def benchmark(n: int, seed: int, repeat: int, parallel: bool) -> dict[str, Any]:
         },
         "rows": rows,
     }
+    if interleaved:
+        bare_seconds, transform_seconds = interleaved_serial(bare, nlp, articles)
+        report["serial_interleaved"] = _figures(
+            bare_seconds, transform_seconds, len(articles), bare_tokens
+        ) | {"chunk": INTERLEAVE_ARTICLES}
     if parallel:
         report["two_cores"] = parallel_runs(bare, articles, repeat)
     return report
@@ -363,6 +397,8 @@ def render(report: dict[str, Any]) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     runs = [("serial", report["serial"])]
+    if "serial_interleaved" in report:
+        runs.append((f"serial, in turns by {INTERLEAVE_ARTICLES}", report["serial_interleaved"]))
     if "two_cores" in report:
         runs += [
             ("2 cores, warm pool", report["two_cores"]["warm"]),
@@ -392,11 +428,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
     parser.add_argument("--repeat", type=int, default=1, help="runs per figure; fastest kept")
     parser.add_argument("--no-parallel", action="store_true", help="skip the 2-process runs")
+    parser.add_argument(
+        "--interleaved", action="store_true", help="also time the serial run in turns by chunk"
+    )
     args = parser.parse_args(argv)
     if args.articles < 1 or args.repeat < 1:
         parser.error("--articles and --repeat must be at least 1")
     os.environ.setdefault("TQDM_DISABLE", "1")
-    report = benchmark(args.articles, args.seed, args.repeat, not args.no_parallel)
+    report = benchmark(
+        args.articles, args.seed, args.repeat, not args.no_parallel, args.interleaved
+    )
     print(render(report))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1, default=str), encoding="utf-8")

@@ -47,3 +47,12 @@ def test_report_has_the_figures(nlp, tmp_path, capsys):
     assert "two_cores" not in report
     printed = capsys.readouterr().out
     assert "| serial |" in printed and "| NLP (nlp.pipe) |" in printed
+
+
+def test_interleaved_run_has_its_ratio(tmp_path, capsys):
+    out = tmp_path / "transform.json"
+    assert main(["--articles", str(N), "--out", str(out), "--no-parallel", "--interleaved"]) == 0
+    run = json.loads(out.read_text())["serial_interleaved"]
+    assert run["bare"]["seconds"] > 0 and run["transform"]["seconds"] > 0
+    assert run["ratio"] == run["transform"]["seconds"] / run["bare"]["seconds"]
+    assert "| serial, in turns by 20 |" in capsys.readouterr().out
