@@ -37,3 +37,14 @@ def _duration(n: float, unit: str) -> str:
     q = n * mult
     qs = str(int(q)) if q == int(q) else f"{q:g}"
     return f"PT{qs}{code}" if is_time else f"P{qs}{code}"
+
+
+_VAGUE_CODE = {"decade": "E", "century": "C", "fortnight": "W"}
+
+
+def _vague_duration(unit: str) -> str:
+    """A duration of an unknown number of units, as TIMEX3 writes it: "several years" is PXY,
+    "a few hours" PTXH, "decades" PXE."""
+    _, code, is_time = _UNIT_CODE[unit]
+    code = _VAGUE_CODE.get(unit, code)
+    return f"PTX{code}" if is_time else f"PX{code}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transforms.timex.context import _Env
-from transforms.timex.numbers import _duration, _num, _unit
+from transforms.timex.numbers import _duration, _num, _unit, _vague_duration
 from transforms.timex.pieces import _NUM, _NUM_WORD, _UNIT1, _UNITS, _VAGUE_NUM, _rx
 from transforms.timex.records import _Item, _mk
 from transforms.timex.rules.base import _UNIT_WORDS, _Rule, _words
@@ -35,10 +35,12 @@ def _h_duration_rel(m: re.Match[str], env: _Env) -> _Item | None:
         if not has_the:
             return _mk(None) if rel == "recent" and plural else None
         if plural:
-            return _mk(None, kind="duration")
+            return _mk(_vague_duration(u), kind="duration")
         return _mk(_duration(1, u), kind="duration")
     n = _num(m["n"])
-    return _mk(_duration(n, u) if n is not None else None, kind="duration")
+    if n is None and m["n"].lower().startswith("couple"):
+        n = 2
+    return _mk(_duration(n, u) if n is not None else _vague_duration(u), kind="duration")
 
 
 DURATION_REL = _Rule(_R_DURATION_REL, _UNIT_WORDS, _h_duration_rel, 48, 4)
@@ -65,8 +67,10 @@ def _h_duration(m: re.Match[str], env: _Env) -> _Item | None:
             return None
         nword = "one"
     n = _num(nword)
+    if n is None and "couple" in nword:
+        n = 2
     if n is None:
-        return _mk(None, kind="duration")
+        return _mk(_vague_duration(u), kind="duration")
     if m["half"] or m["half2"]:
         n += 0.5
     if m["n2"]:

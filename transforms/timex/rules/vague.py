@@ -11,7 +11,7 @@ from transforms.timex.rules.base import _UNIT_WORDS, _Rule, _words
 
 _V = _words(
     "recently lately nowadays days weeks months present currently soon shortly future past "
-    "coming recent times years decades festive holiday full"
+    "coming recent times years decades festive holiday full now"
 )
 
 
@@ -23,7 +23,8 @@ _RATE_CONTEXT = re.compile(
 
 
 _R_VAGUE = _rx(
-    r"(?<![\w-])(?P<x>recently|lately|nowadays|these\s+days|at\s+present|currently|soon|shortly"
+    r"(?<![\w-])(?P<x>(?:more\s+)?recently|lately|nowadays|these\s+days|at\s+present|currently"
+    r"|soon|shortly"
     r"|in\s+the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+the\s+past"
     r"|in\s+(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent)\s+"
     r"(?:days|weeks|months|years|decades)|in\s+recent\s+times"
@@ -34,6 +35,28 @@ _R_VAGUE = _rx(
 )
 
 
+# TIMEX3 reference points: a vague "now", "recently" or "in the future" is PRESENT_REF,
+# PAST_REF or FUTURE_REF; "over the years", "in the past few months" are durations of an
+# unknown number of units (PXY, PXM). "The coming months" stays without a value, as the gold
+# set reads it.
+_REF_WORDS = {
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "past": "PAST_REF",
+    "recent": "PAST_REF",
+    "nowadays": "PRESENT_REF",
+    "days": "PRESENT_REF",  # these days
+    "present": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "now": "PRESENT_REF",
+    "soon": "FUTURE_REF",
+    "shortly": "FUTURE_REF",
+    "future": "FUTURE_REF",
+}
+_FEW_UNIT = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "E"}
+_NOT_NOW = frozenset("until till by from than".split())
+
+
 def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
     x = m["x"].lower()
     start, end = m.span("x")
@@ -41,7 +64,18 @@ def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
         env.prev_word(start).lower() == "as" or env.next_word(end).lower() in ("as", "after")
     ):
         return None
-    return _mk(None)
+    if x.endswith("now") and (
+        env.prev_word(start).lower() in _NOT_NOW or env.next_word(end).lower() in ("on", "that")
+    ):
+        return None
+    words = x.split()
+    if len(words) >= 3 and words[-2] in ("few", "several") and words[-1] in _FEW_UNIT:
+        return _mk(f"PX{_FEW_UNIT[words[-1]]}", kind="duration")
+    if words[:2] == ["over", "the"] and words[-1] in _FEW_UNIT:
+        return _mk(f"PX{_FEW_UNIT[words[-1]]}", kind="duration")
+    if "coming" in words:
+        return _mk(None)
+    return _mk(_REF_WORDS.get("recent" if "recent" in words else words[-1]))
 
 
 VAGUE = _Rule(_R_VAGUE, _V, _h_vague, 40, 40)
@@ -55,7 +89,7 @@ _R_VAGUE_DURATION = _rx(
 
 
 def _h_vague_duration(m: re.Match[str], env: _Env) -> _Item | None:
-    return _mk(None, kind="duration")
+    return _mk(None, kind="duration")  # "for months": no value, as the gold set reads it
 
 
 VAGUE_DURATION = _Rule(_R_VAGUE_DURATION, _UNIT_WORDS, _h_vague_duration, 24, 4)
