@@ -24,7 +24,7 @@ _RATE_CONTEXT = re.compile(
 
 _R_VAGUE = _rx(
     r"(?<![\w-])(?P<x>(?:more\s+)?recently|lately|nowadays|these\s+days|at\s+present|currently"
-    r"|soon|shortly"
+    r"|(?:right\s+)?now|soon|shortly"
     r"|in\s+the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+the\s+past"
     r"|in\s+(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent)\s+"
     r"(?:days|weeks|months|years|decades)|in\s+recent\s+times"
