@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 from transforms.datemath import in_calendar, within_calendar
 from transforms.timex.calendar import _coarsen, _gran, _shift, _span_of
@@ -57,9 +59,16 @@ def _resolve_year(item: _YearLess, env: _Env, s: int, e: int, sent_year: int | N
     probe = within_calendar(lambda: probe_of(a.year)) if probe_of else r.rs
     if probe is not None and probe > a and not env.future(s, e):
         return build(a.year - 1)
-    if r.re_ < a and env.future(s, e):
+    if r.re_ < a and env.future(s, e) and not _just_reported(r, a):
         return build(a.year + 1)
     return r
+
+
+def _just_reported(r: _Res, anchor: date) -> bool:
+    """A quarter or half that ended within the last three months: its results are what a
+    company "expects to report", so a future clause does not move it to next year."""
+    value = r.value or ""
+    return bool(re.search(r"-[QH]\d$", value)) and r.re_ is not None and (anchor - r.re_).days <= 92
 
 
 _PERIOD_GRANS = frozenset(
