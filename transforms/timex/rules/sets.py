@@ -47,7 +47,11 @@ SET_WEEKDAY = _Rule(
 )
 
 
-_RATE_BEFORE = re.compile(r"(?:\d|%|\b(?:percent|cent))\s*(?:and\s+)?$")
+# "8.5% annually", "10,000 units annually", "$3 million annually": an amount, then at most a
+# unit word, then the adverb.
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:percent|cent|million|billion|trillion))(?:\s+[a-z]+)?\s*(?:and\s+)?$"
+)
 
 
 _MEASURE_NOUNS = frozenset(
@@ -56,7 +60,8 @@ _MEASURE_NOUNS = frozenset(
     "volumes rate rates consumption exports imports capacity basis prices price inflation "
     "turnover traffic limit cap quota allowance rent fee fees charge charges record high low "
     "peak total demand supply flow flows intake budget revenue spending active returns return "
-    "yield deficit surplus cases deaths infections ridership trading move moves swing".split()
+    "yield deficit surplus cases deaths infections ridership trading move moves swing "
+    "dividend dividends results profit profits payout payouts".split()
 )
 
 
@@ -76,6 +81,9 @@ def _h_set_adverb(m: re.Match[str], env: _Env) -> _Item | None:
     if _RATE_BEFORE.search(env.text, max(0, start - 24), start):
         return None
     if any(w.lower() in _MEASURE_NOUNS for w in _WORDS.findall(env.text, end, end + 28)[:3]):
+        return None
+    # "doubling its profits annually": the measure just before.
+    if env.prev_word(start).lower() in _MEASURE_NOUNS:
         return None
     return _mk(_SET_ADVERBS[word.lower()], kind="set")
 
