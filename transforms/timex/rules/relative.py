@@ -234,6 +234,11 @@ def _ago_value(a: date, n: int, u: str) -> str | None:
     return a.isoformat()
 
 
+_AMOUNT_BEFORE = re.compile(
+    r"\d[\d,.]*(?:\s*%|\s+(?:percent|cents?|million|billion|a\s+share))?,?\s+$"
+)
+
+
 _R_AGO = _rx(rf"(?<![\w.,-])(?P<x>(?P<n>{_NUM}|{_VAGUE_NUM})\s+(?P<u>{_UNITS})\s+ago)(?![\w-])")
 
 
@@ -246,7 +251,12 @@ def _h_ago(m: re.Match[str], env: _Env) -> _Item | None:
     # "rose 5% from a year ago" compares with the period just named; "A year ago, ..." does not.
     if int(n) == 1 and u in ("year", "month", "week"):
         shifts = {"year": (-1, 0, 0), "month": (0, -1, 0), "week": (0, 0, -7)}[u]
-        return _Anaphor("any", *shifts, window=0, fallback=value)
+        # "net of $1.1 million a year ago": an amount compared with the same figure of the
+        # period reported on, which earnings copy names a few sentences before.
+        window = (
+            3 if _AMOUNT_BEFORE.search(env.text, max(0, m.start("x") - 40), m.start("x")) else 0
+        )
+        return _Anaphor("any", *shifts, window=window, fallback=value)
     return _mk(value)
 
 
