@@ -58,6 +58,7 @@ RULES: tuple[_Rule, ...] = (
     dates.MONTH,
     decades.DECADE,
     decades.CENTURY,
+    decades.SPOKEN_YEAR,
     seasons.SEASON,
     seasons.HOLIDAY,
     relative.AGO,

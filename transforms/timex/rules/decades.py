@@ -7,9 +7,11 @@ import re
 from transforms import lexicon
 from transforms.timex.calendar import _part
 from transforms.timex.context import _Env
+from transforms.timex.numbers import _num
 from transforms.timex.pieces import _rx
 from transforms.timex.records import _Item, _mk
 from transforms.timex.rules.base import _ANY_NUM, _Rule, _words
+from transforms.timex.words import _MONTH_NAMES, _MONTH_NUM, _SEASONS
 
 _R_DECADE = _rx(
     r"(?<![\w'’-])(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
@@ -49,3 +51,42 @@ def _h_century(m: re.Match[str], env: _Env) -> _Item | None:
 
 
 CENTURY = _Rule(_R_CENTURY, _words("century"), _h_century, 40, 4)
+
+
+# Years as broadcast transcripts spell them: "nineteen ninety-six", "the year two thousand",
+# "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_R_SPOKEN_YEAR = _rx(
+    r"(?<![\w-])(?P<x>(?:the\s+year\s+|(?P<season>(?:the\s+)?(?:spring|summer|autumn|fall|winter)"
+    rf"\s+of\s+)|(?P<month>{'|'.join(_MONTH_NAMES)})\s+)?"
+    rf"(?:(?P<c>nineteen|eighteen)[\s-]+(?P<yy>{_TENS}(?:[\s-]+{_UNITS_WORD})?|{_TEENS})"
+    rf"|two\s+thousand(?:\s+and\s+(?P<k>{_UNITS_WORD}|{_TEENS}))?))"
+    r"(?![\w-])(?!\s+(?:percent|people|dollars|million|billion|thousand|hundred|years?|months?"
+    r"|weeks?|days?|hours?)\b)"
+)
+
+
+def _h_spoken_year(m: re.Match[str], env: _Env) -> _Item | None:
+    if m["c"]:
+        century, yy = _num(m["c"]), _num(m["yy"])
+        if century is None or yy is None:
+            return None
+        year = int(century) * 100 + int(yy)
+    else:
+        if env.next_word(m.end("x")).lower().endswith("s"):
+            return None  # "two thousand soldiers": a count
+        extra = _num(m["k"]) if m["k"] else 0
+        if extra is None:
+            return None
+        year = 2000 + int(extra)
+    if m["month"]:
+        return _mk(f"{year}-{_MONTH_NUM[m['month'][:3].lower()]:02d}", explicit_year=year)
+    if m["season"]:
+        season = m["season"].split()[-2].lower()
+        return _mk(f"{year}-{_SEASONS[season]}", explicit_year=year)
+    return _mk(str(year), explicit_year=year)
+
+
+SPOKEN_YEAR = _Rule(_R_SPOKEN_YEAR, _words("nineteen eighteen thousand"), _h_spoken_year, 48, 48)
