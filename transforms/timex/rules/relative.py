@@ -245,7 +245,9 @@ _R_AGO = _rx(rf"(?<![\w.,-])(?P<x>(?P<n>{_NUM}|{_VAGUE_NUM})\s+(?P<u>{_UNITS})\s
 def _h_ago(m: re.Match[str], env: _Env) -> _Item | None:
     n = _num(m["n"])
     u = _unit(m["u"])
-    if n is None or n != int(n):
+    if n is None:
+        return _mk("PAST_REF")  # "several years ago", "a few months ago"
+    if n != int(n):
         return _mk(None)
     value = _ago_value(env.anchor, int(n), u)
     # "rose 5% from a year ago" compares with the period just named; "A year ago, ..." does not.
