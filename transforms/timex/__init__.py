@@ -40,9 +40,17 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
   ``FY25`` in India is ``FY2024-25``, "fiscal 2025" in Japan ``FY2025-26``, "fiscal year 2026"
   in Saudi Arabia ``2026``). Elsewhere labels stay labels (``FY2025``, ``FY2025-Q3``) with no
   range, and "the current fiscal year" has no value.
+* Vague references take the TIMEX3 reference points: "now", "currently", "these days" are
+  ``PRESENT_REF``; "recently", "in the past", "in recent years", "several years ago"
+  ``PAST_REF``; "soon", "in the future" ``FUTURE_REF``. Durations of an unknown count are
+  ``PXY``, ``PXM``, ``PXW``, ``PXD`` ("several years", "the past few weeks", "over the
+  years"). "The coming months" and "for months" keep no value, as the gold set reads them.
+* Years spelled out as transcripts say them count: "nineteen ninety-six", "the year two
+  thousand", "January nineteen ninety-seven".
 * Sets are recurring events ("a weekly briefing", "twice a year" is ``P1Y``: the model has no
   frequency field); rates of a measure are not time expressions ("barrels per day", "$310
-  billion a year", "hourly wages", "rose 3% annually").
+  billion a year", "hourly wages", "rose 3% annually", "a quarterly dividend", "10,000 units
+  annually").
 * A clock time takes the date of an adjacent day expression, else the nearest preceding
   day-level date in its sentence, else the anchor day.
 * Past either end of the calendar (an anchor in year 1 or 9999, "5,000 years ago") an
