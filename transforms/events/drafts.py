@@ -14,11 +14,18 @@ from transforms.events.syntax import _tense
 from transforms.events.vocabulary import _OBJECT_DEPS, _SUBJECT_DEPS, _VAGUE_SPAN
 
 
+def _vague_value(value: str | None, kind: str) -> bool:
+    """No day to name: no value, or a TIMEX3 reference point or count-less duration ("in
+    recent years" is PAST_REF, "over the years" PXY)."""
+    if value is None:
+        return kind == "date"
+    return value.endswith("_REF") or value.startswith(("PX", "PTX"))
+
+
 def _draft(cue: _Cue, sentence: Span, paragraph: int, position: int, ctx: _Context) -> _Draft:
     start, end, precision, own = _dates(cue, sentence, ctx)
     vague = any(
-        t.value is None
-        and t.kind == "date"
+        _vague_value(t.value, t.kind)
         and _VAGUE_SPAN.search(t.text)
         and _attachment(root, {cue.head.i}, False) == cue.head
         for t, root in _attached_times(sentence, ctx)
