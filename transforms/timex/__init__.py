@@ -43,8 +43,9 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
 * Vague references take the TIMEX3 reference points: "now", "currently", "these days" are
   ``PRESENT_REF``; "recently", "in the past", "in recent years", "several years ago"
   ``PAST_REF``; "soon", "in the future" ``FUTURE_REF``. Durations of an unknown count are
-  ``PXY``, ``PXM``, ``PXW``, ``PXD`` ("several years", "the past few weeks", "over the
-  years"). "The coming months" and "for months" keep no value, as the gold set reads them.
+  ``PXY``, ``PXM``, ``PXW``, ``PXD`` ("several years", "the past few weeks"). "Over the
+  years", "the coming months" and "for months" keep no value, as the contract's worked
+  example and the gold set read them.
 * Years spelled out as transcripts say them count: "nineteen ninety-six", "the year two
   thousand", "January nineteen ninety-seven".
 * Sets are recurring events ("a weekly briefing", "twice a year" is ``P1Y``: the model has no

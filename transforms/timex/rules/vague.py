@@ -36,9 +36,9 @@ _R_VAGUE = _rx(
 
 
 # TIMEX3 reference points: a vague "now", "recently" or "in the future" is PRESENT_REF,
-# PAST_REF or FUTURE_REF; "over the years", "in the past few months" are durations of an
-# unknown number of units (PXY, PXM). "The coming months" stays without a value, as the gold
-# set reads it.
+# PAST_REF or FUTURE_REF; "in the past few months" is a duration of an unknown number of
+# units (PXM). "Over the years" and "the coming months" stay without a value, as the
+# contract's worked example and the gold set read them.
 _REF_WORDS = {
     "recently": "PAST_REF",
     "lately": "PAST_REF",
@@ -70,8 +70,6 @@ def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
         return None
     words = x.split()
     if len(words) >= 3 and words[-2] in ("few", "several") and words[-1] in _FEW_UNIT:
-        return _mk(f"PX{_FEW_UNIT[words[-1]]}", kind="duration")
-    if words[:2] == ["over", "the"] and words[-1] in _FEW_UNIT:
         return _mk(f"PX{_FEW_UNIT[words[-1]]}", kind="duration")
     if "coming" in words:
         return _mk(None)
