@@ -67,7 +67,10 @@ def runs(db: Path) -> list[dict[str, Any]]:
             ).fetchall()
     except duckdb.Error:
         return []
-    return [{"run_id": r[0], "in_flow": (r[2] - r[1]).total_seconds(), "new": r[3]} for r in rows]
+    return [
+        {"run_id": r[0], "in_flow": (r[2] - r[1]).total_seconds(), "new": r[3], "epoch": r[4]}
+        for r in rows
+    ]
 
 
 def wait_for(db: Path, count: int, serve: subprocess.Popen[bytes], limit: float) -> list[Any]:
