@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import duckdb
+import pytest
 
 from tests.flows.test_end_to_end import wirehouse
 
@@ -15,6 +16,7 @@ STORY = (
 )
 
 
+@pytest.mark.e2e  # a whole run into DuckDB
 def test_edge_articles_load_and_their_warnings_are_recorded(tmp_path):
     rows = [
         {"id": "min", "published": "0001-01-01", "body": STORY.format(name="Arendal")},

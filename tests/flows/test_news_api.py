@@ -194,6 +194,7 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@pytest.mark.e2e  # a whole run into DuckDB
 def test_a_run_never_shows_or_stores_the_key(keyed_api, tmp_path):
     """The whole command: summary lines, captured output and every table of the warehouse."""
     config = tmp_path / "wirehouse.toml"
