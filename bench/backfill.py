@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.corpus import DEFAULT_SEED, StoryMaker
+from bench.corpus import DEFAULT_SEED, StoryMaker, archive_record
 from bench.query import readme_queries, time_queries
 from bench.runs.children import child_env, tree_rss_mb
 from bench.runs.machine import machine
@@ -46,15 +46,7 @@ def write_archive(folder: Path, articles: int, seed: int) -> int:
         path = folder / f"part-{first // PER_FILE:04d}.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for index in range(first, min(first + PER_FILE, articles)):
-                story = maker.story(index)
-                record = {
-                    "id": f"backfill-{index}",
-                    "url": story.url,
-                    "title": story.title,
-                    "author": story.author,
-                    "published": story.published.isoformat(),
-                    "body": "\n\n".join(story.paragraphs),
-                }
+                record = archive_record(maker.story(index), "backfill")
                 out.write(json.dumps(record) + "\n")
         size += path.stat().st_size
     return size

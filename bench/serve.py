@@ -30,7 +30,7 @@ from typing import Any
 
 import duckdb
 
-from bench.corpus import generate_stories
+from bench.corpus import archive_record, generate_stories
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -42,15 +42,8 @@ def write_archive(path: Path, first: int, count: int) -> list[str]:
     bodies = []
     with path.open("w", encoding="utf-8") as out:
         for story in stories:
-            body = "\n\n".join(story.paragraphs)
-            bodies.append(body)
-            record = {
-                "id": f"bench-serve-{story.index}",
-                "url": story.url,
-                "title": story.title,
-                "published": story.published.isoformat(),
-                "body": body,
-            }
+            record = archive_record(story, "bench-serve")
+            bodies.append(record["body"])
             out.write(json.dumps(record) + "\n")
     return bodies
 

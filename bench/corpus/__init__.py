@@ -33,7 +33,7 @@ Where things are:
 from __future__ import annotations
 
 from bench.corpus.feeds import render_feed
-from bench.corpus.folder import PER_FEED, ROBOTS, write_corpus
+from bench.corpus.folder import PER_FEED, ROBOTS, archive_record, write_corpus
 from bench.corpus.pages import render_page
 from bench.corpus.stories import (
     DEFAULT_SEED,
@@ -52,6 +52,7 @@ __all__ = [
     "ROBOTS",
     "Story",
     "StoryMaker",
+    "archive_record",
     "generate_stories",
     "render_feed",
     "render_page",

@@ -9,11 +9,23 @@ from typing import Any
 from bench.corpus.feeds import render_feed
 from bench.corpus.pages import render_page
 from bench.corpus.sites import SITES
-from bench.corpus.stories import DEFAULT_SEED, generate_stories
+from bench.corpus.stories import DEFAULT_SEED, Story, generate_stories
 
 PER_FEED = 50
 
 ROBOTS = "User-agent: *\nDisallow: /search\nAllow: /\n"
+
+
+def archive_record(story: Story, prefix: str) -> dict[str, Any]:
+    """A story as one record of a local archive source (`kind = "archive"`, JSONL)."""
+    return {
+        "id": f"{prefix}-{story.index}",
+        "url": story.url,
+        "title": story.title,
+        "author": story.author,
+        "published": story.published.isoformat(),
+        "body": "\n\n".join(story.paragraphs),
+    }
 
 
 def write_corpus(

@@ -20,7 +20,9 @@ def test_the_loader_reads_lists_tables_and_alternations(tmp_path, monkeypatch):
     (tmp_path / "sample_words.toml").write_text(
         'verbs = ["said", "told", "stated"]\n'
         "[scales]\nmillion = 1e6\nbillion = 1e9\n"
-        '[nested]\nphrases = ["per cent", "percent"]\n',
+        '[nested]\nphrases = ["per cent", "percent"]\n'
+        '[groups]\na = ["x", "y"]\nb = ["z"]\n'
+        '[clash]\na = ["x"]\nb = ["x"]\n',
         encoding="utf-8",
     )
     monkeypatch.setattr(lexicon, "FOLDER", tmp_path)
@@ -29,6 +31,9 @@ def test_the_loader_reads_lists_tables_and_alternations(tmp_path, monkeypatch):
         assert lexicon.terms("sample_words", "verbs") == ("said", "told", "stated")
         assert lexicon.words("sample_words", "verbs") == {"said", "told", "stated"}
         assert lexicon.table("sample_words", "scales") == {"million": 1e6, "billion": 1e9}
+        assert lexicon.by_word("sample_words", "groups") == {"x": "a", "y": "a", "z": "b"}
+        with pytest.raises(lexicon.LexiconError, match="in both"):
+            lexicon.by_word("sample_words", "clash")
         pattern = re.compile(lexicon.alternation("sample_words", "nested.phrases"))
         assert pattern.fullmatch("per   cent") and pattern.fullmatch("percent")
         with pytest.raises(lexicon.LexiconError):

@@ -196,11 +196,7 @@ _PARTS = lexicon.words("event_words", "gathering_parts")
 _HABITUAL = lexicon.words("event_words", "habitual")
 _PARTICLES = lexicon.words("event_words", "particles")
 _JOINING_PREPS = lexicon.words("event_words", "joining_preps")
-_ARGUMENT_ROLES: dict[str, str] = {
-    prep: role
-    for role, preps in lexicon.table("event_words", "argument_roles").items()
-    for prep in preps
-}
+_ARGUMENT_ROLES = lexicon.by_word("event_words", "argument_roles")
 _LEVEL_WORDS = lexicon.words("event_words", "levels")
 _FUTURE_AUXILIARIES = lexicon.words("event_words", "future_auxiliaries")
 _MODALS = lexicon.words("event_words", "modals")

@@ -65,6 +65,18 @@ def table(name: str, key: str) -> dict[str, Any]:
     return dict(value)
 
 
+def by_word(name: str, key: str) -> dict[str, str]:
+    """A table of word lists turned round: each word -> the name of the list that holds it
+    (`[qualifiers] at_least = ["at least", ...]` gives "at least" -> "at_least"). A word in two
+    lists is an error in the file."""
+    found: dict[str, str] = {}
+    for group, members in table(name, key).items():
+        for word in members:
+            if found.setdefault(word, group) != group:
+                raise LexiconError(f"{name}.toml: {word!r} is in both {found[word]} and {group}")
+    return found
+
+
 def alternation(name: str, key: str) -> str:
     """A list as a regular-expression alternation, longest first, each term escaped, spaces
     matching any run of whitespace."""

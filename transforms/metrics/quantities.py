@@ -47,11 +47,7 @@ from transforms.metrics.units import (
 )
 
 _YEAR_PREPOSITIONS = lexicon.words("numbers", "metrics.year_prepositions")
-_QUALIFIER_PHRASES: dict[str, str] = {
-    phrase: qualifier
-    for qualifier, phrases in lexicon.table("numbers", "metrics.qualifiers").items()
-    for phrase in phrases
-}
+_QUALIFIER_PHRASES = lexicon.by_word("numbers", "metrics.qualifiers")
 
 _UP_PARTICLE_VERBS = lexicon.words("changes", "up_particle_verbs")
 _UNCHANGING_PLURALS = lexicon.words("inflections", "unchanging_plurals")
