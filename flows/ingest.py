@@ -47,7 +47,7 @@ from flows.tasks import (
     transform_task,
     validate_task,
 )
-from flows.workers import transform_in_processes
+from flows.workers import EarlyPool, transform_in_processes
 from transforms.model import Article
 from transforms.pipeline import (
     article_rows,
@@ -84,17 +84,21 @@ def ingest(
     """Extract every source, then transform, validate and load in batches."""
     run = _Run.start(Path(db_path), command, settings)
     summaries = {s.name: SourceSummary(s.name) for s in sources}
-    extraction = _extract_all(
-        sources,
-        settings,
-        summaries,
-        db.source_states(run.path) if run.readable else {},
-        published_default or date.today(),
-        run.archive,
-        progress,
-        run.log,
-    )
-    return run.process(extraction, summaries, progress, force=False)
+    try:
+        extraction = _extract_all(
+            sources,
+            settings,
+            summaries,
+            db.source_states(run.path) if run.readable else {},
+            published_default or date.today(),
+            run.archive,
+            progress,
+            run.log,
+            run.early.saw,
+        )
+        return run.process(extraction, summaries, progress, force=False)
+    finally:
+        run.early.close()
 
 
 def with_runner(chosen: Any, settings: Settings) -> Any:
@@ -174,6 +178,7 @@ class _Run:
     readable: bool
     staged_before: tuple[int, int]
     log: RunLog
+    early: EarlyPool  # transform workers started during extraction, once it brings enough
 
     @classmethod
     def start(cls, path: Path, command: str, settings: Settings) -> _Run:
@@ -193,6 +198,13 @@ class _Run:
             readable=db.readable(path, settings.lock_wait_seconds),
             staged_before=staged_before,
             log=RunLog.beside(path, run_id),
+            early=EarlyPool(
+                settings.transform_workers
+                if settings.task_runner != "dask" and not warm.available()
+                else 0,
+                settings.max_document_seconds,
+                settings.transform_pool_min_articles,
+            ),
         )
 
     def process(
@@ -205,8 +217,11 @@ class _Run:
         """identify -> transform -> validate -> load, batch by batch; then the run's checks."""
         plan = identify_task(extraction.articles, self.path if self.readable else None, force)
         batches = plan.batches(self.settings.batch_size)
+        in_workers = self._in_workers(batches, plan)
+        if not in_workers:
+            self.early.close()  # started for articles that turned out not to be new
         if batches:
-            _warm_up(nlp=not self._in_workers(batches, plan))
+            _warm_up(nlp=not in_workers)
         seen_articles: list[pd.DataFrame] = []
         seen_mentions: list[pd.DataFrame] = []
         loaded = 0
@@ -333,6 +348,8 @@ class _Run:
         if self.settings.task_runner == "dask":
             return True
         new = sum(map(len, _distinct(batches, plan)))
+        if self.early.pool is not None:  # already started, loading spaCy: cheaper than here
+            return new > 0
         workers = self.settings.transform_workers
         return workers > 1 and new >= self.settings.transform_pool_min_articles
 
@@ -364,7 +381,13 @@ class _Run:
                     yield from transform_in_processes([items], self.run_id, workers, 1, seconds)
             return
         if self._in_workers(batches, plan):
-            yield from transform_in_processes(work, self.run_id, workers, chunk, seconds)
+            early = self.early.pool
+            try:
+                yield from transform_in_processes(
+                    work, self.run_id, workers, chunk, seconds, pool=early, close_pool=True
+                )
+            finally:
+                self.early.pool = None  # closed by transform_in_processes, with the last batch
             return
         for items in work:
             yield transform_task(items, self.run_id, seconds) if items else {}
@@ -408,6 +431,7 @@ def _extract_all(
     archive: Archive,
     progress: Progress | None,
     log: RunLog,
+    extracted_so_far: Callable[[int], None] | None = None,
 ) -> Extraction:
     out = Extraction()
     fetcher = Fetcher(
@@ -426,6 +450,8 @@ def _extract_all(
             reached("source-extracted")
             summary = summaries[source.name]
             _add_extracted(out, extracted, summary, anchor_default, archive.run_id, settings, log)
+            if extracted_so_far:
+                extracted_so_far(len(out.articles))
             if progress:
                 progress("extract", len(out.articles))
     finally:

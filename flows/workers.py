@@ -214,6 +214,30 @@ class WorkerPool:
             worker.conn.close()
 
 
+@dataclass(slots=True)
+class EarlyPool:
+    """Transform workers started while the run is still extracting, so spaCy loads in them on
+    cores the fetching leaves idle instead of after it. Started once the run has extracted
+    `threshold` articles (a run that finds little or nothing new never starts one); the run
+    hands `pool` to `transform_in_processes` and closes it when its transform is done.
+    Disabled (`workers` below 2) under Dask or warm workers, which bring their own."""
+
+    workers: int
+    seconds: float | None
+    threshold: int
+    pool: WorkerPool | None = None
+
+    def saw(self, extracted: int) -> None:
+        """The run has extracted `extracted` articles so far."""
+        if self.pool is None and self.workers > 1 and extracted >= max(self.threshold, 1):
+            self.pool = WorkerPool(self.workers, self.seconds)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            pool, self.pool = self.pool, None
+            pool.close()
+
+
 def _exit_description(code: int | None) -> str:
     if code is not None and code < 0:
         try:
@@ -230,6 +254,7 @@ def transform_in_processes(
     chunk: int,
     seconds: float | None = None,
     pool: WorkerPool | None = None,
+    close_pool: bool = False,
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Batches analysed by `workers` processes, each loading spaCy once; results in order.
 
@@ -238,7 +263,8 @@ def transform_in_processes(
     AHEAD batches are submitted ahead of the one being consumed, and a consumed batch's results
     are let go, so memory does not grow with the run. A chunk whose worker dies is run again,
     then split, so only a document that kills workers is lost (listed in the FAILURES frame).
-    A `pool` given (warm, from `wirehouse serve`) is used and left running; else one is made.
+    A `pool` given (warm, from `wirehouse serve`) is used and left running, unless
+    `close_pool` (a run's early pool, `EarlyPool`); else one is made and closed.
     """
     size = max(chunk, 1)
     pending: deque[_Chunk] = deque()
@@ -259,10 +285,10 @@ def transform_in_processes(
         results[submitted] = []
         submitted += 1
 
-    owned = pool is None
+    owned = pool is None or close_pool
     if pool is None:
         pool = WorkerPool(workers, seconds)
-    finished = False
+    finished = closed = False
     try:
         for _ in range(1 + AHEAD):
             submit_next()
@@ -281,12 +307,15 @@ def transform_in_processes(
             frames = combine_chunks([f for _, f in sorted(parts, key=lambda p: p[0])])
             del parts
             reached("batch-transformed")
+            if owned and number == len(work) - 1:
+                closed = True  # nothing left for the workers: their memory goes before the load
+                pool.close()
             yield frames
         finished = True
     finally:
-        if owned:
+        if owned and not closed:
             pool.close()
-        elif not finished:
+        elif not owned and not finished:
             pool.drain()
 
 

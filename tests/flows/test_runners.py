@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from flows.cli import main
+from flows.workers import EarlyPool
 from tests.conftest import ROOT
 from tests.flows.test_crash_safety import run, snapshot
 
@@ -97,3 +98,27 @@ def test_chunks_of_a_batch_combine_as_one_analysis():
     assert list(combined["metrics"]["metric_id"]) == ["m1", "m2", "m3"]
     assert combined["quotes"].empty
     assert combine_chunks([]) == {}
+
+
+@pytest.mark.e2e  # starts two worker processes that load spaCy
+def test_early_pool_starts_once_enough_is_extracted_and_closes():
+    early = EarlyPool(workers=2, seconds=5.0, threshold=3)
+    early.saw(2)
+    assert early.pool is None  # too few articles yet: a small run analyses in its own process
+    early.saw(3)
+    pool = early.pool
+    assert pool is not None and len(pool.workers) == 2
+    processes = [w.process for w in pool.workers]
+    assert all(p.is_alive() for p in processes)
+    early.saw(40)
+    assert early.pool is pool  # started once
+    early.close()
+    assert early.pool is None
+    assert not any(p.is_alive() for p in processes)
+
+
+@pytest.mark.parametrize(("workers", "extracted"), [(1, 500), (0, 500), (2, 0)])
+def test_early_pool_is_not_started_without_workers_or_articles(workers, extracted):
+    early = EarlyPool(workers=workers, seconds=5.0, threshold=0)
+    early.saw(extracted)
+    assert early.pool is None
