@@ -46,6 +46,18 @@ def instrumented_load_nlp(*args: Any, **kwargs: Any) -> Any:
     return TimedNLP(nlp, _WATCH)
 
 
+def instrumented_worker_main(conn: Any, seconds: float | None) -> None:
+    """A transform worker process that times itself: the pool spawns this in place of
+    `flows.workers._worker_main` (a spawned process does not inherit the parent's patches, so
+    the worker instruments its own fresh `flows.workers`, then runs the real worker loop)."""
+    global _WATCH
+    import flows.workers as workers_module
+
+    _WATCH = Stopwatch()
+    _instrument_worker(_WATCH)
+    workers_module._worker_main(conn, seconds)
+
+
 def _instrument_worker(watch: Stopwatch) -> None:
     """In a transform worker: time `analyse`, and report after each batch to a file."""
     import flows.workers as workers_module
@@ -171,7 +183,11 @@ def _time_model_and_rows(ingest_module: Any, watch: Stopwatch) -> list[str]:
 
 
 def _time_worker_waits(ingest_module: Any, watch: Stopwatch) -> None:
-    """Time how long the flow's thread waits for each result of the transform workers."""
+    """Time how long the flow's thread waits for each result of the transform workers, and
+    have the workers the pool spawns time themselves."""
+    import flows.workers as workers_module
+
+    workers_module._worker_main = instrumented_worker_main  # type: ignore[attr-defined]
     if not hasattr(ingest_module, "transform_in_processes"):
         return
     in_processes = ingest_module.transform_in_processes

@@ -66,7 +66,9 @@ def _cold_table(cold: dict[str, Any]) -> Table:
     rows.append((STAGE_NAMES["prefect"], cold["prefect_seconds"]))
     rows.append(("  of which waiting for the API server", cold["prefect_server_wait_seconds"]))
     rows.append(("  of which before the first task (flow run)", cold["prefect_start_seconds"]))
-    rows.append(("process start-up (imports, config) before the flow", cold["startup_seconds"]))
+    rows.append(
+        ("process start-up (imports, config), less the server wait", cold["startup_seconds"])
+    )
     rows.append(("after the flow (summary, Prefect shutdown)", cold["shutdown_seconds"]))
     for label, seconds in rows:
         used = f"{cpu_of[label]:.2f}" if label in cpu_of else ""
