@@ -144,8 +144,9 @@ def time_documents(report: SetReport, targets: list[Path], limit: float) -> None
     """Each document through parse, clean and analyse, in this process, timed one by one."""
     from flows.limits import document_guard
     from transforms.articles import Rejected, build_article
+    from transforms.batch import FAILURES
     from transforms.documents import DocumentError, parse_payload
-    from transforms.pipeline import FAILURES, analyse, load_nlp
+    from transforms.pipeline import analyse, load_nlp
 
     nlp = load_nlp()
     guard = document_guard(limit)

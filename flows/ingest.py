@@ -48,11 +48,8 @@ from flows.tasks import (
     validate_task,
 )
 from flows.workers import EarlyPool, transform_in_processes
+from transforms.batch import article_rows
 from transforms.model import Article
-from transforms.pipeline import (
-    article_rows,
-    load_nlp,
-)
 from warehouse import db
 from warehouse.archive import Archive
 from warehouse.staging import load_staged
@@ -416,6 +413,8 @@ def _warm_up(nlp: bool) -> None:
         from expectations.validate import warm_up
 
         if nlp:
+            from transforms.pipeline import load_nlp
+
             load_nlp()
         warm_up()
 

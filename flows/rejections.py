@@ -13,11 +13,11 @@ import pandas as pd
 from flows.plan import Plan
 from flows.runlog import RunLog
 from flows.summary import SourceSummary
-from transforms.failures import LIMIT_CLASSES, Failure
-from transforms.model import Article
-from transforms.pipeline import (
+from transforms.batch import (
     FAILURES,
 )
+from transforms.failures import LIMIT_CLASSES, Failure
+from transforms.model import Article
 
 Rejection = dict[str, Any]  # one `rejected_documents` row, less the run bookkeeping
 

@@ -31,13 +31,13 @@ from flows.stages import reached
 from flows.summary import SourceSummary
 from flows.workers import analyse_and_collect
 from transforms.articles import Rejected, build_article
-from transforms.failures import DocumentTimeout, describe
-from transforms.identity import bands
-from transforms.model import Article
-from transforms.pipeline import (
+from transforms.batch import (
     find_duplicates,
     signatures_of,
 )
+from transforms.failures import DocumentTimeout, describe
+from transforms.identity import bands
+from transforms.model import Article
 from transforms.text import normalise_text
 from warehouse import db
 from warehouse.archive import Archive

@@ -26,8 +26,8 @@ import pandas as pd
 
 from flows.limits import WorkersUnavailable, document_guard
 from flows.stages import reached
+from transforms.batch import FAILURE_COLUMNS, FAILURES, Guard, merge_entity
 from transforms.model import Article
-from transforms.pipeline import FAILURE_COLUMNS, FAILURES, Guard, analyse, load_nlp, merge_entity
 
 # Batches in flight beyond the one the flow is validating and loading: enough to keep every
 # process busy, few enough that results waiting for the flow stay bounded however long the run.
@@ -49,6 +49,8 @@ def analyse_and_collect(
     measured over 800 articles in chunks of 25, a process grew from 438 to 581 MB without this
     and stayed at 300 MB with it, for about 80 ms a chunk (2-3 % of the transform).
     """
+    from transforms.pipeline import analyse, load_nlp  # spaCy: only where articles are analysed
+
     frames = analyse(articles, load_nlp(), run_id, guard=guard)
     gc.collect()
     return frames
@@ -58,6 +60,8 @@ def _worker_main(conn: Connection, seconds: float | None) -> None:
     """A worker: load spaCy, say so, then analyse each (run id, chunk) sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the flow's to handle
     try:
+        from transforms.pipeline import load_nlp
+
         load_nlp()
     except Exception as exc:
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))

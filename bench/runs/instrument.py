@@ -28,44 +28,35 @@ WORKER_TIMINGS = "WIREHOUSE_BENCH_WORKER_TIMINGS"  # folder where transform work
 _WATCH: Stopwatch | None = None  # this process's stopwatch: the pipeline child or a worker
 
 
+_ORIGINAL: dict[str, Any] = {}  # transforms.pipeline's own functions, once patched
+
+
 def instrumented_load_nlp(*args: Any, **kwargs: Any) -> Any:
-    """`load_nlp` with a timed `pipe`, and the time the call itself took.
-
-    Module-level so that the flow's transform worker processes, which get `load_nlp` as their
-    initializer, get this one: in a worker it first instruments that process too.
-    """
-    global _WATCH
-    from transforms.pipeline import load_nlp
-
-    if _WATCH is None:
-        _WATCH = Stopwatch()
-        _instrument_worker(_WATCH)
+    """`load_nlp` with a timed `pipe`, and the time the call itself took (waiting for the
+    model, which the flow's warm-up thread or the worker's start may be loading)."""
+    assert _WATCH is not None, "patch_pipeline first"
     started = time.perf_counter()
-    nlp = load_nlp(*args, **kwargs)
+    nlp = _ORIGINAL["load_nlp"](*args, **kwargs)
     _WATCH.add("model_wait", time.perf_counter() - started)
     return TimedNLP(nlp, _WATCH)
 
 
-def instrumented_worker_main(conn: Any, seconds: float | None) -> None:
-    """A transform worker process that times itself: the pool spawns this in place of
-    `flows.workers._worker_main` (a spawned process does not inherit the parent's patches, so
-    the worker instruments its own fresh `flows.workers`, then runs the real worker loop)."""
+def patch_pipeline(watch: Stopwatch, report_to: str | None = None) -> None:
+    """Put `instrumented_load_nlp` in `transforms.pipeline` (the flows import `load_nlp` and
+    `analyse` from it when they analyse). With `report_to` (a transform worker), also time
+    `analyse` and write this process's totals to a file there after each chunk."""
     global _WATCH
-    import flows.workers as workers_module
+    import transforms.pipeline as pipeline
 
-    _WATCH = Stopwatch()
-    _instrument_worker(_WATCH)
-    workers_module._worker_main(conn, seconds)
-
-
-def _instrument_worker(watch: Stopwatch) -> None:
-    """In a transform worker: time `analyse`, and report after each batch to a file."""
-    import flows.workers as workers_module
-
-    folder = os.environ.get(WORKER_TIMINGS)
-    # Patching the names flows.workers imported is the point: mypy only sees them as private.
-    workers_module.load_nlp = instrumented_load_nlp  # type: ignore[attr-defined]
-    analyse = workers_module.analyse  # type: ignore[attr-defined]
+    if _ORIGINAL:
+        return
+    _WATCH = watch
+    _ORIGINAL["load_nlp"] = pipeline.load_nlp
+    pipeline.load_nlp = instrumented_load_nlp
+    if report_to is None:
+        return
+    analyse = _ORIGINAL["analyse"] = pipeline.analyse
+    path = Path(report_to) / f"worker-{os.getpid()}.json"
 
     def timed_analyse(*args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()
@@ -73,12 +64,20 @@ def _instrument_worker(watch: Stopwatch) -> None:
             return analyse(*args, **kwargs)
         finally:
             watch.add("transform", time.perf_counter() - started)
-            if folder:
-                path = Path(folder) / f"worker-{os.getpid()}.json"
-                path.with_suffix(".tmp").write_text(json.dumps(dict(watch.seconds)))
-                path.with_suffix(".tmp").replace(path)
+            path.with_suffix(".tmp").write_text(json.dumps(dict(watch.seconds)))
+            path.with_suffix(".tmp").replace(path)
 
-    workers_module.analyse = timed_analyse  # type: ignore[attr-defined]
+    pipeline.analyse = timed_analyse
+
+
+def instrumented_worker_main(conn: Any, seconds: float | None) -> None:
+    """A transform worker process that times itself: the pool spawns this in place of
+    `flows.workers._worker_main` (a spawned process does not inherit the parent's patches, so
+    the worker instruments its own `transforms.pipeline`, then runs the real worker loop)."""
+    import flows.workers as workers_module
+
+    patch_pipeline(Stopwatch(), os.environ.get(WORKER_TIMINGS) or None)
+    workers_module._worker_main(conn, seconds)
 
 
 def instrument_flow(
@@ -163,18 +162,23 @@ def _time_warehouse_calls(ingest_module: Any, watch: Stopwatch, inside: threadin
 
 
 def _time_model_and_rows(ingest_module: Any, watch: Stopwatch) -> list[str]:
-    """Load the model through `instrumented_load_nlp`, and time the flow body's row building."""
-    import flows.workers as workers_module
-
+    """Load the model through `instrumented_load_nlp` when the flow analyses in its own process
+    (patched as the flow starts its warm-up: importing spaCy earlier would add to the start-up
+    that real runs do not pay), and time the flow body's row building."""
     missing = []
-    if hasattr(ingest_module, "load_nlp"):
-        ingest_module.load_nlp = instrumented_load_nlp
-        # The worker processes' initializer, a name flows.workers imported.
-        workers_module.load_nlp = instrumented_load_nlp  # type: ignore[attr-defined]
-    else:
-        missing.append("load_nlp")
+    if hasattr(ingest_module, "_warm_up"):
+        warm_up = ingest_module._warm_up
 
-    for name in ("article_rows", "_bands_of_good", "_count"):
+        def patched_warm_up(nlp: bool) -> None:
+            if nlp:
+                patch_pipeline(watch)
+            warm_up(nlp)
+
+        ingest_module._warm_up = patched_warm_up
+    else:
+        missing.append("_warm_up")
+
+    for name in ("article_rows", "_bands_of_good"):
         if hasattr(ingest_module, name):
             setattr(ingest_module, name, watch.wrap("rows", getattr(ingest_module, name)))
         else:

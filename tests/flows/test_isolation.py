@@ -16,9 +16,10 @@ from flows.limits import document_guard
 from flows.workers import transform_in_processes
 from tests.flows.test_crash_safety import run
 from transforms.articles import build_article
+from transforms.batch import FAILURES
 from transforms.identity import article_id_for
 from transforms.model import Document
-from transforms.pipeline import FAILURES, analyse
+from transforms.pipeline import analyse
 
 # Short wire items written for these tests; each carries a word no other one has, so a fault can
 # be aimed at it.

@@ -9,9 +9,10 @@ import pytest
 
 from flows.limits import document_guard
 from transforms.articles import Rejected, build_article
+from transforms.batch import FAILURES
 from transforms.failures import DocumentTimeout
 from transforms.model import Document
-from transforms.pipeline import FAILURES, analyse
+from transforms.pipeline import analyse
 
 WORDS = "the council said output rose in the third quarter while rice exports grew".split()
 LEAD = "<p>The statistics office released the long table below on Monday.</p>"

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from transforms.articles import build_article
+from transforms.batch import find_duplicates, signatures_of
 from transforms.identity import canonical_url, content_hash
 from transforms.model import Document
-from transforms.pipeline import find_duplicates, signatures_of
 
 STORY = [
     "DUBAI, 3rd Nov, 2025 (WAM) -- The Roads and Transport Authority said on Monday that metro "
