@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from transforms import lexicon
 from transforms.gazetteer import country_of_nation
 from transforms.model import EntityMention, Quote
+from transforms.segment import doc_text
 
 
 def _alternatives(name: str, key: str) -> str:
@@ -156,7 +157,7 @@ def _marked_quotes(
     the main verb of a partial quote's sentence)."""
     found: list[tuple[int, int, str, Token | None]] = []
     for start, end in spans:
-        kind = quote_kind(doc.text, start, end)
+        kind = quote_kind(doc_text(doc), start, end)
         # A title-case phrase is quoted only when a reporting verb takes it as its object.
         if kind is None or (kind == "title" and _governing_verb(doc, start, end, 2) is None):
             continue
@@ -257,7 +258,7 @@ def _before_colon(doc: Doc, start: int) -> Token | None:
     blunt:")."""
     colon = doc.char_span(start - 2, start - 1, alignment_mode="expand")
     at = start - 2
-    while colon is not None and at > 0 and doc.text[at].isspace():
+    while colon is not None and at > 0 and doc_text(doc)[at].isspace():
         at -= 1
         colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None or not len(colon) or colon[0].text != ":":

@@ -27,6 +27,7 @@ from transforms.entities.titles import (
 )
 from transforms.gazetteer import country_code_for, is_country, is_demonym
 from transforms.model import EntityMention
+from transforms.segment import doc_text
 from transforms.wire import DATELINE
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "NORP", "LAW")
@@ -34,7 +35,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "NORP"
 
 def extract_entities(doc: Doc) -> list[EntityMention]:
     """Entity mentions of an article body, each with its canonical name within the article."""
-    text = doc.text
+    text = doc_text(doc)
     sentence_starts = [s.start_char for s in doc.sents]
     raws = [_Raw(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents]
     raws = [_trim_edges(_cut_parenthesis(r)) for r in raws if r.label in ENTITY_TYPES]

@@ -96,6 +96,7 @@ from transforms.events.rows import _to_event
 from transforms.events.vocabulary import _LOOSE_DATELINE
 from transforms.model import EntityMention, Event, TimeExpression
 from transforms.quotes import find_quote_spans
+from transforms.segment import doc_text
 from transforms.wire import DATELINE, DATELINE_NO_PLACE
 
 __all__ = ["EVENT_TYPES", "EVENT_TYPE_DEFINITIONS", "event_id_for", "extract_events"]
@@ -112,7 +113,7 @@ def extract_events(
     """Events reported in an article, one row per event (see the module docstring)."""
     if not doc.has_annotation("DEP"):
         return []  # events are read from the parse; a pipeline without a parser gives none
-    text = doc.text
+    text = doc_text(doc)
     dateline = DATELINE.match(text) or DATELINE_NO_PLACE.match(text) or _LOOSE_DATELINE.match(text)
     return _extract(doc, mentions, times, anchor, dateline_place, dateline)
 
@@ -125,7 +126,7 @@ def _extract(
     dateline_place: str | None,
     dateline: re.Match[str] | None,
 ) -> list[Event]:
-    text = doc.text
+    text = doc_text(doc)
     ctx = _Context(
         doc=doc,
         text=text,

@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from transforms.model import EntityMention, Metric, TimeExpression
+from transforms.segment import doc_text
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -123,7 +124,7 @@ def _sentences(doc: Doc, text: str | None = None) -> list[_Sentence]:
     """spaCy sentences, further cut at blank lines, trimmed of surrounding whitespace."""
     out: list[_Sentence] = []
     if text is None:
-        text = doc.text
+        text = doc_text(doc)
     for sent in doc.sents:
         pieces: list[tuple[int, int]] = []
         cursor = sent.start_char

@@ -51,6 +51,7 @@ from transforms.metrics.subject import (
 )
 from transforms.metrics.units import _bare_unit, _has_rate_word, _resolve_unit, _safe_unit
 from transforms.model import EntityMention, Metric, TimeExpression
+from transforms.segment import doc_text
 
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
 _POLL_SHARE_WORDS = lexicon.words("subjects", "poll_share_words")
@@ -95,7 +96,7 @@ def extract_metrics(
     doc: Doc, times: list[TimeExpression], anchor: date, mentions: list[EntityMention]
 ) -> list[Metric]:
     """Extract one Metric per numeric fact in an article body parsed by spaCy."""
-    text = doc.text
+    text = doc_text(doc)
     if not mentions:
         # Without an entity pass, spaCy's own NER still gives places and sources.
         mentions = _mentions_from_ents(doc)
