@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import json
 import logging
 import os
 import re
@@ -133,7 +134,7 @@ def extract_source(
         elif source.is_remote:
             _extract_remote(source, fetcher, state or {}, out, reader)
         else:
-            _extract_local(source, Path(source.location), out, reader)
+            _extract_local(source, Path(source.location), out, reader, state or {})
     except (FetchError, DocumentError, OSError) as exc:
         out.error = str(exc)
     except Exception as exc:  # a bug in one source must not stop the run
@@ -180,26 +181,64 @@ def replay_source(
 _EXTRACT_GUARD = document_guard(None, stage="extract")  # the failure-injection seam only
 
 
-def _extract_local(source: Source, root: Path, out: Extracted, reader: LiveReader) -> None:
+def _extract_local(
+    source: Source, root: Path, out: Extracted, reader: LiveReader, state: dict[str, Any]
+) -> None:
+    """Every readable file under `root`, except those read by the last complete run and not
+    changed since (same size and modification time): the local form of a conditional GET, so
+    a scheduled run over a growing archive reads only its new files. The files read are the
+    source's `cursor`, saved with the run's last batch; a file that could not be read is not
+    in it, so the next run tries it again."""
     if not root.exists():
         raise FetchError(f"no such file or folder: {root}")
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if _readable(p))
+    before = _read_files(state.get("cursor"))
+    seen: dict[str, str] = {}
     for path in files:
         try:
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = _gunzip(data, path)
-            name = str(path)[:-3] if path.suffix == ".gz" else str(path)
-            _keep(reader.archive, source, data, name, "source")
-            with _EXTRACT_GUARD(data):
-                parsed = parse_payload(data, name)
-        except (DocumentError, OSError, EOFError, zlib.error) as exc:
+            stat = path.stat()
+        except OSError as exc:
             out.rejected.append((str(path), str(exc)))
             continue
-        except Exception as exc:  # one broken file must not stop the rest
-            out.failures.append(describe(exc, "extract", str(path)))
+        mark = f"{stat.st_size}:{stat.st_mtime_ns}"
+        if before.get(str(path)) == mark:
+            seen[str(path)] = mark
             continue
-        _collect(parsed, str(path), out, reader)
+        if _read_local(source, path, out, reader):
+            seen[str(path)] = mark
+    out.state = {"cursor": json.dumps({"files": seen}, sort_keys=True)}
+    out.not_modified = bool(files) and seen == before and len(seen) == len(files)
+
+
+def _read_files(cursor: Any) -> dict[str, str]:
+    """The files a local source's last complete run read, from its cursor (none if unknown)."""
+    if not isinstance(cursor, str) or not cursor:
+        return {}
+    try:
+        files = json.loads(cursor).get("files")
+    except (ValueError, AttributeError):
+        return {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def _read_local(source: Source, path: Path, out: Extracted, reader: LiveReader) -> bool:
+    """One local file's documents into `out`; whether it could be read."""
+    try:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = _gunzip(data, path)
+        name = str(path)[:-3] if path.suffix == ".gz" else str(path)
+        _keep(reader.archive, source, data, name, "source")
+        with _EXTRACT_GUARD(data):
+            parsed = parse_payload(data, name)
+    except (DocumentError, OSError, EOFError, zlib.error) as exc:
+        out.rejected.append((str(path), str(exc)))
+        return False
+    except Exception as exc:  # one broken file must not stop the rest
+        out.failures.append(describe(exc, "extract", str(path)))
+        return False
+    _collect(parsed, str(path), out, reader)
+    return True
 
 
 def _readable(path: Path) -> bool:

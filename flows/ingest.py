@@ -487,7 +487,7 @@ def _add_extracted(
                 "last_success_at": now,
                 "etag": extracted.state.get("etag"),
                 "last_modified": extracted.state.get("last_modified"),
-                "cursor": None,
+                "cursor": extracted.state.get("cursor"),  # a local source's files read
                 "run_id": run_id,
             }
         )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 from werkzeug import Response
 
@@ -294,3 +297,64 @@ def test_a_source_that_fails_is_one_line_not_an_exception(httpserver, make_fetch
     out = extract_source(Source(name="gone", kind="feed", location=url), make_fetcher())
     assert out.error == f"{url}: HTTP 410 GONE"
     assert out.documents == [] and out.rejected == []
+
+
+def _story(n: int) -> str:
+    body = (
+        f"KARACHI, March {n} (Wire): The port authority said on Tuesday that {n} container "
+        "ships had berthed at the new terminal since January, and that cargo handling had "
+        "risen by a fifth over the same period last year."
+    )
+    return json.dumps(
+        {"url": f"https://port.example/news/{n}", "title": f"Terminal {n}", "body": body}
+    )
+
+
+def test_a_local_archive_rerun_reads_only_new_and_changed_files(tmp_path, make_fetcher):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(_story(1) + "\n" + _story(2) + "\n")
+    (folder / "b.jsonl").write_text(_story(3) + "\n")
+    source = Source(name="wire", kind="archive", location=str(folder))
+
+    first = extract_source(source, make_fetcher())
+    assert len(first.documents) == 3 and not first.not_modified
+
+    again = extract_source(source, make_fetcher(), state=first.state)
+    assert again.documents == [] and again.not_modified  # nothing read: like an HTTP 304
+    assert again.state == first.state
+
+    (folder / "c.jsonl").write_text(_story(4) + "\n")
+    (folder / "b.jsonl").write_text(_story(3) + "\n" + _story(5) + "\n")
+    third = extract_source(source, make_fetcher(), state=again.state)
+    assert not third.not_modified
+    assert len(third.documents) == 3  # b (changed, both records) and c (new); a is skipped
+    assert all("a.jsonl" not in (d.origin or "") for d in third.documents)
+    assert extract_source(source, make_fetcher(), state=third.state).not_modified
+
+
+def test_a_local_file_that_could_not_be_read_is_read_again_next_run(tmp_path, make_fetcher):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "good.jsonl").write_text(_story(1) + "\n")
+    (folder / "broken.jsonl.gz").write_bytes(b"not gzip at all")
+    source = Source(name="wire", kind="archive", location=str(folder))
+
+    first = extract_source(source, make_fetcher())
+    assert len(first.documents) == 1 and len(first.rejected) == 1
+    second = extract_source(source, make_fetcher(), state=first.state)
+    assert second.documents == [] and len(second.rejected) == 1  # tried again, still broken
+    assert not second.not_modified
+
+    with gzip.open(folder / "broken.jsonl.gz", "wt") as handle:
+        handle.write(_story(2) + "\n")
+    third = extract_source(source, make_fetcher(), state=second.state)
+    assert len(third.documents) == 1 and third.rejected == []
+
+
+@pytest.mark.parametrize("cursor", [None, "", "not json", '{"files": 3}', '["a"]'])
+def test_a_local_source_with_no_usable_cursor_reads_everything(tmp_path, make_fetcher, cursor):
+    (tmp_path / "a.jsonl").write_text(_story(1) + "\n")
+    source = Source(name="wire", kind="archive", location=str(tmp_path))
+    out = extract_source(source, make_fetcher(), state={"cursor": cursor})
+    assert len(out.documents) == 1 and not out.not_modified
