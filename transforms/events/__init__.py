@@ -43,8 +43,13 @@ our own):
    sentence gives one event per predicate, in text order ("troops shelled the town and rebels
    attacked a base" is two; "attacked a base, killing four" and a sentence's figures are one),
    reported clauses included ("said the army had shelled X" is a CONFLICT); an event noun of a
-   type a predicate of the sentence already gives is that predicate's event; OTHER only when
-   nothing else is told. The warehouse keys an event on its trigger's span.
+   type a predicate of the sentence already gives is that predicate's event. A verb of action
+   none of the types covers, with a named party as subject, object or in its "with/to/in/..."
+   phrase, is an OTHER event beside the typed ones ("said the envoy had flown to Velten": a
+   STATEMENT and an OTHER), unless it goes on with a typed event ("ordered the army to
+   evacuate"); a state (be, have, seem), a guess ("could close") or a description ("polled by
+   Reuters", "which employs 4,000 people") is none. Other OTHER events only when nothing else
+   is told. The warehouse keys an event on its trigger's span.
 4. One row per event. A sentence that only tells more of an earlier event merges into it and
    extends its dates: a definite noun pointing back ("the congress", "the strike", "the
    contracts were awarded"), the same gathering by name, the same speaker again, figures with no
@@ -171,7 +176,8 @@ def _extract(
             story_day = d.start
     place_fallback = _dateline_mention(mentions, dateline_place)
     events: dict[tuple[int, int], Event] = {}
-    for d in drafts:
+    # typed events first, then the actions of named parties: the story's news before the rest
+    for d in sorted(drafts, key=lambda d: d.cue.action):
         event = _to_event(d, dateline_place, place_fallback, ctx)
         events.setdefault((event.trigger_start, event.trigger_end), event)  # the id's key
     return list(events.values())

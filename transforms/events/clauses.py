@@ -37,7 +37,7 @@ def _sentence_cues(sentence: Span, ctx: _Context, lead: bool) -> list[_Cue]:
             if cue:
                 cues.append(cue)
     taken = {c.key.i for c in cues} | {c.head.i for c in cues}
-    heads = {c.head.i for c in cues}
+    heads = {c.head.i for c in cues if not c.action}
     for token in sentence:
         if token.head.i in heads and token.dep_ in _SUBJECT_DEPS + _OBJECT_DEPS:
             continue  # "the futures contract fell": what the typed clause is about
@@ -85,7 +85,8 @@ def _choose(cues: list[_Cue], ctx: _Context) -> list[_Cue]:
     predicate already gives is that predicate's event, and a word typed twice is one event.
     """
     chosen: list[_Cue] = []
-    for cue in sorted(cues, key=lambda c: (c.rank, -c.strength, c.key.i)):
+    # typed events first: an action is OTHER only where no typed event takes its predicate
+    for cue in sorted(cues, key=lambda c: (c.action, c.rank, -c.strength, c.key.i)):
         same_word = next(
             (c for c in chosen if c.key.i == cue.key.i or c.head.i == cue.head.i), None
         )
@@ -103,6 +104,14 @@ def _choose(cues: list[_Cue], ctx: _Context) -> list[_Cue]:
             ),
             None,
         )
+        if governing is None and cue.action:
+            # "ordered the army to deploy helicopters", "launched a response and dispatched a
+            # team": an action that goes on telling a typed event is part of it
+            # ("went to Baku and signed a deal": the going is the signing's)
+            governing = next(
+                (c for c in chosen if _completes(cue.head, c.head) or _completes(c.head, cue.head)),
+                None,
+            )
         if governing is not None:
             governing.parts.append(cue.head)
             governing.also += [cue.head.i]
@@ -114,7 +123,8 @@ def _choose(cues: list[_Cue], ctx: _Context) -> list[_Cue]:
         return []
     ordered = sorted(chosen, key=lambda c: (c.anaphoric, c.rank, -c.strength, c.key.i))
     if any(c.event_type != _OTHER and not c.anaphoric for c in ordered):
-        ordered = [c for c in ordered if c.event_type != _OTHER]  # OTHER only when nothing else
+        # OTHER only when nothing else, but for actions of named parties
+        ordered = [c for c in ordered if c.event_type != _OTHER or c.action]
     primary = ordered[0]
     kept = [primary] if primary.strength >= _PRIMARY_MIN else []
     for cue in ordered[1:]:

@@ -41,6 +41,9 @@ class _Cue:
     # Non-finite clauses of the same event, whose arguments are its own: "agreed to acquire X",
     # "attacked a base, killing four soldiers", "will meet to discuss the package".
     parts: list[Token] = field(default_factory=list)
+    # An action of a named party that none of the types covers ("Velmont Airways flew ..."): an
+    # OTHER event of its own beside the sentence's typed ones, never merged with another sentence.
+    action: bool = False
 
 
 @dataclass(slots=True)

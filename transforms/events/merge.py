@@ -123,6 +123,8 @@ def _release_commentary(draft: _Draft, kept: list[_Draft], ctx: _Context) -> _Dr
 
 def _merge_target(draft: _Draft, kept: list[_Draft], body_start: int) -> _Draft | None:
     """The earlier event that a draft only tells more about, if any."""
+    if draft.cue.action:
+        return None  # each action of named parties is its own sentence's event
     # the latest earlier event of the type whose days it fits (a sentence may tell several)
     same = [
         k

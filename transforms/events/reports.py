@@ -213,7 +213,10 @@ def _statement_cue(
             return None
         if any(c.report is not None and c.report is not report for c in cues):
             return None
-    if any(c.report is report and c.event_type != _STATEMENT and not c.anaphoric for c in cues):
+    if any(
+        c.report is report and c.event_type != _STATEMENT and not (c.anaphoric or c.action)
+        for c in cues
+    ):  # an action of named parties it reports is told beside the statement
         return None
     lemma = verb.lemma_.lower()
     if lemma in _DATA_VERBS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.events.actions import _ACTION_STRENGTH, _named_action
 from transforms.events.actors import _actor_class
 from transforms.events.context import _Context, _Cue, _Report
 from transforms.events.definitions import (
@@ -121,7 +122,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
         and report.verb is not None
         and (report.verb.lemma_.lower() in _WARNING_VERBS)
     )  # "warned that looters would be prosecuted": a warning, not a prosecution
-    told = report is not None and modals <= {"would"} and not warned
+    told = report is not None and modals - {"to"} <= {"would"} and not warned
     hedge = 0.15 if tense == "modal" and not told else 0.0
 
     def cue(
@@ -241,7 +242,7 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
     if typed:
         counted = typed[0] == _ELECTION and lemma in _COUNTED_VERBS
         return cue(typed[0], head, typed[1], figure=counted and _has_figure(head, ctx.body_start))
-    if lemma in REPORTING_VERBS:
+    if lemma in REPORTING_VERBS and not _named_action(head, subject, objects, told, ctx):
         return None  # "fighting ..., officials said": saying is not the fighting
     # An event noun as the subject: "the clashes erupted", "the forum opened".
     if (
@@ -256,6 +257,10 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
         if noun_type and noun_type != _STATEMENT and not weak:
             strong = lemma in _SUBJECT_TYPED
             return cue(noun_type, subject, 0.7 if strong else 0.55)
+    if _named_action(head, subject, objects, told, ctx):
+        action = cue(_OTHER, head, _ACTION_STRENGTH)
+        action.action = True
+        return action
     return None
 
 

@@ -111,6 +111,7 @@ _COMPANY_PLANS = lexicon.words("event_verbs", "company_plans")
 _ORGANIZING_VERBS = lexicon.words("event_verbs", "organizing")
 _END_VERBS = lexicon.words("event_verbs", "end_forms")
 _END_LEMMAS = lexicon.words("event_verbs", "end_lemmas")
+_STATE_VERBS = lexicon.words("event_verbs", "states")
 
 # --- noun classes: event_nouns.toml
 _WEAK_NOUNS = lexicon.words("event_nouns", "weak")
