@@ -109,7 +109,13 @@ def _choose(cues: list[_Cue], ctx: _Context) -> list[_Cue]:
             # team": an action that goes on telling a typed event is part of it
             # ("went to Baku and signed a deal": the going is the signing's)
             governing = next(
-                (c for c in chosen if _completes(cue.head, c.head) or _completes(c.head, cue.head)),
+                (
+                    c
+                    for c in chosen
+                    if _completes(cue.head, c.head)
+                    or _completes(c.head, cue.head)
+                    or _joins(cue.head, c.key)
+                ),
                 None,
             )
         if governing is not None:
@@ -148,6 +154,15 @@ def _completes(head: Token, governor: Token) -> bool:
             return False  # "after", "when", "because": another happening
         node = node.head
     return node == governor and head != governor
+
+
+def _joins(verb: Token, noun: Token) -> bool:
+    """An action that goes to an event told by its noun: "flew to Velten for talks", "took part
+    in the congress" (the noun an object of the verb or of one of its prepositions)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return holder == verb and noun.dep_ in ("pobj", "dobj")
 
 
 def _same_subject(a: Token, b: Token, body_start: int) -> bool:
