@@ -68,6 +68,7 @@ from transforms.events.vocabulary import (
     _HABITUAL,
     _HAPPENING_VERBS,
     _HARM_ACTS,
+    _HARM_VERBS,
     _HAVING_VERBS,
     _INTENT_VERBS,
     _LIGHT_VERBS,
@@ -258,6 +259,9 @@ def _classify_clause(head: Token, ctx: _Context, report: _Report | None, lead: b
             strong = lemma in _SUBJECT_TYPED
             return cue(noun_type, subject, 0.7 if strong else 0.55)
     if _named_action(head, subject, objects, told, ctx):
+        harmed = passive and lemma in _HARM_VERBS and _agent(head) is None
+        if harmed and ctx.told & {_DISASTER, _CONFLICT}:
+            return cue(_TOLL, head, 0.6)  # "crops were destroyed in Hue": the disaster's toll
         action = cue(_OTHER, head, _ACTION_STRENGTH)
         action.action = True
         return action
