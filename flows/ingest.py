@@ -218,7 +218,8 @@ class _Run:
         if not in_workers:
             self.early.close()  # started for articles that turned out not to be new
         if batches:
-            _warm_up(nlp=not in_workers)
+            docs = data_docs_dir(self.path, self.settings)
+            _warm_up(nlp=not in_workers, validation=docs is not None or not warm.available())
         seen_articles: list[pd.DataFrame] = []
         seen_mentions: list[pd.DataFrame] = []
         loaded = 0
@@ -404,10 +405,11 @@ def warm_up_validation() -> None:
     threading.Thread(target=warm_up, name="wirehouse-warm-up-gx", daemon=True).start()
 
 
-def _warm_up(nlp: bool) -> None:
-    """Load spaCy, when this process will run it, and Great Expectations if the CLI has not
-    started on it, in a thread while the first batch is prepared. Only once there are new
-    articles: a run that finds nothing new needs neither."""
+def _warm_up(nlp: bool, validation: bool = True) -> None:
+    """Load spaCy, when this process will run it, and Great Expectations, when this process
+    will validate (not under `serve`, whose process validates), in a thread while the first
+    batch is prepared. Only once there are new articles: a run that finds nothing new needs
+    neither."""
 
     def warm() -> None:
         from expectations.validate import warm_up
@@ -416,7 +418,8 @@ def _warm_up(nlp: bool) -> None:
             from transforms.pipeline import load_nlp
 
             load_nlp()
-        warm_up()
+        if validation:
+            warm_up()
 
     threading.Thread(target=warm, name="wirehouse-warm-up", daemon=True).start()
 

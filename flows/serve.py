@@ -104,5 +104,9 @@ def serve(config: Config, db_path: Path) -> int:
             )
             with suppress(KeyboardInterrupt):
                 prefect_serve(*cast("list[Any]", deployments), print_starting_message=False)
-    print(f"stopped; the warm transform workers analysed {warm.served} run(s)", flush=True)
+    print(
+        f"stopped; the warm transform workers analysed {warm.served} run(s), "
+        f"and {warm.validated} batch(es) were validated here",
+        flush=True,
+    )
     return 0

@@ -17,6 +17,7 @@ from expectations.batch import (
     run_batch_checks,
 )
 from expectations.validate import Validated, build_data_docs, validate_batch
+from flows import warm
 from flows.config import Settings, Source, source_timezone
 from flows.extract import Extracted, extract_source
 from flows.http import Fetcher
@@ -195,6 +196,13 @@ def validate_task(
     earliest_published: date | str = "1700-01-01",
     max_future_days: float = 2,
 ) -> Validated:
+    """Under `wirehouse serve`, the batch is validated where Great Expectations is already
+    imported (`flows/warm.py`), unless the run builds Data Docs; else, or if that fails, here."""
+    if docs_dir is None and warm.available():
+        try:
+            return warm.validate_warm(frames, run_id, known, earliest_published, max_future_days)
+        except warm.WarmUnavailable:
+            pass  # validated here, as any run
     return validate_batch(
         frames,
         run_id,

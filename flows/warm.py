@@ -1,4 +1,5 @@
-"""Warm transform workers for `wirehouse serve`: spaCy loaded once, kept between scheduled runs.
+"""Warm transform workers for `wirehouse serve`: spaCy loaded once, kept between scheduled runs;
+and Great Expectations, imported once, validating their batches.
 
 Prefect's runner executes every scheduled run in a new process, which would load the model
 again (seconds, for a poll that brings twenty stories). `serve` therefore starts a
@@ -9,9 +10,16 @@ batches there (`transform_warm`) instead of loading the model themselves. One ru
 at a time; a second waits for the first. The pool keeps its guarantees: a document past its
 time limit, or one that kills a worker, is rejected alone and the worker replaced.
 
+Validation is served the same way (`validate_warm`): importing Great Expectations and building
+its context costs each new process about 3 CPU seconds, more than validating a scheduled run's
+batch, so `serve` does it once and its runs send their batches' rows to be validated. Each
+connection is answered on its own thread, so a run can validate batch k while its batch k + 1
+is being analysed; transforms are still served one run at a time. Runs that build Data Docs
+validate in their own process (the Data Docs site is built from that process's validations).
+
 When the service cannot be reached (stopped, or the run was started by hand with the variables
 set), `transform_warm` raises `WarmUnavailable` before it yields anything, and the run analyses
-its batches itself.
+its batches itself; `validate_warm` raises it too, and the run validates the batch itself.
 """
 
 from __future__ import annotations
@@ -24,12 +32,14 @@ import socket
 import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import date
 from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 
 import pandas as pd
 
+from expectations.validate import Validated
 from flows.limits import WorkersUnavailable
 from flows.workers import WorkerPool, transform_in_processes
 from transforms.model import Article
@@ -54,7 +64,14 @@ class WarmTransforms:
         self.key = secrets.token_bytes(32)
         self.listener = Listener(self.address, family="AF_UNIX", authkey=self.key)
         self.served = 0
+        self.validated = 0
         self._closing = threading.Event()
+        self._transforming = threading.Lock()  # one run's transform at a time
+        self._answering: list[threading.Thread] = []
+        self._validation_ready = threading.Thread(
+            target=_warm_up_validation, name="wirehouse-warm-gx", daemon=True
+        )
+        self._validation_ready.start()
         self._thread = threading.Thread(target=self._accept, name="wirehouse-warm", daemon=True)
         self._thread.start()
 
@@ -70,24 +87,52 @@ class WarmTransforms:
                 if self._closing.is_set():
                     return
                 continue
-            with conn:
-                self._answer(conn)
+            answer = threading.Thread(
+                target=self._answer, args=(conn,), name="wirehouse-warm-answer", daemon=True
+            )
+            self._answering = [t for t in self._answering if t.is_alive()] + [answer]
+            answer.start()
 
     def _answer(self, conn: Connection) -> None:
+        """One request: ("transform", run_id, batches, chunk) or ("validate", arguments)."""
+        with conn:
+            try:
+                request = conn.recv()
+                if request[0] == "validate":
+                    self._validate(conn, request[1])
+                else:
+                    self._transform(conn, *request[1:])
+            except (EOFError, OSError):
+                return  # the run went away; the pool drained what it had in flight
+
+    def _transform(
+        self, conn: Connection, run_id: str, work: list[list[Article]], chunk: int
+    ) -> None:
         """One run: its batches in, each batch's frames out in order, then ("end", count)."""
+        with self._transforming:
+            try:
+                for frames in transform_in_processes(
+                    work, run_id, self.workers, chunk, self.seconds, pool=self.pool
+                ):
+                    conn.send(("batch", frames))
+                self.served += 1
+                conn.send(("end", self.served))
+            except WorkersUnavailable as exc:
+                with contextlib.suppress(OSError):
+                    conn.send(("unavailable", str(exc)))
+
+    def _validate(self, conn: Connection, arguments: dict[str, object]) -> None:
+        """One batch's rows validated here, where Great Expectations is already imported."""
+        from expectations.validate import validate_batch
+
+        self._validation_ready.join()
         try:
-            run_id, work, chunk = conn.recv()
-            for frames in transform_in_processes(
-                work, run_id, self.workers, chunk, self.seconds, pool=self.pool
-            ):
-                conn.send(("batch", frames))
-            self.served += 1
-            conn.send(("end", self.served))
-        except WorkersUnavailable as exc:
-            with contextlib.suppress(OSError):
-                conn.send(("unavailable", str(exc)))
-        except (EOFError, OSError):
-            return  # the run went away; the pool drained what it had in flight
+            result = validate_batch(**arguments)  # type: ignore[arg-type]
+        except Exception as exc:  # the run validates the batch itself, and says why if it fails
+            conn.send(("unavailable", f"warm validation failed: {type(exc).__name__}: {exc}"))
+            return
+        self.validated += 1
+        conn.send(("validated", result))
 
     def close(self) -> None:
         """Stop accepting (a run being served finishes first, up to 60 s), then the workers."""
@@ -95,9 +140,18 @@ class WarmTransforms:
         with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as wake:
             wake.connect(self.address)  # accept() returns, sees the flag and stops
         self._thread.join(timeout=60)
+        for answer in self._answering:
+            answer.join(timeout=60)
         self.listener.close()
         self.pool.close()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _warm_up_validation() -> None:
+    from expectations.validate import warm_up
+
+    with contextlib.suppress(Exception):  # a failure shows when a batch is validated
+        warm_up()
 
 
 def available() -> bool:
@@ -117,7 +171,7 @@ def transform_warm(
         raise WarmUnavailable(f"warm transform workers unreachable: {exc}") from exc
     with conn:
         try:
-            conn.send((run_id, work, chunk))
+            conn.send(("transform", run_id, work, chunk))
             while True:
                 kind, payload = conn.recv()
                 if kind == "end":
@@ -127,3 +181,35 @@ def transform_warm(
                 yield payload
         except (EOFError, OSError) as exc:
             raise WarmUnavailable(f"warm transform workers lost: {exc}") from exc
+
+
+def validate_warm(
+    frames: dict[str, pd.DataFrame],
+    run_id: str,
+    known: set[str],
+    earliest_published: date | str,
+    max_future_days: float,
+) -> Validated:
+    """A batch validated by the `serve` process (`expectations.validate.validate_batch`, no
+    Data Docs). `WarmUnavailable` when the service cannot be reached or cannot validate."""
+    arguments = {
+        "frames": frames,
+        "run_id": run_id,
+        "known_articles": known,
+        "earliest_published": earliest_published,
+        "max_future_days": max_future_days,
+    }
+    try:
+        conn = Client(os.environ[ADDRESS], family="AF_UNIX", authkey=bytes.fromhex(os.environ[KEY]))
+    except (KeyError, ValueError, OSError, AuthenticationError) as exc:
+        raise WarmUnavailable(f"warm validation unreachable: {exc}") from exc
+    with conn:
+        try:
+            conn.send(("validate", arguments))
+            kind, payload = conn.recv()
+        except (EOFError, OSError) as exc:
+            raise WarmUnavailable(f"warm validation lost: {exc}") from exc
+    if kind != "validated":
+        raise WarmUnavailable(str(payload))
+    result: Validated = payload
+    return result

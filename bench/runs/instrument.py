@@ -169,10 +169,10 @@ def _time_model_and_rows(ingest_module: Any, watch: Stopwatch) -> list[str]:
     if hasattr(ingest_module, "_warm_up"):
         warm_up = ingest_module._warm_up
 
-        def patched_warm_up(nlp: bool) -> None:
+        def patched_warm_up(nlp: bool, validation: bool = True) -> None:
             if nlp:
                 patch_pipeline(watch)
-            warm_up(nlp)
+            warm_up(nlp, validation)
 
         ingest_module._warm_up = patched_warm_up
     else:

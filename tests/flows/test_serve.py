@@ -85,6 +85,8 @@ def test_serve_runs_a_source_on_its_schedule_and_stops_cleanly(tmp_path):
     # The scheduled runs were analysed by the workers `serve` started once, not by their own.
     (stopped,) = [x for x in output.splitlines() if x.startswith("stopped")]
     assert int(stopped.split("analysed ")[1].split(" run")[0]) >= 1, output
+    # ... and validated by the `serve` process, which imported Great Expectations once.
+    assert int(stopped.split(", and ")[1].split(" batch")[0]) >= 1, output
     # The Prefect server the command started, and its workers, are gone with it.
     deadline = time.monotonic() + 30
     while group_alive(serve.pid) and time.monotonic() < deadline:
