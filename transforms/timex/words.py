@@ -41,6 +41,7 @@ _PART_OF_DAY: dict[str, str] = lexicon.table("calendar", "parts_of_day")
 _SEASONS: dict[str, str] = lexicon.table("calendar", "seasons")
 _SEASON_START: dict[str, int] = lexicon.table("calendar", "season_starts")
 _NOT_AFTER_SEASONS = lexicon.words("calendar", "not_after_seasons")
+_NAMED_DAY_WORDS = lexicon.words("calendar", "named_day_words")
 _HOLIDAYS = {
     name: (month, day) for name, (month, day) in lexicon.table("calendar", "holidays").items()
 }

@@ -333,7 +333,9 @@ def _h_year(m: re.Match[str], env: _Env) -> _Item | None:
     if cue in ("and", "or") and not _YEAR_BEFORE.search(env.text, 0, cue_at):
         return None
     if not (cue or part):
-        return None
+        cue = _uncued_year(env, m.start("x"))
+        if not cue:
+            return None
     nxt = env.next_word(end)
     if nxt.lower() in _COUNT_NOUNS:
         return None
@@ -355,6 +357,25 @@ def _h_year(m: re.Match[str], env: _Env) -> _Item | None:
 
 
 YEAR = _Rule(_R_YEAR, _YEAR_NUM, _h_year, 20, 8)
+
+
+_POSSESSIVE = re.compile(r"\w['’]s?$")
+
+
+def _uncued_year(env: _Env, start: int) -> str:
+    """What stands for a cue before a year that has none: a possessive ("the company's 1989
+    results") counts as a determiner, a lower-case word ("continue into 1990", "bonds due
+    1993", "predicting 1990 earnings") as a plain cue; a capitalised one ("Vision 2030") or
+    none at all leaves the number alone."""
+    prev = env.prev_word(start)
+    if _POSSESSIVE.search(prev):
+        return "its"
+    if prev.lower() in _DEMONSTRATIVES or (prev.isalpha() and prev.islower()):
+        return prev.lower()
+    return ""
+
+
+_DEMONSTRATIVES = frozenset("that this these those both".split())
 
 
 _R_YEAR_RANGE = _rx(

@@ -14,7 +14,7 @@ from transforms.timex.numbers import _num, _unit
 from transforms.timex.pieces import _DAY_PARTS, _NUM, _UNITS, _VAGUE_NUM, _WEEKDAY, _rx
 from transforms.timex.records import _Anaphor, _Item, _mk
 from transforms.timex.rules.base import _WEEKDAY_WORDS, _Rule, _words
-from transforms.timex.words import _PART_OF_DAY, _UNIT_CODE, _WEEKDAY_NUM
+from transforms.timex.words import _NAMED_DAY_WORDS, _PART_OF_DAY, _UNIT_CODE, _WEEKDAY_NUM
 
 
 def _unit_shift(unit: str, step: int) -> tuple[int, int, int]:
@@ -180,6 +180,14 @@ def _weekday_ahead(env: _Env, start: int, end: int) -> bool:
     return env.tense(start, end) == "future"
 
 
+def _named_day(env: _Env, start: int, end: int) -> bool:
+    """ "Black Friday", "Super Tuesday", "the Sunday Times": a weekday inside a name, not
+    after a subject or place ("The World Court Friday rejected")."""
+    if not env.capitalised_name_before(start):
+        return False
+    return env.prev_word(start).lower() in _NAMED_DAY_WORDS or env.next_word(end)[:1].isupper()
+
+
 _R_WEEKDAY = _rx(
     r"(?<![\w-])(?P<x>(?:(?-i:late|early)\s+(?=(?-i:[A-Z])))?(?:(?P<rel>last|next|this\s+past"
     r"|this\s+coming|this|the\s+coming|the\s+following|the\s+previous|coming|past)\s+)?"
@@ -191,7 +199,7 @@ _R_WEEKDAY = _rx(
 def _h_weekday(m: re.Match[str], env: _Env) -> _Item | None:
     start, end = m.span("x")
     rel = " ".join((m["rel"] or "").lower().split())
-    if not rel and env.capitalised_name_before(m.start("wd")):
+    if not rel and _named_day(env, m.start("wd"), end):
         return None
     a, wd = env.anchor, _WEEKDAY_NUM[m["wd"].lower()]
     back = (a.weekday() - wd) % 7
