@@ -63,6 +63,7 @@ def _select(cands: list[tuple[int, int, int, _Item]]) -> list[tuple[int, int, _I
 
 
 _GAP_TIME_DATE = _rx(r"\s*+(?:,\s*+)?(?:(?:at|on)\s++)?")
+_PREPOSITION = _rx(r"\b(?:at|on)\b")
 _GAP_RANGE = _rx(r"\s*+(-|–|—|to|until|till|through|thru|and)\s*+")
 _OPENER = _rx(r"\b(from|between)\s+$")
 
@@ -72,16 +73,23 @@ def _is_day(o: _Out) -> bool:
 
 
 def _date_clocks(text: str, outs: list[_Out]) -> list[_Out]:
-    """Give a bare clock time the date of an adjacent day: "Saturday at 9 a.m.", "9 a.m. on
-    Saturday". Both stay separate expressions, as TIMEX3 annotation keeps them."""
-    for a, b in itertools.pairwise(outs):
-        if not _GAP_TIME_DATE.fullmatch(text, a.end, b.start):
+    """Give a bare clock time the date of an adjacent day. Written side by side ("10 p.m.
+    Wednesday", "noon Thursday", "Friday, 9 a.m.") they are one expression, as TIMEX3 marks
+    "twelve o'clock January 3, 1984"; joined by a preposition ("9 a.m. on Saturday",
+    "Saturday at 9 a.m.") they stay two, the clock time taking the day's date."""
+    joined: set[int] = set()
+    for i, (a, b) in enumerate(itertools.pairwise(outs)):
+        gap = _GAP_TIME_DATE.fullmatch(text, a.end, b.start)
+        if not gap or i in joined:
             continue
         day, clock = (b, a) if a.tod and _is_day(b) else (a, b)
         if clock.tod and _is_day(day) and day.value:
             clock.value = day.value + clock.tod
             clock.rs, clock.re_ = day.rs, day.re_
-    return outs
+            if not _PREPOSITION.search(gap.group()):
+                clock.start, clock.end = a.start, b.end
+                joined.add(i + 1 if clock is a else i)
+    return [o for i, o in enumerate(outs) if i not in joined]
 
 
 def _range_of(text: str, a: _Out, b: _Out) -> _Out | None:

@@ -68,7 +68,8 @@ _R_NOON = _rx(r"(?<![\w-])(?P<x>(?:12\s+)?(?P<w>noon|midday|midnight))(?![\w-])"
 
 
 def _h_noon(m: re.Match[str], env: _Env) -> _Item | None:
-    return _Clock("T00:00" if m["w"].lower() == "midnight" else "T12:00")
+    # "midnight Friday" ends Friday: ISO 8601 and TIMEX3 write it as the day's T24:00.
+    return _Clock("T24:00" if m["w"].lower() == "midnight" else "T12:00")
 
 
 NOON = _Rule(_R_NOON, _words("noon midday midnight"), _h_noon, 4, 4)
