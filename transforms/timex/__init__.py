@@ -19,11 +19,12 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
   ``2025-Q3``, ``2025-H1``, ``2025-SU``, ``2025``, ``199`` (decade), ``20`` (century), ranges as
   ``A/B``, times as ``2025-09-27T16:15`` or ``2025-09-27TNI`` (zones such as "GMT" are part of
   the text but not of the value), durations and sets as ``P3D``, ``P2Y6M``.
-* Leading prepositions of calendar expressions are left out ("said on Saturday" gives
-  "Saturday"); vague idioms keep theirs ("Over the years", "in recent years", "for decades");
-  month and year ranges keep their opener ("from January to August", "between 2020 and 2024").
-  Ranges of days or clock times stay two expressions ("from Oct. 1 to Oct. 8", "between
-  Saturday and Tuesday"), as does a clock time and its day ("Friday" and "11:00 a.m.").
+* Leading prepositions are left out, as TIMEX3 marks them ("said on Saturday" gives
+  "Saturday", "in recent years" "recent years", "for decades" "decades"), but for "Over the
+  years", the contract's example; month and year ranges keep their opener ("from January to
+  August", "between 2020 and 2024"). Ranges of days or clock times stay two expressions ("from
+  Oct. 1 to Oct. 8", "between Saturday and Tuesday"), as does a clock time joined to its day by
+  a preposition ("Friday at 11:00 a.m."); side by side they are one ("10 p.m. Wednesday").
 * "early"/"mid"/"late" and "the beginning/middle/end of" keep the period's value but narrow the
   range to its first, middle or last third.
 * Year-less expressions: a bare month is the latest one in a past clause ("since December" in
@@ -43,9 +44,9 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
 * Vague references take the TIMEX3 reference points: "now", "currently", "these days" are
   ``PRESENT_REF``; "recently", "in the past", "in recent years", "several years ago"
   ``PAST_REF``; "soon", "in the future" ``FUTURE_REF``. Durations of an unknown count are
-  ``PXY``, ``PXM``, ``PXW``, ``PXD`` ("several years", "the past few weeks"). "Over the
-  years", "the coming months" and "for months" keep no value, as the contract's worked
-  example and the gold set read them.
+  ``PXY``, ``PXM``, ``PXW``, ``PXD``, ``PXE``, ``PXC`` ("several years", "the past few
+  weeks", "for months", "within weeks", "for centuries"). "Over the years" and "the coming
+  months" keep no value, as the contract's worked example and the gold set read them.
 * Years spelled out as transcripts say them count: "nineteen ninety-six", "the year two
   thousand", "January nineteen ninety-seven".
 * Sets are recurring events ("a weekly briefing", "twice a year" is ``P1Y``: the model has no

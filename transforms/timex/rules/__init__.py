@@ -67,6 +67,7 @@ RULES: tuple[_Rule, ...] = (
     sets.SET_EVERY,
     sets.SET_WEEKDAY,
     sets.SET_ADVERB,
+    vague.VAGUE_IN,
     durations.DURATION_REL,
     durations.DURATION_ADJ,
     durations.DURATION_LONG,

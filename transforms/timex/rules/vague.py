@@ -25,13 +25,19 @@ _RATE_CONTEXT = re.compile(
 _R_VAGUE = _rx(
     r"(?<![\w-])(?P<x>(?:more\s+)?recently|lately|nowadays|these\s+days|at\s+present|currently"
     r"|(?:right\s+)?now|soon|shortly"
-    r"|in\s+the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+the\s+past"
-    r"|in\s+(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent)\s+"
-    r"(?:days|weeks|months|years|decades)|in\s+recent\s+times"
     r"|over\s+the\s+(?:years|decades|past\s+(?:few|several)\s+(?:years|months|decades))"
     r"|the\s+(?:festive|holiday)\s+season"
     r"|(?:its|the|their|a)\s+first\s+full\s+(?:year|quarter|month|season)"
     r"(?:\s+(?:of|after|since)\s+(?:the\s+)?[a-z]+)?)(?![\w-])"
+)
+
+
+# "in the future", "in recent years", "in the coming months": the preposition stays outside,
+# as TIMEX3 marks "the future", "recent years".
+_R_VAGUE_IN = _rx(
+    r"(?<![\w-])in\s+(?P<x>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past"
+    r"|(?:the\s+)?(?:coming|next\s+few|past\s+few|last\s+few|recent)\s+"
+    r"(?:days|weeks|months|years|decades)|recent\s+times)(?![\w-])"
 )
 
 
@@ -78,16 +84,32 @@ def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
 
 VAGUE = _Rule(_R_VAGUE, _V, _h_vague, 40, 40)
 
+VAGUE_IN = _Rule(_R_VAGUE_IN, _V, _h_vague, 40, 40)
 
+
+# "for months", "within weeks", "for the first time in years": a duration of an unknown
+# number of units, TIMEX3's PXM, PXW, PXY (PXE decades, PXC centuries); the preposition stays
+# outside.
 _R_VAGUE_DURATION = _rx(
-    r"(?<![\w-])(?P<x>(?:for|in)\s+(?:many\s+|several\s+)?"
-    r"(?:decades|years|months|weeks|days|hours|centuries))"
+    r"(?<![\w-])(?:for|in|within|after)\s+(?P<x>(?:many\s+|several\s+)?"
+    r"(?P<u>decades|years|months|weeks|days|hours|centuries))"
     r"(?![\w-])(?!\s+(?:ago|earlier|later|old)\b)"
 )
 
 
+_PLURAL_CODE = {
+    "decades": "PXE",
+    "centuries": "PXC",
+    "years": "PXY",
+    "months": "PXM",
+    "weeks": "PXW",
+    "days": "PXD",
+    "hours": "PTXH",
+}
+
+
 def _h_vague_duration(m: re.Match[str], env: _Env) -> _Item | None:
-    return _mk(None, kind="duration")  # "for months": no value, as the gold set reads it
+    return _mk(_PLURAL_CODE[m["u"].lower()], kind="duration")
 
 
 VAGUE_DURATION = _Rule(_R_VAGUE_DURATION, _UNIT_WORDS, _h_vague_duration, 24, 4)
