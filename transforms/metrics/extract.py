@@ -52,6 +52,7 @@ from transforms.metrics.subject import (
 from transforms.metrics.units import _bare_unit, _has_rate_word, _resolve_unit, _safe_unit
 from transforms.model import EntityMention, Metric, TimeExpression
 from transforms.segment import doc_text
+from transforms.timex import calendar_period
 
 _MARKET_WORDS = lexicon.words("subjects", "market_words")
 _POLL_SHARE_WORDS = lexicon.words("subjects", "poll_share_words")
@@ -103,7 +104,8 @@ def extract_metrics(
     ctx = _Context(
         doc=doc,
         text=text,
-        times=sorted(times, key=lambda t: t.start_char),
+        # "the first nine months" (P9M) dates a figure as the months it covers.
+        times=sorted(map(calendar_period, times), key=lambda t: t.start_char),
         mentions=mentions,
         anchor=anchor,
         rupee_code=_rupee_code(text, mentions),

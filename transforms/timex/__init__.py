@@ -60,6 +60,6 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
   ``transforms.datemath``, and a rule that still runs off the calendar drops its candidate.
 """
 
-from transforms.timex.engine import extract_time_expressions
+from transforms.timex.engine import calendar_period, extract_time_expressions
 
-__all__ = ["extract_time_expressions"]
+__all__ = ["calendar_period", "extract_time_expressions"]

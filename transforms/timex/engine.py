@@ -5,6 +5,7 @@ dates.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from datetime import date
@@ -13,6 +14,7 @@ from transforms.datemath import within_calendar
 from transforms.model import TimeExpression
 from transforms.timex.calendar import _V_DAY, _gran, _shift, _span_of
 from transforms.timex.context import _Env
+from transforms.timex.fiscal import _months_label
 from transforms.timex.pieces import _rx
 from transforms.timex.records import _Item, _Out
 from transforms.timex.resolve import _resolve
@@ -132,6 +134,16 @@ def _merge_ranges(text: str, outs: list[_Out]) -> list[_Out]:
             merged.append(outs[i])
             i += 1
     return merged
+
+
+def calendar_period(t: TimeExpression) -> TimeExpression:
+    """The expression as the calendar period it covers: a duration over whole months of the
+    calendar ("the first nine months", P9M from January to September) reads as those months'
+    value (``2025-01/2025-09``); any other expression is itself."""
+    if t.kind != "duration" or t.range_start is None or t.range_end is None:
+        return t
+    label = _months_label(t.range_start, t.range_end)
+    return dataclasses.replace(t, kind="date", value=label) if label else t
 
 
 def extract_time_expressions(text: str, anchor: date) -> list[TimeExpression]:

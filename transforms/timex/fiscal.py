@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from transforms import lexicon
-from transforms.timex.calendar import _add_months
+from transforms.timex.calendar import _add_months, _month_end
 from transforms.timex.records import _mk, _Res
 
 if TYPE_CHECKING:
@@ -97,6 +97,15 @@ def _months_value(y: int, m: int, n: int) -> str:
         return f"{y:04d}"
     end = _add_months(date(y, m, 1), n - 1)
     return f"{y:04d}-{m:02d}/{end.year:04d}-{end.month:02d}"
+
+
+def _months_label(rs: date, re_: date) -> str | None:
+    """The calendar value of whole months from ``rs`` to ``re_`` (``2025-01/2025-09``,
+    ``2025-Q3``), or None where the days are not whole months."""
+    if rs.day != 1 or re_ != _month_end(re_.year, re_.month):
+        return None
+    n = (re_.year - rs.year) * 12 + re_.month - rs.month + 1
+    return _months_value(rs.year, rs.month, n) if n >= 1 else None
 
 
 def _fy_res(cal: _Fiscal, y0: int, part: tuple[int, int] | None = None) -> _Res:

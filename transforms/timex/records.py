@@ -70,6 +70,16 @@ class _Out:
     yearless: bool = False
 
 
+def _whole_months(res: _Res, n: int) -> _Res:
+    """ "the first nine months": months that make no calendar unit are, as TIMEX3 marks them,
+    a duration (``P9M``) whose range keeps the days it covers; a quarter, a half or a year
+    keeps its calendar value."""
+    if res.value is None or "/" not in res.value or res.rs is None:
+        return res
+    value = "P1Y" if n == 12 else f"P{n}M"
+    return _Res("duration", value, res.rs, res.re_, res.explicit_year)
+
+
 def _mk(
     value: str | None,
     kind: str = "date",

@@ -9,6 +9,7 @@ from datetime import date
 from transforms.datemath import in_calendar, within_calendar
 from transforms.timex.calendar import _coarsen, _gran, _shift, _span_of
 from transforms.timex.context import _Env
+from transforms.timex.fiscal import _months_label
 from transforms.timex.records import _Anaphor, _Clock, _Item, _mk, _Out, _Res, _YearLess
 
 
@@ -160,7 +161,11 @@ def _resolve_anaphor(item: _Anaphor, antecedents: list[_Ante], si: int) -> _Res:
         else:
             shifted = _shift(base, item.years, item.months, item.days)
         if shifted is not None:
-            return _mk(shifted, kind="time" if _gran(shifted) == "time" else "date")
+            res = _mk(shifted, kind="time" if _gran(shifted) == "time" else "date")
+            if item.length is not None:
+                # "the nine months": a duration, as TIMEX3 marks it, over the months meant.
+                return _Res("duration", f"P{item.length}M", res.rs, res.re_)
+            return res
     if item.fallback:
         return _mk(item.fallback, kind=item.fallback_kind)
     if item.set_year is not None:
@@ -199,5 +204,10 @@ def _resolve(env: _Env, chosen: list[tuple[int, int, _Item]]) -> list[_Out]:
                 antecedents.append(_Ante(si, v, env.is_base(s)))
             if g in ("day", "time"):
                 last_day = v[:10]
+        elif res.kind == "duration" and res.rs and res.re_:
+            # "the first nine months" (P9M) is still the period January to September.
+            label = _months_label(res.rs, res.re_)
+            if label:
+                antecedents.append(_Ante(si, label, env.is_base(s)))
         outs.append(_Out(s, e, res.kind, v, res.rs, res.re_, tod, yearless))
     return outs

@@ -4,6 +4,7 @@ each kind of case: a sentence and its publication date in, the expressions it gi
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date
 from typing import Any
 
@@ -67,8 +68,12 @@ def test_offsets_sorted_and_non_overlapping() -> None:
         assert ARTICLE[t.start_char : t.end_char] == t.text
         assert t.text == t.text.strip()
         assert t.kind in {"date", "time", "duration", "set"}
-        if t.value is None or t.kind in {"duration", "set"}:
+        if t.value is None or t.kind == "set":
             assert t.range_start is None and t.range_end is None
+        if t.kind == "duration" and t.range_start is not None:
+            # "the first eight months": only whole months placed in the calendar have days
+            assert re.fullmatch(r"P(\d+M|1Y)", t.value or "")
+            assert t.range_start.day == 1
         if t.range_start is not None:
             assert t.range_end is not None and t.range_start <= t.range_end
     for a, b in itertools.pairwise(found):

@@ -21,7 +21,7 @@ from transforms.timex.fiscal import (
 )
 from transforms.timex.numbers import _num
 from transforms.timex.pieces import _DAY, _MOD, _MON, _NUM, _YEAR, _YEARREF, _rx
-from transforms.timex.records import _Item, _mk, _Res, _YearLess
+from transforms.timex.records import _Item, _mk, _Res, _whole_months, _YearLess
 from transforms.timex.rules.base import _YR_CONN, _Rule, _words
 from transforms.timex.rules.dates import _month_of
 from transforms.timex.rules.fiscal import _FY_STEP
@@ -333,7 +333,23 @@ def _h_first_n(m: re.Match[str], env: _Env) -> _Item | None:
 
         last_month = 3 * k - 2
     months = k if unit.startswith("month") else 3 * k
-    return _period(m, env, value_of, "", probe=lambda y: date(y, last_month, 1), fiscal=(0, months))
+    item = _period(m, env, value_of, "", probe=lambda y: date(y, last_month, 1), fiscal=(0, months))
+    return _as_whole_months(item, months)
+
+
+def _as_whole_months(item: _Item | None, n: int) -> _Item | None:
+    """``item`` with months that make no calendar unit as a duration (see ``_whole_months``)."""
+    if isinstance(item, _Res):
+        return _whole_months(item, n)
+    if isinstance(item, _YearLess):
+        build = item.build
+
+        def whole(y: int) -> _Res | None:
+            res = build(y)
+            return _whole_months(res, n) if res is not None else None
+
+        return _YearLess(whole, item.policy, item.probe)
+    return item
 
 
 FIRST_N = _Rule(_R_FIRST_N, _words("first"), _h_first_n, 8, 64)
