@@ -41,6 +41,7 @@ class _Anaphor:
     days: int = 0
     set_year: int | None = None
     window: int = 1  # how many sentences back an antecedent may be
+    reach: int = 0  # ... and how far back a reported quarter, half or run of months may be
     fallback: str | None = None  # value when there is no antecedent
     fallback_kind: str = "date"
     length: int | None = None  # "the six months": only an antecedent this many months long

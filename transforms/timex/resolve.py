@@ -95,6 +95,9 @@ def _is_period(value: str) -> bool:
     return g in _PERIOD_GRANS
 
 
+_REPORTED_GRANS = frozenset({"quarter", "half", "range"})
+
+
 def _candidates(item: _Anaphor, antecedents: list[_Ante], si: int) -> list[_Ante]:
     """Antecedents in order of preference: the period reported on in the anaphor's sentence
     (the latest), else in the sentences before (nearest sentence first, and in each its first
@@ -103,7 +106,17 @@ def _candidates(item: _Anaphor, antecedents: list[_Ante], si: int) -> list[_Ante
     near = [a for a in antecedents if 0 <= si - a.sent <= item.window]
     current = [a for a in reversed(near) if a.sent == si]
     before = sorted((a for a in near if a.sent < si), key=lambda a: -a.sent)
-    ordered = current + before
+    # Earnings copy names the quarter in its lead and compares with "a year earlier" paragraphs
+    # later: a reported period further back still beats the fallback.
+    far = sorted(
+        (
+            a
+            for a in antecedents
+            if item.window < si - a.sent <= item.reach and _gran(a.value) in _REPORTED_GRANS
+        ),
+        key=lambda a: -a.sent,
+    )
+    ordered = current + before + far
     if item.length is not None:
         return [a for a in ordered if _months_long(a.value) == item.length and not a.base]
     if item.target in ("day", "week"):

@@ -30,6 +30,12 @@ def test_same_period_without_antecedent_falls_back_to_the_previous_year() -> Non
 
 
 def test_antecedent_does_not_reach_beyond_the_previous_sentence() -> None:
+    text = "Sales fell in August. Costs rose. Margins shrank. Profit fell from a year earlier."
+    found = extract_time_expressions(text, SUN)
+    assert [(t.text, t.value) for t in found] == [("August", "2025-08"), ("a year earlier", "2024")]
+
+
+def test_a_year_earlier_reaches_back_to_the_reported_quarter() -> None:
     text = "Sales fell in Q3. Costs rose. Margins shrank. Profit fell from a year earlier."
     found = extract_time_expressions(text, SUN)
-    assert [(t.text, t.value) for t in found] == [("Q3", "2025-Q3"), ("a year earlier", "2024")]
+    assert [(t.text, t.value) for t in found] == [("Q3", "2025-Q3"), ("a year earlier", "2024-Q3")]

@@ -97,7 +97,7 @@ _R_YEAR_AGO_PERIOD = _rx(
 def _h_year_ago_period(m: re.Match[str], env: _Env) -> _Item | None:
     target = _SAME_TARGET[(m["g"] or "period").lower()]
     base = _anchor_value(env.anchor, "year" if target in ("period", "any") else target)
-    return _Anaphor(target, years=-1, fallback=_shift(base, years=-1))
+    return _Anaphor(target, years=-1, reach=8, fallback=_shift(base, years=-1))
 
 
 YEAR_AGO_PERIOD = _Rule(_R_YEAR_AGO_PERIOD, _words("year"), _h_year_ago_period, 8, 24)

@@ -242,6 +242,10 @@ def _ago_value(a: date, n: int, u: str) -> str | None:
     return a.isoformat()
 
 
+# How many sentences back "a year ago" may find the quarter or half a story reports on.
+_REACH = 8
+
+
 _AMOUNT_BEFORE = re.compile(
     r"\d[\d,.]*(?:\s*%|\s+(?:percent|cents?|million|billion|a\s+share))?,?\s+$"
 )
@@ -266,7 +270,7 @@ def _h_ago(m: re.Match[str], env: _Env) -> _Item | None:
         window = (
             3 if _AMOUNT_BEFORE.search(env.text, max(0, m.start("x") - 40), m.start("x")) else 0
         )
-        return _Anaphor("any", *shifts, window=window, fallback=value)
+        return _Anaphor("any", *shifts, window=window, reach=_REACH, fallback=value)
     return _mk(value)
 
 
@@ -297,7 +301,7 @@ def _h_later(m: re.Match[str], env: _Env) -> _Item | None:
     if u in ("year", "decade"):
         k *= _UNIT_CODE[u][0]
         fallback = _year_value(env.anchor.year + k) if k < 0 else None
-        return _Anaphor("any", years=k, fallback=fallback)
+        return _Anaphor("any", years=k, reach=_REACH if k == -1 else 0, fallback=fallback)
     if u == "month":
         return _Anaphor("any", months=k)
     return _Anaphor("any", days=k * (7 if u == "week" else 1))
