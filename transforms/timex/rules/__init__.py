@@ -42,6 +42,7 @@ RULES: tuple[_Rule, ...] = (
     periods.FIRST_N,
     anaphora.SAME_PERIOD,
     anaphora.YEAR_AGO_PERIOD,
+    anaphora.PERIOD_OF_YEAR,
     anaphora.DAY_ANAPHOR,
     anaphora.NTH_DAY,
     anaphora.UNIT_ANAPHOR,

@@ -24,6 +24,10 @@ _ANAPHOR_STOP = (
 )
 
 
+# Sentences back a reported quarter or half may be named: a whole wire story.
+_STORY = 40
+
+
 _SAME_TARGET = {
     "period": "period",
     "periods": "period",
@@ -103,6 +107,34 @@ def _h_year_ago_period(m: re.Match[str], env: _Env) -> _Item | None:
 YEAR_AGO_PERIOD = _Rule(_R_YEAR_AGO_PERIOD, _words("year"), _h_year_ago_period, 8, 24)
 
 
+# "the quarter a year ago", "last year's quarter", "the 1988 period": the period reported on,
+# in another year.
+_R_PERIOD_OF_YEAR = _rx(
+    r"(?<![\w-])(?P<x>the\s+(?P<g>quarter|period|half)\s+a\s+year\s+(?:ago|earlier)"
+    r"|last\s+year['’]s\s+(?P<g2>quarter|period|half)"
+    rf"|the\s+(?P<y>{_YEAR})\s+(?P<g3>quarter|period|half)"
+    r"|(?P<now>the\s+(?:latest|most\s+recent)\s+period|(?-i:[Tt])hat\s+(?P<g4>quarter|period"
+    r"|year|month)))(?![\w-])"
+)
+
+
+def _h_period_of_year(m: re.Match[str], env: _Env) -> _Item | None:
+    if m["now"]:
+        # "the latest period", "that quarter": the period named before.
+        target = _SAME_TARGET.get((m["g4"] or "period").lower(), "year")
+        return _Anaphor(target, window=3, reach=_STORY)
+    target = _SAME_TARGET[(m["g"] or m["g2"] or m["g3"]).lower()]
+    if m["y"]:
+        return _Anaphor(target, set_year=int(m["y"]), window=3, reach=8)
+    base = _anchor_value(env.anchor, "year" if target == "period" else target)
+    return _Anaphor(target, years=-1, reach=8, fallback=_shift(base, years=-1))
+
+
+PERIOD_OF_YEAR = _Rule(
+    _R_PERIOD_OF_YEAR, _words("quarter period half year month"), _h_period_of_year, 24, 24
+)
+
+
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest"
     r"|steepest|best|worst|most|least|record)\s+(?:\w+\s+)?(?:for|in|during|over)\s+$",
@@ -139,7 +171,7 @@ def _h_unit_anaphor(m: re.Match[str], env: _Env) -> _Item | None:
         return None  # "the highest for the month in five years": any year's month
     u = m["u"].lower()
     fallback = _anchor_value(env.anchor, "week") if u == "week" else None
-    return _Anaphor(u, window=8, fallback=fallback)
+    return _Anaphor(u, window=8, reach=_STORY, fallback=fallback)
 
 
 UNIT_ANAPHOR = _Rule(_R_UNIT_ANAPHOR, _words("quarter month week"), _h_unit_anaphor, 24, 32)

@@ -95,8 +95,16 @@ def _sporty(env: _Env, m: re.Match[str]) -> bool:
     return env.sporty or _SPORTS.search(env.sentence(m.start("x"))) is not None
 
 
+# A year named before the quarter: "the 1988 second quarter", "this year's third quarter",
+# "the year-ago third quarter".
+_QUARTER_YEAR = (
+    rf"(?:(?P<qy>{_YEAR})(?:['’]s)?\s+|(?P<qrel>last|this|next)\s+year['’]s\s+"
+    r"|(?:comparable\s+)?(?P<qago>year[-\s](?:ago|earlier)|(?:prior|previous)[-\s]year)\s+)"
+)
+
+
 _R_QUARTER_ORDINAL = _rx(
-    rf"(?<![\w-])(?P<x>{_MOD}?(?:the\s+)?(?P<fiscal>fiscal\s+)?"
+    rf"(?<![\w-])(?P<x>{_MOD}?(?:the\s+)?{_QUARTER_YEAR}?(?P<fiscal>fiscal\s+)?"
     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
     rf"(?:{_YR_CONN}{_YEARREF})?)(?![\w-])(?!\s+of\s)"
 )
@@ -113,9 +121,22 @@ def _h_quarter_ordinal(m: re.Match[str], env: _Env) -> _Item | None:
         return None
     if m["fiscal"] and not gd.get("yr_fy"):
         return _Res("date", None)
-    return _period(
-        m, env, lambda y: f"{y:04d}-Q{q}", f"-Q{q}", _part(m["mod"]), fiscal=(3 * q - 3, 3)
-    )
+    part = _part(m["mod"])
+    if m["qy"]:
+        return _mk(f"{m['qy']}-Q{q}", part=part)
+    if m["qrel"]:
+        return _mk(f"{env.anchor.year + _REL_STEP[m['qrel'].lower()]:04d}-Q{q}", part=part)
+    if m["qago"]:
+        # The quarter a bare "third quarter" would be, a year earlier.
+        return _YearLess(
+            lambda y: _mk(f"{y - 1:04d}-Q{q}", part=part),
+            "period",
+            lambda y: date(y, 3 * q - 2, 1),
+        )
+    return _period(m, env, lambda y: f"{y:04d}-Q{q}", f"-Q{q}", part, fiscal=(3 * q - 3, 3))
+
+
+_REL_STEP = {"last": -1, "this": 0, "next": 1}
 
 
 QUARTER_ORDINAL = _Rule(_R_QUARTER_ORDINAL, _words("quarter"), _h_quarter_ordinal, 48, 40)
