@@ -71,14 +71,13 @@ class _Out:
     yearless: bool = False
 
 
-def _whole_months(res: _Res, n: int) -> _Res:
+def _whole_months(res: _Res, n: int, value: str | None = None) -> _Res:
     """ "the first nine months": months that make no calendar unit are, as TIMEX3 marks them,
-    a duration (``P9M``) whose range keeps the days it covers; a quarter, a half or a year
-    keeps its calendar value."""
+    a duration (``P9M``, or ``value``: "the year ended March 31" is ``P1Y``) whose range keeps
+    the days it covers; a quarter, a half or a year keeps its calendar value."""
     if res.value is None or "/" not in res.value or res.rs is None:
         return res
-    value = "P1Y" if n == 12 else f"P{n}M"
-    return _Res("duration", value, res.rs, res.re_, res.explicit_year)
+    return _Res("duration", value or f"P{n}M", res.rs, res.re_, res.explicit_year)
 
 
 def _mk(

@@ -34,8 +34,8 @@ RULES: tuple[_Rule, ...] = (
     fiscal.FY_REL,
     periods.QUARTER_CODE,
     periods.COMPACT_PERIOD,
+    periods.PERIOD_ENDING,  # before the ordinal: its end date places a fiscal quarter
     periods.QUARTER_ORDINAL,
-    periods.PERIOD_ENDING,
     periods.MONTH_QUARTER,
     periods.HALF_CODE,
     periods.HALF_ORDINAL,

@@ -145,14 +145,21 @@ QUARTER_ORDINAL = _Rule(_R_QUARTER_ORDINAL, _words("quarter"), _h_quarter_ordina
 _PERIOD_WORD_MONTHS = {"quarter": 3, "half": 6, "half year": 6, "half-year": 6, "year": 12}
 
 
-# "the quarter ended Sept 30", "the 12 months to September", "the nine months ending June":
-# the period is placed by its last month, whatever the ordinal says about a fiscal calendar.
-_R_PERIOD_ENDING = _rx(
-    r"(?<![\w-])(?P<x>(?:the\s+)?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
+# "the 12 months to September", "the nine months ending June": the period is placed by its
+# last month, whatever the ordinal says about a fiscal calendar. With a day ("the quarter ended
+# Sept. 30") the period and the day are two expressions, as TIMEX3 marks them: the rule takes
+# the period and the day is a date of its own.
+_PERIOD_HEAD = (
+    r"(?:the\s+)?(?:fiscal\s+)?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
     rf"(?:fiscal\s+)?(?:(?P<n>{_NUM})[\s-]+(?P<u>months?|quarters?)|(?P<w>quarter|half[\s-]year"
-    r"|half|year))\s+(?P<rel>ended|ending|to|through)\s+(?:on\s+)?"
-    rf"(?P<mon>{_MON})(?:\s*(?P<d>{_DAY})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>{_YEAR})(?!\d))?)"
-    r"(?![\w-])"
+    r"|half|year))"
+)
+_R_PERIOD_ENDING = _rx(
+    rf"(?<![\w-])(?P<x>{_PERIOD_HEAD}"
+    rf"(?:\s+(?P<rel>ended|ending|to|through)\s+(?:on\s+)?(?P<mon>{_MON})(?![.\s]*\d{{1,2}}\b)"
+    rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?"
+    rf"|(?=\s+(?P<rel2>ended|ending|to|through)\s+(?:on\s+)?(?P<mon2>{_MON})\s*(?P<d>{_DAY})"
+    rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>{_YEAR})(?!\d))?)))(?![\w-])"
 )
 
 
@@ -166,24 +173,28 @@ def _h_period_ending(m: re.Match[str], env: _Env) -> _Item | None:
         n = _PERIOD_WORD_MONTHS[" ".join(m["w"].lower().split())]
     if not 1 <= n <= 24:
         return None
-    last = _month_of(m["mon"])
+    last = _month_of(m["mon"] or m["mon2"])
     d = int(m["d"]) if m["d"] else None
     if d is not None and not 1 <= d <= 31:
         return None
+    stated = m["y"] or m["y2"]
 
     def build(y: int) -> _Res:
         first = _add_months(date(y, last, 1), 1 - n)
-        return _mk(_months_value(first.year, first.month, n), explicit_year=y if m["y"] else None)
+        return _mk(_months_value(first.year, first.month, n), explicit_year=y if stated else None)
 
-    if m["y"]:
-        return build(int(m["y"]))
-    if m["rel"].lower() == "ended":
+    item: _Item
+    if stated:
+        item = build(int(stated))
+    elif (m["rel"] or m["rel2"]).lower() == "ended":
         # "ended" is over: it is placed by its last day.
         def ended(y: int) -> date:
             return (_safe_date(y, last, d) if d else None) or _month_end(y, last)
 
-        return _YearLess(build, "period", ended)
-    return _YearLess(build, "period")
+        item = _YearLess(build, "period", ended)
+    else:
+        item = _YearLess(build, "period")
+    return _as_whole_months(item, n, "P1Y" if m["w"] and m["w"].lower() == "year" else None)
 
 
 PERIOD_ENDING = _Rule(
@@ -358,16 +369,16 @@ def _h_first_n(m: re.Match[str], env: _Env) -> _Item | None:
     return _as_whole_months(item, months)
 
 
-def _as_whole_months(item: _Item | None, n: int) -> _Item | None:
+def _as_whole_months(item: _Item | None, n: int, value: str | None = None) -> _Item | None:
     """``item`` with months that make no calendar unit as a duration (see ``_whole_months``)."""
     if isinstance(item, _Res):
-        return _whole_months(item, n)
+        return _whole_months(item, n, value)
     if isinstance(item, _YearLess):
         build = item.build
 
         def whole(y: int) -> _Res | None:
             res = build(y)
-            return _whole_months(res, n) if res is not None else None
+            return _whole_months(res, n, value) if res is not None else None
 
         return _YearLess(whole, item.policy, item.probe)
     return item
