@@ -42,9 +42,9 @@ _R_VAGUE_IN = _rx(
 
 
 # TIMEX3 reference points: a vague "now", "recently" or "in the future" is PRESENT_REF,
-# PAST_REF or FUTURE_REF; "in the past few months" is a duration of an unknown number of
-# units (PXM). "Over the years" and "the coming months" stay without a value, as the
-# contract's worked example and the gold set read them.
+# PAST_REF or FUTURE_REF, and so is "the coming months"; "in the past few months" and "in
+# recent years" are durations of an unknown number of units (PXM, PXY), as TimeML annotates
+# them. "Over the years" stays without a value, as the contract's worked example reads it.
 _REF_WORDS = {
     "recently": "PAST_REF",
     "lately": "PAST_REF",
@@ -75,10 +75,10 @@ def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
     ):
         return None
     words = x.split()
-    if len(words) >= 3 and words[-2] in ("few", "several") and words[-1] in _FEW_UNIT:
+    if words[-1] in _FEW_UNIT and (words[-2] in ("few", "several", "recent")):
         return _mk(f"PX{_FEW_UNIT[words[-1]]}", kind="duration")
     if "coming" in words:
-        return _mk(None)
+        return _mk("FUTURE_REF")
     return _mk(_REF_WORDS.get("recent" if "recent" in words else words[-1]))
 
 
