@@ -39,8 +39,9 @@ Conventions worth knowing (they follow the hand-annotated gold set, bench/gold):
   parts of a fiscal year resolve to calendar values ("the second quarter of FY2025-26" in India
   is ``2025-Q3``) and whole ones keep a label with their days as range (``FY2025-26``;
   ``FY25`` in India is ``FY2024-25``, "fiscal 2025" in Japan ``FY2025-26``, "fiscal year 2026"
-  in Saudi Arabia ``2026``). Elsewhere labels stay labels (``FY2025``, ``FY2025-Q3``) with no
-  range, and "the current fiscal year" has no value.
+  in Saudi Arabia ``2026``). Elsewhere a fiscal year has no range: "fiscal 2025" is ``2025``,
+  as TimeML writes it (TIMEX3 has no fiscal values), split years and parts stay labels
+  (``FY2024-25``, ``FY2025-Q3``), and "the current fiscal year" has no value.
 * Vague references take the TIMEX3 reference points: "now", "currently", "these days" are
   ``PRESENT_REF``; "recently", "in the past", "in recent years", "several years ago"
   ``PAST_REF``; "soon", "in the future" ``FUTURE_REF``. Durations of an unknown count are

@@ -134,6 +134,13 @@ def _fy_labelled(
     if label is None:
         return None
     cal = env.fiscal_at(pos)
+    if cal is None and not suffix and _FY_YEAR.fullmatch(label):
+        # "fiscal 1989" where the calendar is unknown: TIMEX3 has no fiscal values, and TimeML
+        # writes the year (1989); without its days it gets no range.
+        return _Res("date", label[2:])
     if cal is None or (b is not None and cal.start == 1):
         return _mk(label + suffix)
     return _fy_res(cal, _fy_first_year(cal, a, b), part)
+
+
+_FY_YEAR = re.compile(r"FY\d{4}")
