@@ -58,6 +58,7 @@ RULES: tuple[_Rule, ...] = (
     dates.YEAR,
     dates.MONTH,
     decades.DECADE,
+    decades.DECADE_WORD,
     decades.CENTURY,
     decades.SPOKEN_YEAR,
     seasons.SEASON,

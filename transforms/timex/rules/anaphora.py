@@ -92,7 +92,7 @@ SAME_PERIOD = _Rule(
 
 
 _R_YEAR_AGO_PERIOD = _rx(
-    r"(?<![\w-])(?P<x>(?:the\s+year[-\s](?:ago|earlier)|(?:the|a)\s+year-(?:ago|earlier)"
+    r"(?<![\w-])(?P<x>(?:the\s+year[-\s](?:ago|earlier)|(?:(?:the|a)\s+)?year-(?:ago|earlier)"
     r"|(?:the|a)\s+(?:prior|previous)-year)"
     r"(?:\s+(?P<g>period|quarter|month|half|week|day|levels?|figures?))?)(?![\w-])"
 )
@@ -160,8 +160,8 @@ NTH_DAY = _Rule(_R_NTH_DAY, _words("day"), _h_nth_day, 40, 64)
 
 
 _R_UNIT_ANAPHOR = _rx(
-    r"\b(?:in|during|for|over|through|throughout)\s+(?P<x>the\s+(?P<u>quarter|month|week)"
-    rf"){_ANAPHOR_STOP}"
+    r"\b(?:in|during|for|over|through|throughout)\s+(?P<x>the\s+(?P<full>full\s+)?"
+    rf"(?P<u>quarter|month|week|year)){_ANAPHOR_STOP}"
 )
 
 
@@ -170,11 +170,11 @@ def _h_unit_anaphor(m: re.Match[str], env: _Env) -> _Item | None:
     if _SUPERLATIVE_BEFORE.search(env.text, max(0, start - 40), start):
         return None  # "the highest for the month in five years": any year's month
     u = m["u"].lower()
-    fallback = _anchor_value(env.anchor, "week") if u == "week" else None
+    fallback = _anchor_value(env.anchor, u) if u in ("week", "year") else None
     return _Anaphor(u, window=8, reach=_STORY, fallback=fallback)
 
 
-UNIT_ANAPHOR = _Rule(_R_UNIT_ANAPHOR, _words("quarter month week"), _h_unit_anaphor, 24, 32)
+UNIT_ANAPHOR = _Rule(_R_UNIT_ANAPHOR, _words("quarter month week year"), _h_unit_anaphor, 32, 32)
 
 
 _R_COUNT_ANAPHOR = _rx(

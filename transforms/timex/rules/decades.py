@@ -33,6 +33,31 @@ def _h_decade(m: re.Match[str], env: _Env) -> _Item | None:
 DECADE = _Rule(_R_DECADE, _ANY_NUM, _h_decade, 20, 6)
 
 
+_DECADE_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "twenties thirties forties fifties sixties seventies eighties nineties".split(), 2
+    )
+}
+
+
+# "the nineties", "the late eighties": the latest such decade up to the publication year.
+_R_DECADE_WORD = _rx(
+    r"(?<![\w-])(?P<x>the\s+(?:(?P<mod>early|mid|late)[\s-]+)?"
+    rf"(?P<w>{'|'.join(_DECADE_WORDS)}))(?![\w-])"
+)
+
+
+def _h_decade_word(m: re.Match[str], env: _Env) -> _Item | None:
+    year = env.anchor.year // 100 * 100 + 10 * _DECADE_WORDS[m["w"].lower()]
+    if year > env.anchor.year:
+        year -= 100
+    return _mk(f"{year // 10:03d}", part=_part(m["mod"])) if year >= 0 else None
+
+
+DECADE_WORD = _Rule(_R_DECADE_WORD, frozenset(_DECADE_WORDS), _h_decade_word, 20, 4)
+
+
 _CENTURY_WORDS: dict[str, int] = lexicon.table("numbers", "centuries")
 
 
@@ -75,7 +100,8 @@ def _h_spoken_year(m: re.Match[str], env: _Env) -> _Item | None:
             return None
         year = int(century) * 100 + int(yy)
     else:
-        if env.next_word(m.end("x")).lower().endswith("s"):
+        named = m["x"].lower().startswith("the")
+        if not named and env.next_word(m.end("x")).lower().endswith("s"):
             return None  # "two thousand soldiers": a count
         extra = _num(m["k"]) if m["k"] else 0
         if extra is None:

@@ -400,7 +400,7 @@ MOD_YEAR = _Rule(
 )
 
 
-_R_YEAR_END = _rx(r"(?<![\w-])(?P<x>(?:the\s+)?year[-\s]end)(?![\w-])")
+_R_YEAR_END = _rx(r"(?<![\w-])(?P<x>(?:the\s+)?year[-\s]end|year['’]s\s+end)(?![\w-])")
 
 
 def _h_year_end(m: re.Match[str], env: _Env) -> _Item | None:

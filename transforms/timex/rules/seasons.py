@@ -22,7 +22,7 @@ def _season_bounds(y: int, code: str) -> tuple[date, date]:
     return start, (after - timedelta(days=1)) if after else date.max
 
 
-_SEASON_CUES = frozenset("in during by until since over through throughout".split())
+_SEASON_CUES = frozenset("in into during by until since over through throughout".split())
 
 
 _SEASON_HEADS = frozenset(
