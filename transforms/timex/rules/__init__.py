@@ -68,6 +68,7 @@ RULES: tuple[_Rule, ...] = (
     sets.SET_FREQ,
     sets.SET_EVERY,
     sets.SET_WEEKDAY,
+    sets.SET_MONTH,
     sets.SET_ADVERB,
     vague.VAGUE_IN,
     durations.DURATION_REL,

@@ -251,7 +251,10 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-_R_AGO = _rx(rf"(?<![\w.,-])(?P<x>(?P<n>{_NUM}|{_VAGUE_NUM})\s+(?P<u>{_UNITS})\s+ago)(?![\w-])")
+_R_AGO = _rx(
+    rf"(?<![\w.,-])(?P<x>(?P<n>{_NUM}|{_VAGUE_NUM})\s+(?P<u>{_UNITS})\s+(?:or\s+so\s+)?ago)"
+    r"(?![\w-])"
+)
 
 
 def _h_ago(m: re.Match[str], env: _Env) -> _Item | None:

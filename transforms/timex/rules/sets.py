@@ -6,10 +6,16 @@ import re
 
 from transforms.timex.context import _WORDS, _Env
 from transforms.timex.numbers import _duration, _num, _unit
-from transforms.timex.pieces import _NUM, _UNIT1, _UNITS, _WEEKDAY, _rx
+from transforms.timex.pieces import _MONTH_FULL, _NUM, _SEASON_WORDS, _UNIT1, _UNITS, _WEEKDAY, _rx
 from transforms.timex.records import _Item, _mk
 from transforms.timex.rules.base import _WEEKDAY_WORDS, _Rule, _words
-from transforms.timex.words import _SET_ADVERBS, _WEEKDAY_NAMES, _WEEKDAY_NUM
+from transforms.timex.words import (
+    _MONTH_NUM,
+    _SEASONS,
+    _SET_ADVERBS,
+    _WEEKDAY_NAMES,
+    _WEEKDAY_NUM,
+)
 
 _R_SET_EVERY = _rx(
     rf"(?<![\w-])(?P<x>(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{_NUM})\s+"
@@ -45,6 +51,21 @@ def _h_set_weekday(m: re.Match[str], env: _Env) -> _Item | None:
 SET_WEEKDAY = _Rule(
     _R_SET_WEEKDAY, _WEEKDAY_WORDS | {w + "s" for w in _WEEKDAY_WORDS}, _h_set_weekday, 8, 4
 )
+
+
+# "each July", "every spring": a month or season of every year.
+_R_SET_MONTH = _rx(
+    rf"(?<![\w-])(?P<x>(?:every|each)\s+(?:(?P<mon>{_MONTH_FULL})\b|(?P<s>{_SEASON_WORDS})\b))"
+)
+
+
+def _h_set_month(m: re.Match[str], env: _Env) -> _Item | None:
+    if m["mon"]:
+        return _mk(f"XXXX-{_MONTH_NUM[m['mon'][:3].lower()]:02d}", kind="set")
+    return _mk(f"XXXX-{_SEASONS[m['s'].lower()]}", kind="set")
+
+
+SET_MONTH = _Rule(_R_SET_MONTH, _words("every each"), _h_set_month, 4, 16)
 
 
 # "8.5% annually", "10,000 units annually", "$3 million annually": an amount, then at most a
