@@ -46,6 +46,7 @@ RULES: tuple[_Rule, ...] = (
     anaphora.DAY_ANAPHOR,
     anaphora.NTH_DAY,
     anaphora.UNIT_ANAPHOR,
+    anaphora.STORY_UNIT,
     anaphora.COUNT_ANAPHOR,
     relative.RELATIVE,
     periods.MOD_YEAR,
@@ -81,6 +82,7 @@ RULES: tuple[_Rule, ...] = (
     clock.NOON,
     clock.OCLOCK,
     vague.VAGUE,
+    vague.VAGUE_TERM,
     vague.VAGUE_DURATION,
     vague.EARLIER,
 )

@@ -174,6 +174,23 @@ def _h_unit_anaphor(m: re.Match[str], env: _Env) -> _Item | None:
     return _Anaphor(u, window=8, reach=_STORY, fallback=fallback)
 
 
+# "later in the day", "the week's most active session": the day or week of the story.
+_R_STORY_UNIT = _rx(
+    r"(?<![\w-])(?P<in>(?:earlier|later)\s+in\s+)?(?P<x>the\s+(?P<u>day|week))(?![\w-])"
+    r"(?P<poss>['’]s\b)?"
+)
+
+
+def _h_story_unit(m: re.Match[str], env: _Env) -> _Item | None:
+    u = m["u"].lower()
+    if not (m["in"] if u == "day" else m["poss"]):
+        return None
+    return _Anaphor(u, window=0, fallback=_anchor_value(env.anchor, u))
+
+
+STORY_UNIT = _Rule(_R_STORY_UNIT, _words("day week"), _h_story_unit, 24, 8)
+
+
 UNIT_ANAPHOR = _Rule(_R_UNIT_ANAPHOR, _words("quarter month week year"), _h_unit_anaphor, 32, 32)
 
 

@@ -102,8 +102,8 @@ def _weekend_value(env: _Env, start: int, end: int, this_past: bool) -> str | No
 
 
 _R_WEEKEND = _rx(
-    r"(?P<cue>\b(?:over|at|during|on|through|throughout|for|across)\s+)?"
-    r"(?P<x>(?:this\s+past|the)\s+weekend)(?![\w-])"
+    r"(?P<cue>\b(?:over|at|during|on|through|throughout|for|across|of|before|after|into|until"
+    r"|till|by)\s+)?(?P<x>(?:this\s+past|the)\s+weekend)(?![\w-])"
 )
 
 

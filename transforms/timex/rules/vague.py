@@ -41,6 +41,23 @@ _R_VAGUE_IN = _rx(
 )
 
 
+# "in the near term", "over the long term": the future; "at the time": the past.
+_R_VAGUE_TERM = _rx(
+    r"(?<![\w-])(?P<p>in|over|for|at)\s+(?P<x>the\s+(?:(?:near|short|medium|long)\s+term|time))"
+    r"(?![\w-])(?!\s+(?:of|when|that|being)\b)"
+)
+
+
+def _h_vague_term(m: re.Match[str], env: _Env) -> _Item | None:
+    at = m["p"].lower() == "at"
+    if m["x"].lower().endswith("time"):
+        return _mk("PAST_REF") if at else None
+    return None if at else _mk("FUTURE_REF")
+
+
+VAGUE_TERM = _Rule(_R_VAGUE_TERM, _words("term time"), _h_vague_term, 32, 4)
+
+
 # TIMEX3 reference points: a vague "now", "recently" or "in the future" is PRESENT_REF,
 # PAST_REF or FUTURE_REF, and so is "the coming months"; "in the past few months" and "in
 # recent years" are durations of an unknown number of units (PXM, PXY), as TimeML annotates
