@@ -32,6 +32,7 @@ _UNIT_CODE: dict[str, tuple[int, str, bool]] = {
     "decade": (10, "Y", False),
     "century": (100, "Y", False),
     "fortnight": (2, "W", False),
+    "quarter": (1, "Q", False),  # "the past two quarters": P2Q, as TimeML writes it
     "hour": (1, "H", True),
     "minute": (1, "M", True),
     "second": (1, "S", True),

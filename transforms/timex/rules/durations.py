@@ -17,8 +17,8 @@ _DUR_REL_NO_COUNT = frozenset("previous following first final".split())
 
 _R_DURATION_REL = _rx(
     r"(?<![\w-])(?P<x>(?P<the>the\s+)?(?P<rel>past|last|next|coming|first|final|latest|recent"
-    rf"|previous|following)\s+(?:(?P<n>{_NUM}|{_VAGUE_NUM}|few|couple\s+of)\s+)?(?P<u>{_UNITS}))"
-    r"(?![\w-])"
+    rf"|previous|following)\s+(?:(?P<n>{_NUM}|{_VAGUE_NUM}|few|couple\s+of)\s+)?"
+    rf"(?P<u>{_UNITS}|(?<=\s)quarters))(?![\w-])"
 )
 
 
@@ -43,7 +43,8 @@ def _h_duration_rel(m: re.Match[str], env: _Env) -> _Item | None:
     return _mk(_duration(n, u) if n is not None else _vague_duration(u), kind="duration")
 
 
-DURATION_REL = _Rule(_R_DURATION_REL, _UNIT_WORDS, _h_duration_rel, 48, 4)
+# "quarters" only here: "the past two quarters" (P2Q); "three quarters" alone is a fraction.
+DURATION_REL = _Rule(_R_DURATION_REL, _UNIT_WORDS | {"quarters"}, _h_duration_rel, 48, 4)
 
 
 _R_DURATION = _rx(

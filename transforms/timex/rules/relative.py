@@ -52,6 +52,8 @@ def _h_relative(m: re.Match[str], env: _Env) -> _Item | None:
     rel = " ".join(m["rel"].lower().split())
     u = m["u"].lower()
     a = env.anchor
+    if m["u"][0].isupper() and m["rel"][0].isupper():
+        return None  # "This Week", "Next Year": a title
     el = (m["el"] or "").lower()
     if rel in ("the last", "the past") and u not in ("quarter", "century"):
         return None  # "the past year" is a duration
