@@ -48,7 +48,8 @@ DURATION_REL = _Rule(_R_DURATION_REL, _UNIT_WORDS | {"quarters"}, _h_duration_re
 
 
 _R_DURATION = _rx(
-    rf"(?<![\w.,$€£-])(?P<x>(?P<n>{_NUM}|{_VAGUE_NUM}|another)(?P<half>\s+and\s+a\s+half)?\s+"
+    rf"(?<![\w.,$€£-])(?P<x>(?P<n>{_NUM}|{_VAGUE_NUM}|another|an\s+additional)"
+    r"(?P<half>\s+and\s+a\s+half)?\s+(?:(?:more|additional|trading|business|working)\s+)?"
     rf"(?P<u>{_UNITS})(?:(?P<half2>\s+and\s+a\s+half)|,?\s+and\s+(?P<n2>{_NUM})\s+"
     rf"(?P<u2>{_UNITS}))?)(?![\w-])(?!\s+old\b)"
 )
@@ -63,6 +64,8 @@ def _h_duration(m: re.Match[str], env: _Env) -> _Item | None:
         env.text, max(0, m.start("x") - 40), m.start("x")
     ):
         return None  # "$310 billion a year", "5 million tonnes a year": a rate
+    if nword.startswith("an") and nword.endswith("additional"):
+        nword = "another"
     if nword == "another":
         if m["u"].lower().endswith("s"):
             return None

@@ -19,7 +19,7 @@ from transforms.timex.words import (
 
 _R_SET_EVERY = _rx(
     rf"(?<![\w-])(?P<x>(?:every|each)\s+(?:(?P<other>other)\s+|(?P<n>{_NUM})\s+"
-    rf"|(?P<v>few|several|couple\s+of)\s+)?(?P<u>{_UNITS}))(?![\w-])"
+    rf"|(?P<v>few|several|couple\s+of)\s+)?(?P<u>{_UNITS}|quarters?))(?![\w-])"
 )
 
 

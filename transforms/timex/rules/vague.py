@@ -26,7 +26,7 @@ _R_VAGUE = _rx(
     r"(?<![\w-])(?P<x>(?:more\s+)?recently|lately|nowadays|these\s+days|at\s+present|currently"
     r"|(?:right\s+)?now|soon|shortly"
     r"|over\s+the\s+(?:years|decades|past\s+(?:few|several)\s+(?:years|months|decades))"
-    r"|the\s+(?:festive|holiday)\s+season"
+    r"|the\s+(?:festive|holiday)\s+season|the\s+(?:days|weeks|months|years)\s+ahead"
     r"|(?:its|the|their|a)\s+first\s+full\s+(?:year|quarter|month|season)"
     r"(?:\s+(?:of|after|since)\s+(?:the\s+)?[a-z]+)?)(?![\w-])"
 )
@@ -92,6 +92,8 @@ def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
     ):
         return None
     words = x.split()
+    if words[-1] == "ahead":
+        return _mk(f"PX{_FEW_UNIT[words[-2]]}", kind="duration")  # "the weeks ahead"
     if words[-1] in _FEW_UNIT and (words[-2] in ("few", "several", "recent")):
         return _mk(f"PX{_FEW_UNIT[words[-1]]}", kind="duration")
     if "coming" in words:
