@@ -77,7 +77,6 @@ _REF_WORDS = {
     "future": "FUTURE_REF",
 }
 _FEW_UNIT = {"days": "D", "weeks": "W", "months": "M", "years": "Y", "decades": "E"}
-_NOT_NOW = frozenset("until till by from than".split())
 
 
 def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
@@ -85,10 +84,6 @@ def _h_vague(m: re.Match[str], env: _Env) -> _Item | None:
     start, end = m.span("x")
     if x == "soon" and (
         env.prev_word(start).lower() == "as" or env.next_word(end).lower() in ("as", "after")
-    ):
-        return None
-    if x.endswith("now") and (
-        env.prev_word(start).lower() in _NOT_NOW or env.next_word(end).lower() in ("on", "that")
     ):
         return None
     words = x.split()
