@@ -10,7 +10,7 @@ from datetime import date
 from transforms.datemath import shift_days, within_calendar
 from transforms.timex.calendar import _add_months, _anchor_value, _shift, _week_value, _year_value
 from transforms.timex.context import _Env
-from transforms.timex.numbers import _num, _unit
+from transforms.timex.numbers import _duration, _num, _unit, _vague_duration
 from transforms.timex.pieces import _DAY_PARTS, _NUM, _UNITS, _VAGUE_NUM, _WEEKDAY, _rx
 from transforms.timex.records import _Anaphor, _Item, _mk
 from transforms.timex.rules.base import _WEEKDAY_WORDS, _Rule, _words
@@ -300,6 +300,8 @@ def _h_later(m: re.Match[str], env: _Env) -> _Item | None:
         return None
     n = _num(m["n"])
     u = _unit(m["u"])
+    if n is None and u in _UNIT_CODE:
+        return _mk(_vague_duration(u), kind="duration")  # "a few days later": PXD, as TimeML
     if n is None or n != int(n) or u not in ("year", "month", "week", "day", "decade"):
         return _mk(None)
     k = int(n) * (-1 if direction in ("earlier", "before") else 1)
@@ -307,9 +309,12 @@ def _h_later(m: re.Match[str], env: _Env) -> _Item | None:
         k *= _UNIT_CODE[u][0]
         fallback = _year_value(env.anchor.year + k) if k < 0 else None
         return _Anaphor("any", years=k, reach=_REACH if k == -1 else 0, fallback=fallback)
+    # With nothing to count from, "three days later" is the TimeML duration (P3D).
+    length = _duration(int(n), u)
     if u == "month":
-        return _Anaphor("any", months=k)
-    return _Anaphor("any", days=k * (7 if u == "week" else 1))
+        return _Anaphor("any", months=k, fallback=length, fallback_kind="duration")
+    days = k * (7 if u == "week" else 1)
+    return _Anaphor("any", days=days, fallback=length, fallback_kind="duration")
 
 
 LATER = _Rule(_R_LATER, _words("earlier later before after"), _h_later, 48, 4)
