@@ -35,6 +35,7 @@ from transforms.metrics.period import (
     _lead_time,
     _own_time,
     _present_tense,
+    _relative_time_after,
     _stated_time,
     _time_period,
 )
@@ -157,12 +158,17 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             bases[idx] = True  # "compared with 695.1 million shares worth Rs 31.2 billion"
             linked.add(idx)
     owned: dict[int, TimeExpression] = {}
+    ends = _chain_ends(ctx, readings, sent.end)
     for idx, (q, _) in enumerate(readings):
         if bases[idx]:
             limit = readings[idx + 1][0].start if idx + 1 < len(readings) else sent.end
             own_time = _own_time(ctx, q, limit)
             if own_time is not None:
                 owned[idx] = own_time
+        # "versus net income of $5.3 million, or $1.61 a share, a year earlier".
+        relative = _relative_time_after(ctx, sent, ends[idx][0], ends[idx][1])
+        if relative is not None and idx not in owned:
+            owned[idx] = relative
     for idx in sorted(linked, reverse=True):
         if idx in owned and idx - 1 not in owned:
             owned[idx - 1] = owned[idx]  # the pair shares the time after its second half
@@ -211,8 +217,12 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             measure = "level"  # "debt at 120 percent of GDP" is a ratio, not a share of a whole
         period: _Period | None = None
         explicit = False
-        if bases[idx]:
+        if bases[idx] and not restated:
             period = _base_period(ctx, sent, q, owned.get(idx), prior[1] if prior else None)
+        elif idx in owned and not restated:
+            # A figure its own "a year earlier" dates: the period before the story's.
+            earlier = main_prior[1] if main_prior else None
+            period = _base_period(ctx, sent, q, owned[idx], earlier)
         if period is None:
             stated = _stated_time(ctx, sent, q, reading, excluded, [r[0] for r in readings])
             if stated is not None:
@@ -274,6 +284,26 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
     _price_subjects(quoted, metrics)
     _remember(ctx, metrics, attributed)
     return metrics
+
+
+def _chain_ends(
+    ctx: _Context, readings: list[tuple[_Quantity, _Reading]], sent_end: int
+) -> list[tuple[int, int]]:
+    """Where each figure's phrase ends, past the figures that restate it ("$5.3 million, or
+    $1.61 a share"), and where the next figure after them starts."""
+    out: list[tuple[int, int]] = []
+    for idx in range(len(readings)):
+        last = idx
+        while last + 1 < len(readings) and _PAREN_JOIN_RE.match(
+            ctx.text[readings[last][0].end : readings[last + 1][0].start]
+        ):
+            last += 1
+        end = readings[last][0].end
+        if ctx.text[end : end + 1] == ")":
+            end += 1
+        limit = readings[last + 1][0].start if last + 1 < len(readings) else sent_end
+        out.append((end, limit))
+    return out
 
 
 def _sentence_readings(ctx: _Context, sent: _Sentence) -> list[tuple[_Quantity, _Reading]]:

@@ -29,6 +29,7 @@ from transforms.model import Metric, TimeExpression
 _UP_VERBS = lexicon.words("changes", "up_verbs")
 _DOWN_VERBS = lexicon.words("changes", "down_verbs")
 _PERIOD_NOUNS = lexicon.words("periods", "period_nouns")
+_FORECAST_WORDS = lexicon.words("measures", "forecast_words")
 _YOY_RE = re.compile(
     r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y-o-y|yoy|on[\s-]year|on\s+an\s+annual"
     r"\s+basis|on\s+a\s+yearly\s+basis|from\s+a\s+year\s+(?:earlier|ago|before)|than\s+a\s+year"
@@ -74,6 +75,15 @@ _ANAPHORIC_PERIOD_RE = re.compile(
     r"(?:the\s+)?same\s+(?:period|time|months?|quarter|half|year)", re.I
 )
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.I)
+# "compared with a loss of", "versus net income of": a named base whose amount follows.
+_BASE_NP_BEFORE_RE = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\b(?:up|down)\s+from)[\s\u00a0]+"
+    r"(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){1,3}of[\s\u00a0]+$",
+    re.I,
+)
+_CLOSING_GAP_RE = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*(?:(?:in|during|for|at)[\s\u00a0]+)?", re.I)
+_FRONTED_BEFORE_RE = re.compile(r"(?:(?:in|during|for|at)[\s\u00a0]+)?", re.I)
+_LAST_YEAR_RE = re.compile(r"^(?:the\s+)?(?:last|previous|prior|preceding)\s+year$", re.I)
 
 _NEWS_VERBS = lexicon.words("periods", "news_verbs")
 _INTENT_VERBS = lexicon.words("periods", "intent_verbs")
@@ -172,9 +182,38 @@ def _comparison_times(ctx: _Context, sent: _Sentence) -> set[int]:
 
 
 def _is_base(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
-    """Whether a figure is the earlier level a change is measured from: "up from 48"."""
-    before = ctx.text[max(sent.start, q.start - 40) : q.start]
-    return _BASE_BEFORE_RE.search(before) is not None
+    """Whether a figure is the earlier level a change is measured from: "up from 48", or the
+    amount of a named base: "compared with a loss of $3 million", "versus net income of"."""
+    before = ctx.text[max(sent.start, q.start - 60) : q.start]
+    return _BASE_BEFORE_RE.search(before[-40:]) is not None or bool(
+        _BASE_NP_BEFORE_RE.search(before)
+    )
+
+
+def _relative_time_after(
+    ctx: _Context, sent: _Sentence, chain_end: int, limit: int
+) -> TimeExpression | None:
+    """A time of the past relative to the story's period that closes a figure's phrase:
+    "net income of $5.3 million, or $1.61 a share, a year earlier" (``chain_end`` is where the
+    figure and its restatements end)."""
+    for t in ctx.times:
+        if chain_end <= t.start_char < min(limit, sent.end):
+            if not _RELATIVE_PAST_RE.search(t.text) or t.value is None:
+                return None
+            if not _CLOSING_GAP_RE.fullmatch(ctx.text[chain_end : t.start_char]):
+                return None
+            return t if _is_period_value(t.value) else None
+    return None
+
+
+def _fronted_relative(ctx: _Context, sent: _Sentence, t: TimeExpression) -> bool:
+    """A time of the past that opens its sentence dates the whole clause: "In the year-ago
+    quarter, the company earned $1.9 million"; "A year earlier, it lost $3 million"."""
+    return bool(
+        _RELATIVE_PAST_RE.search(t.text)
+        and _FRONTED_BEFORE_RE.fullmatch(ctx.text[sent.start : t.start_char])
+        and ctx.text[t.end_char : t.end_char + 1] == ","
+    )
 
 
 def _own_time(ctx: _Context, q: _Quantity, limit: int) -> TimeExpression | None:
@@ -196,7 +235,7 @@ def _base_period(
     """The period of a comparison base: its own time, else the figure's period shifted back."""
     main = prior.period_label if prior is not None else None
     if own is not None:
-        if main and _RELATIVE_PAST_RE.search(own.text):
+        if main and (_RELATIVE_PAST_RE.search(own.text) or _last_year_of_part(own, main)):
             shifted = _relative_shift(own.text, main)
             if shifted is not None:
                 return (*_label_range(shifted), shifted)
@@ -213,9 +252,28 @@ def _base_period(
             shifted = _shift(main, months=1)
         elif m and m.group("q"):
             shifted = _shift(main, quarters=1)
+    elif (
+        main
+        and prior is not None
+        and prior.measure == "level"
+        and q.kind == "currency"
+        and not set(prior.subject.split()) & _FORECAST_WORDS
+    ):
+        # "Net rose to $94.2 million in the third quarter from $85 million": results are
+        # set against the same period a year before (a forecast moves from its old figure).
+        m = _TIMEX_VALUE_RE.match(main)
+        if (m and not m.group("m") and not m.group("w")) or _FY_RE.fullmatch(main):
+            shifted = _shift(main, years=1)
     if shifted is not None:
         return (*_label_range(shifted), shifted)
     return None
+
+
+def _last_year_of_part(own: TimeExpression, main: str) -> bool:
+    """ "compared with $3 million last year" beside a quarter's figure: last year's quarter."""
+    m = _TIMEX_VALUE_RE.match(main)
+    part = m is not None and not m.group("d") and bool(m.group("q") or m.group("h") or m.group("m"))
+    return part and _LAST_YEAR_RE.match(own.text.strip()) is not None
 
 
 def _relative_shift(text: str, label: str) -> str | None:
@@ -315,8 +373,10 @@ def _deadline_of_another(
 
 def _usable_period(ctx: _Context, sent: _Sentence, q: _Quantity, t: TimeExpression) -> bool:
     """Whether a time expression can date a figure: a calendar period, not a report date."""
-    if _RELATIVE_PAST_RE.search(t.text) and not (
-        t.start_char >= q.end and _ATTACHED_RE.match(ctx.text[q.end : t.start_char])
+    if (
+        _RELATIVE_PAST_RE.search(t.text)
+        and not (t.start_char >= q.end and _ATTACHED_RE.match(ctx.text[q.end : t.start_char]))
+        and not (t.end_char <= q.start and _fronted_relative(ctx, sent, t))
     ):
         return False  # "a year ago" dates only the figure it follows, a comparison base
     before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
