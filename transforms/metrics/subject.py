@@ -36,6 +36,8 @@ _LIGHT_VERBS = lexicon.words("subjects", "light_verbs")
 _NOMINALS: dict[str, str] = lexicon.table("subjects", "nominals")
 
 _GENERIC_SUBJECTS = lexicon.words("subjects", "generic_subjects")
+_LEGAL_FORMS = lexicon.words("subjects", "legal_forms")
+_PLACEHOLDER_OWNERS = lexicon.words("subjects", "placeholder_owners")
 
 _EXPECT_VERBS = lexicon.words("measures", "expect_verbs")
 _FORECAST_WORDS = lexicon.words("measures", "forecast_words")
@@ -194,7 +196,20 @@ def _final_subject(
         subject = _LEADING_SCALE_RE.sub("", subject)
         if not subject or _MONTH_SUBJECT_RE.fullmatch(subject):
             subject = None
+    if subject is not None:
+        subject = _without_owner_words(subject)
     return subject if subject is not None else _fallback_subject(ctx, sent, q)
+
+
+def _without_owner_words(subject: str) -> str:
+    """A subject without a company's legal form ("travelers corp. net income" is Travelers'
+    net income) or a word standing for the company ("company earnings" are earnings)."""
+    words = [w for w in subject.split() if w not in _LEGAL_FORMS]
+    cut = next((i for i, w in enumerate(words) if w in _SUBJECT_PREPS), len(words))
+    owner = [i for i in range(min(cut - 1, 3)) if words[i] in _PLACEHOLDER_OWNERS]
+    if owner:
+        words = words[owner[-1] + 1 :]  # "the Boston company's earnings"
+    return " ".join(words) or subject
 
 
 def _framed_subject(
