@@ -11,6 +11,14 @@ from spacy.tokens import Doc
 
 from transforms import lexicon
 from transforms.metrics.attribution import _attribution
+from transforms.metrics.comparison import (
+    _base_period,
+    _compared_with,
+    _is_base,
+    _own_time,
+    _relative_time_after,
+    _relative_time_before,
+)
 from transforms.metrics.context import (
     _SENT_BREAK_RE,
     _blocked_spans,
@@ -27,15 +35,10 @@ from transforms.metrics.geography import _geography, _mentions_from_ents
 from transforms.metrics.period import (
     _AS_OF_RE,
     _announced,
-    _base_period,
     _carry,
-    _compared_with,
     _comparison_times,
-    _is_base,
     _lead_time,
-    _own_time,
     _present_tense,
-    _relative_time_after,
     _stated_time,
     _time_period,
 )
@@ -167,6 +170,7 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
                 owned[idx] = own_time
         # "versus net income of $5.3 million, or $1.61 a share, a year earlier".
         relative = _relative_time_after(ctx, sent, ends[idx][0], ends[idx][1])
+        relative = relative or _relative_time_before(ctx, q)  # "last year's $1.55 billion"
         if relative is not None and idx not in owned:
             owned[idx] = relative
     for idx in sorted(linked, reverse=True):
@@ -226,7 +230,7 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
         if period is None:
             stated = _stated_time(ctx, sent, q, reading, excluded, [r[0] for r in readings])
             if stated is not None:
-                period, explicit = _time_period(ctx, stated), True
+                period, explicit = _time_period(ctx, stated, reading), True
                 # "as of October 10" dates a stock, not the story.
                 before = ctx.text[max(sent.start, stated.start_char - 12) : stated.start_char]
                 explicit = not _AS_OF_RE.search(before)

@@ -1,6 +1,6 @@
 """Which period a figure covers: the time expression that governs its clause, the story's lead
-period carried from sentence to sentence, the publication date, and the comparison base's own
-time ("up from 48 in 2021", "year on year").
+period carried from sentence to sentence, the publication date. A comparison base's own period
+("up from 48 in 2021", "a year earlier") is `comparison.py`'s, a fiscal one `fiscal.py`'s.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from datetime import date
 from spacy.tokens import Token
 
 from transforms import lexicon
-from transforms.datemath import in_calendar, make_date, month_end, shift_days
+from transforms.datemath import make_date, month_end, shift_days
 from transforms.metrics.context import (
-    _BASE_BEFORE_RE,
     _Context,
     _Period,
     _Quantity,
@@ -23,33 +22,13 @@ from transforms.metrics.context import (
     _Sentence,
     _token_at,
 )
+from transforms.metrics.fiscal import _fiscal_period
 from transforms.metrics.syntax import _in_other_clause, _within_clause
-from transforms.model import Metric, TimeExpression
+from transforms.model import TimeExpression
 
 _UP_VERBS = lexicon.words("changes", "up_verbs")
 _DOWN_VERBS = lexicon.words("changes", "down_verbs")
 _PERIOD_NOUNS = lexicon.words("periods", "period_nouns")
-_FORECAST_WORDS = lexicon.words("measures", "forecast_words")
-_YOY_RE = re.compile(
-    r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y-o-y|yoy|on[\s-]year|on\s+an\s+annual"
-    r"\s+basis|on\s+a\s+yearly\s+basis|from\s+a\s+year\s+(?:earlier|ago|before)|than\s+a\s+year"
-    r"\s+(?:earlier|ago|before)|(?:over|from|on|than|compared\s+(?:to|with))\s+the\s+"
-    r"(?:previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago)"
-    r"|(?:compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?same\s+(?:period|quarter|month"
-    r"|half|time|week)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior|a)\s+year)\b",
-    re.I,
-)
-_MOM_RE = re.compile(
-    r"\b(?:month[\s-]on[\s-]month|month[\s-]over[\s-]month|m-o-m|mom|on[\s-]month|from\s+a\s+"
-    r"month\s+(?:earlier|ago|before)|(?:from|over|than)\s+the\s+(?:previous|prior|preceding)\s+"
-    r"month)\b",
-    re.I,
-)
-_QOQ_RE = re.compile(
-    r"\b(?:quarter[\s-]on[\s-]quarter|quarter[\s-]over[\s-]quarter|q-o-q|qoq|from\s+the\s+"
-    r"(?:previous|prior|preceding)\s+quarter|from\s+a\s+quarter\s+(?:earlier|ago))\b",
-    re.I,
-)
 _COMPARE_CUE_RE = re.compile(
     r"(?:compared\s+(?:to|with)|as\s+against|against|versus|vs\.?|than(?:\s+(?:in|during|for"
     r"|on))?|from(?:\s+(?:in|during))?|over|relative\s+to|on)[\s\u00a0]+$",
@@ -57,7 +36,7 @@ _COMPARE_CUE_RE = re.compile(
 )
 _REPORT_DATE_CUE_RE = re.compile(
     r"\b(?:said|says|announced|reported|released|published|told|noted|stated|added|showed"
-    r"|revealed|disclosed)(?:\s+\w+)?\s+(?:on|in|late|early)?\s*$",
+    r"|revealed|disclosed)(?:\s+\w+)?\s+(?P<prep>on|in|late|early)?\s*$",
     re.I,
 )
 _RELATIVE_PAST_RE = re.compile(
@@ -65,26 +44,12 @@ _RELATIVE_PAST_RE = re.compile(
     r"|time))\b",
     re.I,
 )
-_OWN_TIME_GAP_RE = re.compile(
-    r"[\s\u00a0]*(?:(?:decline|drop|fall|rise|increase|gain|growth|contraction)[\s\u00a0]+)?"
-    r"(?:(?:received|recorded|registered|posted|reported|seen|logged)[\s\u00a0]+)?"
-    r"(?:(?:in|on|during|for|at|as\s+of|over)[\s\u00a0]+)?",
-    re.I,
-)
 _ANAPHORIC_PERIOD_RE = re.compile(
     r"(?:the\s+)?same\s+(?:period|time|months?|quarter|half|year)", re.I
 )
 _AS_OF_RE = re.compile(r"\bas\s+(?:of|at|on)\s+$", re.I)
-# "compared with a loss of", "versus net income of": a named base whose amount follows.
-_BASE_NP_BEFORE_RE = re.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\b(?:up|down)\s+from)[\s\u00a0]+"
-    r"(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){1,3}of[\s\u00a0]+$",
-    re.I,
-)
-_CLOSING_GAP_RE = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*(?:(?:in|during|for|at)[\s\u00a0]+)?", re.I)
+_QUARTER_OR_YEAR_RE = re.compile(r"(?:FY)?\d{4}(?:-Q[1-4]|-H[12])?$|FY")
 _FRONTED_BEFORE_RE = re.compile(r"(?:(?:in|during|for|at)[\s\u00a0]+)?", re.I)
-_LAST_YEAR_RE = re.compile(r"^(?:the\s+)?(?:last|previous|prior|preceding)\s+year$", re.I)
-
 _NEWS_VERBS = lexicon.words("periods", "news_verbs")
 _INTENT_VERBS = lexicon.words("periods", "intent_verbs")
 _DEADLINE_BEFORE_RE = re.compile(
@@ -102,19 +67,9 @@ _SPAN_CUE_RE = re.compile(
     re.I,
 )
 _ATTACHED_RE = re.compile(r"^[\s\u00a0]*(?:(?:in|during|for|over)[\s\u00a0]+)?$", re.I)
-_SAME_PERIOD_RE = re.compile(
-    r"\b(?:same\s+(?:period|quarter|month|half|time|week)|(?:previous|prior|preceding)\s+"
-    r"(?:year|period|quarter|month))\b",
-    re.I,
-)
-
-# Small helpers' patterns.
 _ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SAME_RE = re.compile(r"\bsame\b", re.I)
 _SAME_OR_PREVIOUS_RE = re.compile(r"\b(?:same|previous|prior)\b", re.I)
-_YEAR_AGO_RE = re.compile(r"(?:a\s+)?year\s+(?:earlier|ago|before)", re.I)
-_THAN_YEAR_RE = re.compile(r"\b(?:than|from|compared\s+(?:to|with)|over)\s+(?:in\s+)?(\d{4})\b")
-_FY_RE = re.compile(r"FY(\d{4})(?:-(\d{2}))?")
+_FY_RE = re.compile(r"FY(\d{4})(?:-(\d{2}))?(?:-Q([1-4]))?")
 _TIMEX_VALUE_RE = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|Q(?P<q>[1-4])|H(?P<h>[12])"
     r"|W(?P<w>\d{2})(?P<we>-WE)?))?$"
@@ -130,7 +85,7 @@ def _lead_time(ctx: _Context, sent: _Sentence) -> TimeExpression | None:
         if t.start_char in excluded or t.kind in {"duration", "set"} or t.value is None:
             continue
         before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
-        if _REPORT_DATE_CUE_RE.search(before) or _SINCE_BEFORE_RE.search(before):
+        if _report_date(before, t) or _SINCE_BEFORE_RE.search(before):
             continue
         if _AS_OF_RE.search(before[-12:]):
             continue  # "as of October 10" dates a stock
@@ -160,6 +115,16 @@ def _carry(ctx: _Context, period: _Period) -> None:
         ctx.carried = period
 
 
+def _report_date(before: str, t: TimeExpression) -> bool:
+    """Whether a time dates the report, not the figure: "said on Monday", "reported Tuesday";
+    "reported fourth-quarter earnings" names what was reported."""
+    cue = _REPORT_DATE_CUE_RE.search(before)
+    if cue is None:
+        return False
+    value = t.value
+    return bool(cue.group("prep")) or (value is not None and not _QUARTER_OR_YEAR_RE.match(value))
+
+
 def _comparison_times(ctx: _Context, sent: _Sentence) -> set[int]:
     """Start offsets of time expressions that name a comparison base, not the period."""
     out: set[int] = set()
@@ -181,31 +146,6 @@ def _comparison_times(ctx: _Context, sent: _Sentence) -> set[int]:
     return out
 
 
-def _is_base(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
-    """Whether a figure is the earlier level a change is measured from: "up from 48", or the
-    amount of a named base: "compared with a loss of $3 million", "versus net income of"."""
-    before = ctx.text[max(sent.start, q.start - 60) : q.start]
-    return _BASE_BEFORE_RE.search(before[-40:]) is not None or bool(
-        _BASE_NP_BEFORE_RE.search(before)
-    )
-
-
-def _relative_time_after(
-    ctx: _Context, sent: _Sentence, chain_end: int, limit: int
-) -> TimeExpression | None:
-    """A time of the past relative to the story's period that closes a figure's phrase:
-    "net income of $5.3 million, or $1.61 a share, a year earlier" (``chain_end`` is where the
-    figure and its restatements end)."""
-    for t in ctx.times:
-        if chain_end <= t.start_char < min(limit, sent.end):
-            if not _RELATIVE_PAST_RE.search(t.text) or t.value is None:
-                return None
-            if not _CLOSING_GAP_RE.fullmatch(ctx.text[chain_end : t.start_char]):
-                return None
-            return t if _is_period_value(t.value) else None
-    return None
-
-
 def _fronted_relative(ctx: _Context, sent: _Sentence, t: TimeExpression) -> bool:
     """A time of the past that opens its sentence dates the whole clause: "In the year-ago
     quarter, the company earned $1.9 million"; "A year earlier, it lost $3 million"."""
@@ -214,76 +154,6 @@ def _fronted_relative(ctx: _Context, sent: _Sentence, t: TimeExpression) -> bool
         and _FRONTED_BEFORE_RE.fullmatch(ctx.text[sent.start : t.start_char])
         and ctx.text[t.end_char : t.end_char + 1] == ","
     )
-
-
-def _own_time(ctx: _Context, q: _Quantity, limit: int) -> TimeExpression | None:
-    """The time expression right after a figure: "48 in 2021", "$2.99 billion received in"."""
-    for t in ctx.times:
-        if q.end <= t.start_char < limit:
-            gap = ctx.text[q.end : t.start_char]
-            return t if _OWN_TIME_GAP_RE.fullmatch(gap) else None
-    return None
-
-
-def _base_period(
-    ctx: _Context,
-    sent: _Sentence,
-    q: _Quantity,
-    own: TimeExpression | None,
-    prior: Metric | None,
-) -> _Period | None:
-    """The period of a comparison base: its own time, else the figure's period shifted back."""
-    main = prior.period_label if prior is not None else None
-    if own is not None:
-        if main and (_RELATIVE_PAST_RE.search(own.text) or _last_year_of_part(own, main)):
-            shifted = _relative_shift(own.text, main)
-            if shifted is not None:
-                return (*_label_range(shifted), shifted)
-        if own.value is not None and _is_period_value(own.value):
-            return _time_period(ctx, own)
-    after = ctx.text[q.end : min(sent.end, q.end + 60)]
-    shifted = None
-    if main and _YOY_RE.match(after.lstrip(" ,")):
-        shifted = _shift(main, years=1)
-    elif main and prior is not None and prior.measure == "rate":
-        # "Services inflation eased to 4.7% from 4.8%": a monthly rate moves from last month's.
-        m = _TIMEX_VALUE_RE.match(main)
-        if m and m.group("m") and not m.group("d"):
-            shifted = _shift(main, months=1)
-        elif m and m.group("q"):
-            shifted = _shift(main, quarters=1)
-    elif (
-        main
-        and prior is not None
-        and prior.measure == "level"
-        and q.kind == "currency"
-        and not set(prior.subject.split()) & _FORECAST_WORDS
-    ):
-        # "Net rose to $94.2 million in the third quarter from $85 million": results are
-        # set against the same period a year before (a forecast moves from its old figure).
-        m = _TIMEX_VALUE_RE.match(main)
-        if (m and not m.group("m") and not m.group("w")) or _FY_RE.fullmatch(main):
-            shifted = _shift(main, years=1)
-    if shifted is not None:
-        return (*_label_range(shifted), shifted)
-    return None
-
-
-def _last_year_of_part(own: TimeExpression, main: str) -> bool:
-    """ "compared with $3 million last year" beside a quarter's figure: last year's quarter."""
-    m = _TIMEX_VALUE_RE.match(main)
-    part = m is not None and not m.group("d") and bool(m.group("q") or m.group("h") or m.group("m"))
-    return part and _LAST_YEAR_RE.match(own.text.strip()) is not None
-
-
-def _relative_shift(text: str, label: str) -> str | None:
-    """ "a year ago" of 2025-Q3 is 2024-Q3; "the previous month" of 2025-08 is 2025-07."""
-    low = text.lower()
-    if "month" in low:
-        return _shift(label, months=1)
-    if "quarter" in low:
-        return _shift(label, quarters=1)
-    return _shift(label, years=1)
 
 
 def _stated_time(
@@ -380,12 +250,14 @@ def _usable_period(ctx: _Context, sent: _Sentence, q: _Quantity, t: TimeExpressi
     ):
         return False  # "a year ago" dates only the figure it follows, a comparison base
     before = ctx.text[max(sent.start, t.start_char - 30) : t.start_char]
-    if _REPORT_DATE_CUE_RE.search(before) or _SINCE_BEFORE_RE.search(before):
+    if _report_date(before, t) or _SINCE_BEFORE_RE.search(before):
         return False  # "the ministry said on Monday"; "since December" starts a stock
     if _DELIVERY_AFTER_RE.match(ctx.text[t.end_char : t.end_char + 20]):
         return False  # "futures for October delivery"
     if _duration_period(ctx, t) is not None:
         return True
+    if t.value is None and _fiscal_period(ctx, t) is not None:
+        return True  # "the fiscal first quarter"
     return t.value is not None and t.kind not in {"duration", "set"} and _is_period_value(t.value)
 
 
@@ -443,10 +315,13 @@ def _announced(reading: _Reading) -> bool:
     return False
 
 
-def _time_period(ctx: _Context, t: TimeExpression) -> _Period:
+def _time_period(ctx: _Context, t: TimeExpression, reading: _Reading | None = None) -> _Period:
     duration = _duration_period(ctx, t)
     if duration is not None:
         return duration
+    fiscal = _fiscal_period(ctx, t, reading)
+    if fiscal is not None:
+        return fiscal
     value = t.value or ""
     start, end = t.range_start, t.range_end
     if start is None or end is None:
@@ -521,78 +396,3 @@ def _month_end(year: int, month: int) -> date:
     if end is None:
         raise ValueError(f"no month {year}-{month}")
     return end
-
-
-def _compared_with(
-    ctx: _Context,
-    sent: _Sentence,
-    q: _Quantity,
-    window_start: int,
-    window_end: int,
-    label: str | None,
-) -> str | None:
-    after = ctx.text[q.end : window_end]
-    before = ctx.text[window_start : q.start]
-    for t in ctx.times:
-        if not q.end <= t.start_char < window_end or t.value is None:
-            continue
-        cue = _COMPARE_CUE_RE.search(ctx.text[max(q.end, t.start_char - 30) : t.start_char])
-        weak = cue is None or cue.group().strip().lower() in {"on", "over"}
-        if weak and not _SAME_RE.search(t.text):
-            continue
-        if _YEAR_AGO_RE.fullmatch(t.text.strip()):
-            break  # relative to the figure's own period, handled below
-        return t.value
-    for window in (after, before):
-        if _YOY_RE.search(window):
-            return _shift(label, years=1)
-        if _QOQ_RE.search(window):
-            return _shift(label, quarters=1)
-        if _MOM_RE.search(window):
-            return _shift(label, months=1)
-    m = _THAN_YEAR_RE.search(after)
-    if m:
-        return m.group(1)
-    # "... from 5 million in the same period of 2024": a base stated later in the sentence.
-    for t in ctx.times:
-        if q.end <= t.start_char < sent.end and t.value and _SAME_PERIOD_RE.search(t.text):
-            return t.value
-    return None
-
-
-def _shift(label: str | None, *, years: int = 0, quarters: int = 0, months: int = 0) -> str | None:
-    """The TIMEX3 label of the period one year, quarter or month before ``label``."""
-    if label is None:
-        return None
-    if "/" in label:
-        parts = [_shift(p, years=years, quarters=quarters, months=months) for p in label.split("/")]
-        return None if None in parts else "/".join(p for p in parts if p)
-    fy = _FY_RE.fullmatch(label)
-    if fy and years:
-        y = int(fy.group(1)) - years
-        return f"FY{y}-{(y + 1) % 100:02d}" if fy.group(2) else f"FY{y}"
-    m = _TIMEX_VALUE_RE.match(label)
-    if m is None:
-        return None
-    year = int(m.group("y"))
-    if m.group("q"):
-        n = int(m.group("q")) - quarters - 4 * years
-        if months:
-            return None
-        while n < 1:
-            n += 4
-            year -= 1
-        return f"{year:04d}-Q{n}" if in_calendar(year) else None
-    if m.group("h") or m.group("w"):
-        if not years or not in_calendar(year - years):
-            return None
-        return f"{year - years:04d}-" + (f"H{m.group('h')}" if m.group("h") else f"W{m.group('w')}")
-    if m.group("m"):
-        month = int(m.group("m")) - months - 3 * quarters
-        year -= years
-        while month < 1:
-            month += 12
-            year -= 1
-        day = f"-{m.group('d')}" if m.group("d") else ""
-        return f"{year:04d}-{month:02d}{day}" if in_calendar(year) else None
-    return f"{year - years:04d}" if years and in_calendar(year - years) else None

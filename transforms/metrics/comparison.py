@@ -1,0 +1,266 @@
+"""Comparison bases and their periods: the earlier level a change is measured from ("up from 48
+in 2021", "compared with a loss of $3 million a year earlier"), the period a change is compared
+with ("year on year"), and a period shifted back by a year, a quarter or a month.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from transforms import lexicon
+from transforms.datemath import add_months, in_calendar
+from transforms.metrics.context import _BASE_BEFORE_RE, _Context, _Period, _Quantity, _Sentence
+from transforms.metrics.period import (
+    _COMPARE_CUE_RE,
+    _FY_RE,
+    _RELATIVE_PAST_RE,
+    _TIMEX_VALUE_RE,
+    _is_period_value,
+    _label_range,
+    _time_period,
+)
+from transforms.model import Metric, TimeExpression
+
+_FORECAST_WORDS = lexicon.words("measures", "forecast_words")
+_YOY_RE = re.compile(
+    r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y-o-y|yoy|on[\s-]year|on\s+an\s+annual"
+    r"\s+basis|on\s+a\s+yearly\s+basis|from\s+a\s+year\s+(?:earlier|ago|before)|than\s+a\s+year"
+    r"\s+(?:earlier|ago|before)|(?:over|from|on|than|compared\s+(?:to|with))\s+the\s+"
+    r"(?:previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago)"
+    r"|(?:compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?same\s+(?:period|quarter|month"
+    r"|half|time|week)\s+(?:of\s+)?(?:last|the\s+previous|the\s+prior|a)\s+year)\b",
+    re.I,
+)
+_MOM_RE = re.compile(
+    r"\b(?:month[\s-]on[\s-]month|month[\s-]over[\s-]month|m-o-m|mom|on[\s-]month|from\s+a\s+"
+    r"month\s+(?:earlier|ago|before)|(?:from|over|than)\s+the\s+(?:previous|prior|preceding)\s+"
+    r"month)\b",
+    re.I,
+)
+_QOQ_RE = re.compile(
+    r"\b(?:quarter[\s-]on[\s-]quarter|quarter[\s-]over[\s-]quarter|q-o-q|qoq|from\s+the\s+"
+    r"(?:previous|prior|preceding)\s+quarter|from\s+a\s+quarter\s+(?:earlier|ago))\b",
+    re.I,
+)
+_OWN_TIME_GAP_RE = re.compile(
+    r"[\s\u00a0]*(?:(?:decline|drop|fall|rise|increase|gain|growth|contraction)[\s\u00a0]+)?"
+    r"(?:(?:received|recorded|registered|posted|reported|seen|logged)[\s\u00a0]+)?"
+    r"(?:(?:in|on|during|for|at|as\s+of|over)[\s\u00a0]+)?",
+    re.I,
+)
+# "compared with a loss of", "versus net income of": a named base whose amount follows.
+_BASE_NP_BEFORE_RE = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\b(?:up|down)\s+from)[\s\u00a0]+"
+    r"(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){1,3}of[\s\u00a0]+$",
+    re.I,
+)
+_CLOSING_GAP_RE = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*(?:(?:in|during|for|at)[\s\u00a0]+)?", re.I)
+_POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?[\s\u00a0]*")
+_LAST_YEAR_RE = re.compile(r"^(?:the\s+)?(?:last|previous|prior|preceding)\s+year$", re.I)
+_SAME_PERIOD_RE = re.compile(
+    r"\b(?:same\s+(?:period|quarter|month|half|time|week)|(?:previous|prior|preceding)\s+"
+    r"(?:year|period|quarter|month))\b",
+    re.I,
+)
+
+# Small helpers' patterns.
+_SAME_RE = re.compile(r"\bsame\b", re.I)
+_YEAR_AGO_RE = re.compile(r"(?:a\s+)?year\s+(?:earlier|ago|before)", re.I)
+_THAN_YEAR_RE = re.compile(r"\b(?:than|from|compared\s+(?:to|with)|over)\s+(?:in\s+)?(\d{4})\b")
+
+
+def _is_base(ctx: _Context, sent: _Sentence, q: _Quantity) -> bool:
+    """Whether a figure is the earlier level a change is measured from: "up from 48", or the
+    amount of a named base: "compared with a loss of $3 million", "versus net income of"."""
+    before = ctx.text[max(sent.start, q.start - 60) : q.start]
+    return _BASE_BEFORE_RE.search(before[-40:]) is not None or bool(
+        _BASE_NP_BEFORE_RE.search(before)
+    )
+
+
+def _relative_time_after(
+    ctx: _Context, sent: _Sentence, chain_end: int, limit: int
+) -> TimeExpression | None:
+    """A time of the past relative to the story's period that closes a figure's phrase:
+    "net income of $5.3 million, or $1.61 a share, a year earlier" (``chain_end`` is where the
+    figure and its restatements end)."""
+    for t in ctx.times:
+        if chain_end <= t.start_char < min(limit, sent.end):
+            if not _RELATIVE_PAST_RE.search(t.text) or t.value is None:
+                return None
+            if not _CLOSING_GAP_RE.fullmatch(ctx.text[chain_end : t.start_char]):
+                return None
+            return t if _is_period_value(t.value) else None
+    return None
+
+
+def _relative_time_before(ctx: _Context, q: _Quantity) -> TimeExpression | None:
+    """A time of the past right before a figure: "the year-earlier $4.5 million", "last year's
+    $1.55 billion"."""
+    first = bisect_left(ctx.time_starts, q.start) - 1
+    if first < 0:
+        return None
+    t = ctx.times[first]
+    gap = ctx.text[t.end_char : q.start]
+    if t.end_char > q.start or not _POSSESSIVE_GAP_RE.fullmatch(gap):
+        return None
+    relative = _RELATIVE_PAST_RE.search(t.text) or _LAST_YEAR_RE.match(t.text.strip())
+    return t if relative and t.value and _is_period_value(t.value) else None
+
+
+def _own_time(ctx: _Context, q: _Quantity, limit: int) -> TimeExpression | None:
+    """The time expression right after a figure: "48 in 2021", "$2.99 billion received in"."""
+    for t in ctx.times:
+        if q.end <= t.start_char < limit:
+            gap = ctx.text[q.end : t.start_char]
+            return t if _OWN_TIME_GAP_RE.fullmatch(gap) else None
+    return None
+
+
+def _base_period(
+    ctx: _Context,
+    sent: _Sentence,
+    q: _Quantity,
+    own: TimeExpression | None,
+    prior: Metric | None,
+) -> _Period | None:
+    """The period of a comparison base: its own time, else the figure's period shifted back."""
+    main = prior.period_label if prior is not None else None
+    if own is not None:
+        if main and (_RELATIVE_PAST_RE.search(own.text) or _last_year_of_part(own, main)):
+            shifted = _relative_shift(own.text, main)
+            if shifted is not None:
+                return _shifted_period(shifted, prior)
+        if own.value is not None and _is_period_value(own.value):
+            return _time_period(ctx, own)
+    after = ctx.text[q.end : min(sent.end, q.end + 60)]
+    shifted = None
+    if main and _YOY_RE.match(after.lstrip(" ,")):
+        shifted = _shift(main, years=1)
+    elif main and prior is not None and prior.measure == "rate":
+        # "Services inflation eased to 4.7% from 4.8%": a monthly rate moves from last month's.
+        m = _TIMEX_VALUE_RE.match(main)
+        if m and m.group("m") and not m.group("d"):
+            shifted = _shift(main, months=1)
+        elif m and m.group("q"):
+            shifted = _shift(main, quarters=1)
+    elif (
+        main
+        and prior is not None
+        and prior.measure == "level"
+        and q.kind == "currency"
+        and not set(prior.subject.split()) & _FORECAST_WORDS
+    ):
+        # "Net rose to $94.2 million in the third quarter from $85 million": results are
+        # set against the same period a year before (a forecast moves from its old figure).
+        m = _TIMEX_VALUE_RE.match(main)
+        if (m and not m.group("m") and not m.group("w")) or _FY_RE.fullmatch(main):
+            shifted = _shift(main, years=1)
+    if shifted is not None:
+        return _shifted_period(shifted, prior)
+    return None
+
+
+def _shifted_period(label: str, prior: Metric | None) -> _Period:
+    """A shifted label with its days; a fiscal label's days are the figure's a year back."""
+    start, end = _label_range(label)
+    first = prior.period_start if prior is not None else None
+    last = prior.period_end if prior is not None else None
+    if start is None and first is not None and last is not None and _FY_RE.fullmatch(label):
+        start, end = add_months(first, -12), add_months(last, -12)
+    return start, end, label
+
+
+def _last_year_of_part(own: TimeExpression, main: str) -> bool:
+    """ "compared with $3 million last year" beside a quarter's figure: last year's quarter."""
+    m = _TIMEX_VALUE_RE.match(main)
+    part = m is not None and not m.group("d") and bool(m.group("q") or m.group("h") or m.group("m"))
+    part = part or _FY_RE.fullmatch(main) is not None
+    return part and _LAST_YEAR_RE.match(own.text.strip()) is not None
+
+
+def _relative_shift(text: str, label: str) -> str | None:
+    """ "a year ago" of 2025-Q3 is 2024-Q3; "the previous month" of 2025-08 is 2025-07."""
+    low = text.lower()
+    if "month" in low:
+        return _shift(label, months=1)
+    if "quarter" in low:
+        return _shift(label, quarters=1)
+    return _shift(label, years=1)
+
+
+def _compared_with(
+    ctx: _Context,
+    sent: _Sentence,
+    q: _Quantity,
+    window_start: int,
+    window_end: int,
+    label: str | None,
+) -> str | None:
+    after = ctx.text[q.end : window_end]
+    before = ctx.text[window_start : q.start]
+    for t in ctx.times:
+        if not q.end <= t.start_char < window_end or t.value is None:
+            continue
+        cue = _COMPARE_CUE_RE.search(ctx.text[max(q.end, t.start_char - 30) : t.start_char])
+        weak = cue is None or cue.group().strip().lower() in {"on", "over"}
+        if weak and not _SAME_RE.search(t.text):
+            continue
+        if _YEAR_AGO_RE.fullmatch(t.text.strip()):
+            break  # relative to the figure's own period, handled below
+        return t.value
+    for window in (after, before):
+        if _YOY_RE.search(window):
+            return _shift(label, years=1)
+        if _QOQ_RE.search(window):
+            return _shift(label, quarters=1)
+        if _MOM_RE.search(window):
+            return _shift(label, months=1)
+    m = _THAN_YEAR_RE.search(after)
+    if m:
+        return m.group(1)
+    # "... from 5 million in the same period of 2024": a base stated later in the sentence.
+    for t in ctx.times:
+        if q.end <= t.start_char < sent.end and t.value and _SAME_PERIOD_RE.search(t.text):
+            return t.value
+    return None
+
+
+def _shift(label: str | None, *, years: int = 0, quarters: int = 0, months: int = 0) -> str | None:
+    """The TIMEX3 label of the period one year, quarter or month before ``label``."""
+    if label is None:
+        return None
+    if "/" in label:
+        parts = [_shift(p, years=years, quarters=quarters, months=months) for p in label.split("/")]
+        return None if None in parts else "/".join(p for p in parts if p)
+    fy = _FY_RE.fullmatch(label)
+    if fy and years:
+        y = int(fy.group(1)) - years
+        quarter = f"-Q{fy.group(3)}" if fy.group(3) else ""
+        return (f"FY{y}-{(y + 1) % 100:02d}" if fy.group(2) else f"FY{y}") + quarter
+    m = _TIMEX_VALUE_RE.match(label)
+    if m is None:
+        return None
+    year = int(m.group("y"))
+    if m.group("q"):
+        n = int(m.group("q")) - quarters - 4 * years
+        if months:
+            return None
+        while n < 1:
+            n += 4
+            year -= 1
+        return f"{year:04d}-Q{n}" if in_calendar(year) else None
+    if m.group("h") or m.group("w"):
+        if not years or not in_calendar(year - years):
+            return None
+        return f"{year - years:04d}-" + (f"H{m.group('h')}" if m.group("h") else f"W{m.group('w')}")
+    if m.group("m"):
+        month = int(m.group("m")) - months - 3 * quarters
+        year -= years
+        while month < 1:
+            month += 12
+            year -= 1
+        day = f"-{m.group('d')}" if m.group("d") else ""
+        return f"{year:04d}-{month:02d}{day}" if in_calendar(year) else None
+    return f"{year - years:04d}" if years and in_calendar(year - years) else None
