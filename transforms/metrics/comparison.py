@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 
 from transforms import lexicon
 from transforms.datemath import add_months, in_calendar
@@ -23,6 +24,9 @@ from transforms.metrics.period import (
 from transforms.model import Metric, TimeExpression
 
 _FORECAST_WORDS = lexicon.words("measures", "forecast_words")
+_THE_END_RE = re.compile(r"\bthe[\s\u00a0]+$", re.I)
+# "the 1988 period": a year that names the story's own period in that year.
+_PERIOD_AFTER_RE = re.compile(r"[\s\u00a0]+(?:period|quarter|half|months)\b", re.I)
 _YOY_RE = re.compile(
     r"\b(?:year[\s-]on[\s-]year|year[\s-]over[\s-]year|y-o-y|yoy|on[\s-]year|on\s+an\s+annual"
     r"\s+basis|on\s+a\s+yearly\s+basis|from\s+a\s+year\s+(?:earlier|ago|before)|than\s+a\s+year"
@@ -114,6 +118,8 @@ def _own_time(ctx: _Context, q: _Quantity, limit: int) -> TimeExpression | None:
     for t in ctx.times:
         if q.end <= t.start_char < limit:
             gap = ctx.text[q.end : t.start_char]
+            if t.text[:4].isdigit():
+                gap = _THE_END_RE.sub("", gap)  # "$7 million in the 1988 period"
             return t if _OWN_TIME_GAP_RE.fullmatch(gap) else None
     return None
 
@@ -133,7 +139,10 @@ def _base_period(
             if shifted is not None:
                 return _shifted_period(shifted, prior)
         if own.value is not None and _is_period_value(own.value):
-            return _time_period(ctx, own)
+            period = _time_period(ctx, own)
+            if ctx.carried is not None and main in {None, ctx.carried[2]}:
+                period = _story_relative(ctx, own, period)  # "in the 1988 period"
+            return period
     after = ctx.text[q.end : min(sent.end, q.end + 60)]
     shifted = None
     if main and _YOY_RE.match(after.lstrip(" ,")):
@@ -162,14 +171,44 @@ def _base_period(
     return None
 
 
-def _shifted_period(label: str, prior: Metric | None) -> _Period:
+def _shifted_period(label: str, prior: Metric | None, years: int = 1) -> _Period:
     """A shifted label with its days; a fiscal label's days are the figure's a year back."""
-    start, end = _label_range(label)
     first = prior.period_start if prior is not None else None
     last = prior.period_end if prior is not None else None
+    return _shifted_days(label, first, last, years)
+
+
+def _shifted_days(label: str, first: date | None, last: date | None, years: int) -> _Period:
+    start, end = _label_range(label)
     if start is None and first is not None and last is not None and _FY_RE.fullmatch(label):
-        start, end = add_months(first, -12), add_months(last, -12)
+        start, end = add_months(first, -12 * years), add_months(last, -12 * years)
     return start, end, label
+
+
+def _story_relative(ctx: _Context, t: TimeExpression, period: _Period) -> _Period:
+    """A time that names the story's period a year or more back, read from that period:
+    "In the year-earlier quarter" and "last year" in a story about a quarter, "the 1988 period"
+    in one about the fiscal first quarter of 1990."""
+    if ctx.carried is None or ctx.carried[2] is None or ctx.carried[0] is None:
+        return period
+    label, first, last = ctx.carried[2], ctx.carried[0], ctx.carried[1]
+    part = _TIMEX_VALUE_RE.match(label)
+    is_part = _FY_RE.fullmatch(label) is not None or bool(
+        part and not part.group("d") and (part.group("q") or part.group("h") or part.group("m"))
+    )
+    if not is_part:
+        return period
+    years = 0
+    if _RELATIVE_PAST_RE.search(t.text) and re.search(r"\byear", t.text, re.I):
+        years = 1  # "the year-earlier quarter", "a year ago"
+    elif _LAST_YEAR_RE.match(t.text.strip()) and period[0] and period[0].year == first.year - 1:
+        years = 1  # "Last year catastrophe losses totaled $5 million"
+    elif (
+        t.value and re.fullmatch(r"\d{4}", t.value) and _PERIOD_AFTER_RE.match(ctx.text, t.end_char)
+    ):
+        years = first.year - int(t.value)  # "In the 1988 period"
+    shifted = _shift(label, years=years) if years > 0 else None
+    return _shifted_days(shifted, first, last, years) if shifted else period
 
 
 def _last_year_of_part(own: TimeExpression, main: str) -> bool:

@@ -18,6 +18,7 @@ from transforms.metrics.comparison import (
     _own_time,
     _relative_time_after,
     _relative_time_before,
+    _story_relative,
 )
 from transforms.metrics.context import (
     _SENT_BREAK_RE,
@@ -231,6 +232,7 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             stated = _stated_time(ctx, sent, q, reading, excluded, [r[0] for r in readings])
             if stated is not None:
                 period, explicit = _time_period(ctx, stated, reading), True
+                period = _story_relative(ctx, stated, period)
                 # "as of October 10" dates a stock, not the story.
                 before = ctx.text[max(sent.start, stated.start_char - 12) : stated.start_char]
                 explicit = not _AS_OF_RE.search(before)
