@@ -157,7 +157,7 @@ def _base_period(
     elif (
         main
         and prior is not None
-        and prior.measure == "level"
+        and prior.measure in {"level", "change"}
         and q.kind == "currency"
         and not set(prior.subject.split()) & _FORECAST_WORDS
     ):

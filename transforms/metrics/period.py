@@ -67,6 +67,12 @@ _SPAN_CUE_RE = re.compile(
     re.I,
 )
 _ATTACHED_RE = re.compile(r"^[\s\u00a0]*(?:(?:in|during|for|over)[\s\u00a0]+)?$", re.I)
+_YEAR_BEFORE_RE = re.compile(r"\b(\d{4})[\s\u00a0]+$")
+_PART_VALUE_RE = re.compile(r"\d{4}-(Q[1-4]|H[12])")
+_ORDINAL_PART_AFTER_RE = re.compile(
+    r"[\s\u00a0]+(first|second|third|fourth)[\s\u00a0-]+(quarter|half)\b", re.I
+)
+_ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SAME_OR_PREVIOUS_RE = re.compile(r"\b(?:same|previous|prior)\b", re.I)
 _FY_RE = re.compile(r"FY(\d{4})(?:-(\d{2}))?(?:-Q([1-4]))?")
@@ -323,10 +329,27 @@ def _time_period(ctx: _Context, t: TimeExpression, reading: _Reading | None = No
     if fiscal is not None:
         return fiscal
     value = t.value or ""
+    named = _year_named_part(ctx, t)
+    if named is not None:
+        return (*_label_range(named), named)
     start, end = t.range_start, t.range_end
     if start is None or end is None:
         start, end = _label_range(value)
     return start, end, value
+
+
+def _year_named_part(ctx: _Context, t: TimeExpression) -> str | None:
+    """ "the 1988 third quarter": a quarter of the year written before it (the time pass reads
+    the year and the quarter apart)."""
+    year = _YEAR_BEFORE_RE.search(ctx.text, max(0, t.start_char - 8), t.start_char)
+    part = _PART_VALUE_RE.fullmatch(t.value or "")
+    if year is not None and part is not None:
+        return f"{year.group(1)}-{part.group(1)}"
+    after = _ORDINAL_PART_AFTER_RE.match(ctx.text, t.end_char)
+    if after is not None and re.fullmatch(r"\d{4}", t.value or ""):
+        n = _ORDINAL_NUMBERS[after.group(1).lower()]
+        return f"{t.value}-{'Q' if after.group(2).lower() == 'quarter' else 'H'}{n}"
+    return None
 
 
 def _duration_period(ctx: _Context, t: TimeExpression) -> _Period | None:
