@@ -113,6 +113,9 @@ class _Context:
     # Carried from one sentence to the next.
     previous: Metric | None = None
     carried: _Period | None = None
+    # Where the last figure with a period of its own ends, and that period: it dates the
+    # figures after it in the same paragraph that state none.
+    paragraph: tuple[int, _Period] | None = None
     previous_attribution: str | None = None
     recent: list[tuple[Metric, str | None]] = field(default_factory=list)  # figures and doers
     # Start offsets of `times`, for finding a sentence's times; each time's attachment, once read.

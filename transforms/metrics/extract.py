@@ -251,10 +251,14 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
                 or _announced(reading)
                 or (q.unit != "percent" and _present_tense(reading))
             )
-            period = ctx.carried if ctx.carried and not dated_today else None
+            period = _paragraph_period(ctx, sent, dated_today or _present_tense(reading))
+            if period is None and ctx.carried and not dated_today:
+                period = ctx.carried
             period = period or (ctx.anchor, ctx.anchor, ctx.anchor.isoformat())
         elif explicit and sent.start < ctx.lead_end:
             _carry(ctx, period)  # the lead states the story's reference period
+        if explicit and not bases[idx] and not restated:
+            ctx.paragraph = (q.end, period)
         compared = None
         if measure == "change":
             window_start = readings[idx - 1][0].end if idx > 0 else sent.start
@@ -290,6 +294,20 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
     _price_subjects(quoted, metrics)
     _remember(ctx, metrics, attributed)
     return metrics
+
+
+def _paragraph_period(ctx: _Context, sent: _Sentence, now: bool) -> _Period | None:
+    """The period of the last figure of an earlier sentence of the paragraph that states its
+    own: "GM closed at $44.875 in trading yesterday. ... GM Class H closed at $29". A figure
+    of today (a quote, a present state) takes only a day."""
+    if ctx.paragraph is None or ctx.paragraph[0] > sent.start:
+        return None
+    if _SENT_BREAK_RE.search(ctx.text, ctx.paragraph[0], sent.start):
+        return None
+    period = ctx.paragraph[1]
+    if now and not (period[0] is not None and period[0] == period[1]):
+        return None
+    return period
 
 
 def _chain_ends(
