@@ -38,6 +38,11 @@ _NOMINALS: dict[str, str] = lexicon.table("subjects", "nominals")
 _GENERIC_SUBJECTS = lexicon.words("subjects", "generic_subjects")
 _LEGAL_FORMS = lexicon.words("subjects", "legal_forms")
 _PLACEHOLDER_OWNERS = lexicon.words("subjects", "placeholder_owners")
+# Words that name the period, which the row states apart: "third-quarter", "year-earlier".
+_PERIOD_ADJECTIVE_RE = re.compile(
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|year-(?:earlier|ago)"
+    r"|(?:full|fiscal)-year|(?:three|six|nine|twelve|\d+)-months?"
+)
 
 _EXPECT_VERBS = lexicon.words("measures", "expect_verbs")
 _FORECAST_WORDS = lexicon.words("measures", "forecast_words")
@@ -203,12 +208,22 @@ def _final_subject(
 
 def _without_owner_words(subject: str) -> str:
     """A subject without a company's legal form ("travelers corp. net income" is Travelers'
-    net income) or a word standing for the company ("company earnings" are earnings)."""
+    net income), a word standing for the company ("company earnings" are earnings, "profit
+    for the abrasives concern" is profit) or the period, which the row states apart
+    ("third-quarter net loss", "sales in the latest period")."""
     words = [w for w in subject.split() if w not in _LEGAL_FORMS]
+    words = [w for w in words if not _PERIOD_ADJECTIVE_RE.fullmatch(w)] or words
     cut = next((i for i, w in enumerate(words) if w in _SUBJECT_PREPS), len(words))
     owner = [i for i in range(min(cut - 1, 3)) if words[i] in _PLACEHOLDER_OWNERS]
     if owner:
         words = words[owner[-1] + 1 :]  # "the Boston company's earnings"
+    preps = [i for i, w in enumerate(words) if w in _SUBJECT_PREPS and i > 0]
+    ends = [*preps[1:], len(words)] if preps else []
+    for i, j in reversed(list(zip(preps, ends, strict=True))):
+        if j > i + 1 and words[j - 1] in _PERIOD_NOUNS | _PLACEHOLDER_OWNERS:
+            words = words[:i] + words[j:]  # "... for the abrasives concern", "for the quarter"
+    last = len(words) - 1
+    words = [w for i, w in enumerate(words) if i == last or w not in _PLACEHOLDER_OWNERS]
     return " ".join(words) or subject
 
 
