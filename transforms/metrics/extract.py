@@ -50,6 +50,7 @@ from transforms.metrics.subject import (
     _discourse_subjects,
     _final_subject,
     _framed_subject,
+    _poll_subject,
     _price_subjects,
     _priced_subject,
     _share_subject,
@@ -208,8 +209,9 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
             continue  # a bare number with nothing to count is no fact
         unit = _safe_unit(unit)
         measure = _final_measure(q, subject, reading.measure)
-        if measure == "level" and q.unit == "percent" and _poll_context(ctx, sent):
+        if q.unit == "percent" and measure in {"level", "share"} and _poll_context(ctx, sent):
             measure = "share"  # "48 percent chose Clinton": a share of those polled
+            subject = _poll_subject(ctx, q, reading.subject or "") or subject
         if measure == "level" and q.unit == "percent" and _debt_rate(ctx, sent, q):
             measure = "rate"  # "6 3/8% debentures", "priced to yield 7.51%"
         if measure == "change" and q.kind == "currency" and _money_taken(ctx, q):

@@ -38,6 +38,8 @@ _NOMINALS: dict[str, str] = lexicon.table("subjects", "nominals")
 _GENERIC_SUBJECTS = lexicon.words("subjects", "generic_subjects")
 _LEGAL_FORMS = lexicon.words("subjects", "legal_forms")
 _PLACEHOLDER_OWNERS = lexicon.words("subjects", "placeholder_owners")
+_VAGUE_POLL_WORDS = lexicon.words("subjects", "vague_poll_words")
+_NUMBER_WORDS = lexicon.words("numbers", "ones") | lexicon.words("numbers", "tens")
 # Words that name the period, which the row states apart: "third-quarter", "year-earlier".
 _PERIOD_ADJECTIVE_RE = re.compile(
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)|year-(?:earlier|ago)"
@@ -462,3 +464,49 @@ def _fallback_subject(ctx: _Context, sent: _Sentence, q: _Quantity) -> str:
     if q.unit in _UNIT_SUBJECTS:
         return _UNIT_SUBJECTS[q.unit]
     return {"percent": "percentage", "percentage_point": "percentage"}.get(q.unit or "", "amount")
+
+
+def _poll_subject(ctx: _Context, q: _Quantity, subject: str) -> str | None:
+    """Whose support a poll share is, when the figure's own words name none: "48 percent
+    chose Clinton", "56 percent would vote for Clinton", "versus 39 percent for Trump",
+    "Clinton's 46 percent", "Cruz with 22 percent"."""
+    words = subject.replace("-", " ").split()
+    if not all(w in _VAGUE_POLL_WORDS or w in _NUMBER_WORDS for w in words):
+        return None
+    tok = _token_at(ctx.doc, q.num_start)
+    while tok is not None and tok.dep_ in {"nummod", "compound", "quantmod"} and tok.head != tok:
+        tok = tok.head  # "48 percent": the noun "percent"
+    if tok is None:
+        return None
+    found = _candidate(list(tok.children), {"poss"}) or _candidate(
+        [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children],
+        {"pobj"},
+    )
+    if found is None and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+        holder = tok.head.head  # "Cruz with 22 percent", "followed by Cruz with 22 percent"
+        found = _candidate([holder], {holder.dep_}) or _candidate(
+            [g for c in holder.children if c.dep_ == "agent" for g in c.children], {"pobj"}
+        )
+    verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass"} else None
+    for _ in range(2):
+        if found is not None or verb is None:
+            break
+        near = [c for c in verb.children if c.dep_ in {"dobj", "prep", "xcomp", "ccomp"}]
+        found = _candidate(near, {"dobj"}) or _candidate(
+            [g for c in near if c.dep_ == "prep" and c.lower_ == "for" for g in c.children],
+            {"pobj"},
+        )
+        verb = next((c for c in near if c.dep_ in {"xcomp", "ccomp"}), None)
+    return f"{found.text.lower()} support" if found is not None else None
+
+
+def _candidate(tokens: list[Token], deps: set[str]) -> Token | None:
+    """The first of ``tokens`` in one of ``deps`` that names a person."""
+    return next((t for t in tokens if t.dep_ in deps and _person_like(t)), None)
+
+
+def _person_like(tok: Token) -> bool:
+    """A person's name, or a proper name the model has not put in a place or group."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in {"GPE", "NORP", "LOC", "DATE", "FAC"}
