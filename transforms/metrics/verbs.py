@@ -204,6 +204,10 @@ def _read_verb(
     _read_as_object(ctx, q, verb, prep, inside, of_np, reading)
 
 
+_PRICE_VERBS = lexicon.words("measures", "price_verbs")
+_TRADED_WORDS = lexicon.words("subjects", "traded_words")
+
+
 def _read_as_object(
     ctx: _Context,
     q: _Quantity,
@@ -241,6 +245,18 @@ def _read_as_object(
         # "the fire has burned about 41,000 acres": the area burned.
         reading.subject = f"{_UNIT_SUBJECTS[q.unit]} {_participle(verb)}"
         participial = True
+    elif q.kind == "currency" and prep == "for" and lemma in _PRICE_VERBS:
+        # "sold a 51% stake to Polly Peck for $110 million": the price of the stake.
+        traded = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        what = _noun_phrase(ctx, traded, inside, reading.geo) if traded is not None else None
+        what = " ".join(w for w in (what or "").split() if any(c.isalpha() for c in w))
+        each = q.per is not None and (not what or what.split()[-1] in {q.per, f"{q.per}s"})
+        if each or not what:
+            reading.subject = "price"
+        elif what.split()[-1] in _TRADED_WORDS:
+            reading.subject = what  # "shares" are priced as "shares price" further on
+        else:
+            reading.subject = f"price of {what}"
     elif q.kind == "currency":
         payer = _verb_subject(verb)
         if payer is not None and not _is_agent(ctx, payer):
