@@ -72,6 +72,7 @@ _IN_PURPOSE_RE = re.compile(r"[\s\u00a0]*+(?:\([^()\n]{1,40}\)[\s\u00a0]*+)?in[\
 _MONTH_SUBJECT_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?"
 )
+_UNIT_CODE_RE = re.compile(r"[A-Z]{3}")
 _LEADING_SCALE_RE = re.compile(r"^(?:(?:thousand|million|billion|trillion)\s+)+")
 # A figure that states its own unit of pricing: "$1.05 a share", "$65 per barrel".
 _OWN_PER_RE = re.compile(r"\b(?:a|an|per|each)\s+[a-z-]+$|/[a-z]+$", re.I)
@@ -178,6 +179,12 @@ def _final_subject(
         own = reading.subject
         if donor is not None and own and own.split()[-1] not in donor.subject.split():
             donor = None  # "..., with prices of tourism services up 2.4 percent"
+        summed = donor is not None and (
+            _UNIT_CODE_RE.fullmatch(donor.unit or "") is not None or donor.unit == "percent"
+        )
+        if summed and q.kind == "count" and reading.count_phrase:
+            # "$10 million would be used to repurchase 4.9 million shares": the shares.
+            donor, subject = None, own or reading.count_phrase
         if reading.follower and q.unit:
             # "Labour took 53 seats ... the Progress Party came second with 23.8% and 47
             # seats": each figure follows the last one in its unit, for another doer.
@@ -226,6 +233,9 @@ def _without_owner_words(subject: str) -> str:
             words = words[:i] + words[j:]  # "... for the abrasives concern", "for the quarter"
     last = len(words) - 1
     words = [w for i, w in enumerate(words) if i == last or w not in _PLACEHOLDER_OWNERS]
+    net = [i for i, w in enumerate(words) if w == "net"]
+    if net and (net[0] == last or words[net[0] + 1] in _SUBJECT_PREPS | {"per"}):
+        words.insert(net[0] + 1, "income")  # results copy's "net rose to": net income
     return " ".join(words) or subject
 
 
