@@ -53,6 +53,7 @@ from transforms.metrics.subject import (
     _poll_subject,
     _price_subjects,
     _priced_subject,
+    _quote_subject,
     _share_subject,
 )
 from transforms.metrics.units import _bare_unit, _has_rate_word, _resolve_unit, _safe_unit
@@ -204,6 +205,7 @@ def _sentence_metrics(ctx: _Context, sent: _Sentence) -> list[Metric]:
         prior_doer = reading.doer
         subject = _priced_subject(subject, q)
         subject = _framed_subject(ctx, sent, q, reading, subject, bases[idx])
+        subject = _quote_subject(ctx, sent, q, subject)
         unit = _resolve_unit(q, subject) if q.kind != "bare" else _bare_unit(subject)
         if unit is None:
             continue  # a bare number with nothing to count is no fact

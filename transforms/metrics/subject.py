@@ -73,6 +73,9 @@ _MONTH_SUBJECT_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?"
 )
 _UNIT_CODE_RE = re.compile(r"[A-Z]{3}")
+_TRADING_RE = re.compile(r"\btrading\b", re.I)
+_SESSION_VERBS = frozenset({"close", "end", "finish", "open", "settle"})
+_STOCK_WORDS = frozenset({"shares", "share", "stock", "stocks"})
 _LEADING_SCALE_RE = re.compile(r"^(?:(?:thousand|million|billion|trillion)\s+)+")
 # A figure that states its own unit of pricing: "$1.05 a share", "$65 per barrel".
 _OWN_PER_RE = re.compile(r"\b(?:a|an|per|each)\s+[a-z-]+$|/[a-z]+$", re.I)
@@ -157,6 +160,8 @@ def _price_subjects(quoted: list[tuple[_Quantity, Metric]], metrics: list[Metric
         if q.kind != "currency":
             continue
         per = q.per or (per_by_unit.get(q.unit) if metric.measure == "change" else None)
+        if per == "share" and metric.subject.endswith("share price"):
+            continue  # "closed at $66.50 a share": the share price
         if per and f" per {per}" not in f" {metric.subject}":
             metric.subject = f"{metric.subject} per {per}"
 
@@ -520,3 +525,28 @@ def _person_like(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON":
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ not in {"GPE", "NORP", "LOC", "DATE", "FAC"}
+
+
+def _quote_subject(ctx: _Context, sent: _Sentence, q: _Quantity, subject: str) -> str:
+    """A sum at which a company's stock closed in a market's trading is its share price:
+    "Kimberly-Clark closed at $66.50 a share, up $1.50, in composite trading", "GM Class H
+    closed at $29, up 25 cents in Big Board composite trading"."""
+    if q.kind != "currency" or not _TRADING_RE.search(ctx.text, sent.start, sent.end):
+        return subject
+    tok = _token_at(ctx.doc, q.num_start)
+    for _ in range(5):
+        if tok is None or tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok is None or tok.lemma_.lower() not in _SESSION_VERBS:
+        return subject
+    holder = None
+    for _ in range(3):  # "shares soared ..., closing up $11 to close at $50"
+        holder = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if holder is not None or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if holder is None:
+        return subject
+    words = [w for w in _noun_phrase(ctx, holder, set()).split() if w not in _STOCK_WORDS]
+    return f"{' '.join(words)} share price" if words else subject
