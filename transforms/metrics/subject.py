@@ -548,5 +548,6 @@ def _quote_subject(ctx: _Context, sent: _Sentence, q: _Quantity, subject: str) -
         tok = tok.head
     if holder is None:
         return subject
-    words = [w for w in _noun_phrase(ctx, holder, set()).split() if w not in _STOCK_WORDS]
+    phrase = _noun_phrase(ctx, holder, set()) or ""
+    words = [w for w in phrase.split() if w not in _STOCK_WORDS]
     return f"{' '.join(words)} share price" if words else subject
