@@ -282,13 +282,16 @@ def _unpriced(donor: Metric, q: _Quantity) -> str:
     """The donor's subject, without the "per share" of a price when this figure is a total.
 
     "net was $10.5 million, or $1.05 a share, compared with $10.3 million": the $10.3 million
-    is net income, not net income per share. A price and a total differ a hundredfold or more.
+    is net income, not net income per share. A price and a total differ a hundredfold or more,
+    and a percentage after them moves the total.
     """
     subject, per, _ = donor.subject.partition(" per ")
     if not per or q.per is not None or not donor.value or not q.value:
         return donor.subject
     if not _OWN_PER_RE.search(donor.text):
         return donor.subject
+    if q.unit == "percent":
+        return subject  # "earned $422.5 million, or $6.44 a share, up 8.9%": the earnings
     ratio = q.value / donor.value
     return subject if ratio >= 100 or ratio <= 0.01 else donor.subject
 
