@@ -57,6 +57,10 @@ _DEADLINE_BEFORE_RE = re.compile(
 )
 _YEAR_SPAN_RE = re.compile(r"\d{4}/\d{4}")
 _SINCE_BEFORE_RE = re.compile(r"\bsince[\s\u00a0]+(?:the[\s\u00a0]+)?$", re.I)
+_POSSESSIVE = ("'s", "’s")
+_MATURITY_BEFORE_RE = re.compile(
+    r"\b(?:due|matur(?:e|es|ing))(?:[\s\u00a0]+(?:in|on|by))?[\s\u00a0]+$", re.I
+)
 _DELIVERY_AFTER_RE = re.compile(
     r"^[\s\u00a0]+(?:delivery|deliveries|contracts?|futures|loading)\b", re.I
 )
@@ -144,8 +148,11 @@ def _comparison_times(ctx: _Context, sent: _Sentence) -> set[int]:
         word = cue.group().strip().lower()
         if word.startswith("from") and t.value is not None and "/" in t.value:
             continue  # "from January to March" is the period itself
-        if word in {"on", "over"} and not _SAME_OR_PREVIOUS_RE.search(t.text):
-            continue
+        possessive = word == "over" and (
+            ctx.text.startswith(_POSSESSIVE, t.end_char) or t.text.endswith(_POSSESSIVE)
+        )
+        if word in {"on", "over"} and not _SAME_OR_PREVIOUS_RE.search(t.text) and not possessive:
+            continue  # "a premium over Thursday's closing price" is a comparison
         if word in {"over", "in", "during", "for"} and _ANAPHORIC_PERIOD_RE.fullmatch(t.text):
             continue  # "dropped 12 percent over the same period": the period just named
         out.add(t.start_char)
@@ -260,6 +267,8 @@ def _usable_period(ctx: _Context, sent: _Sentence, q: _Quantity, t: TimeExpressi
         return False  # "the ministry said on Monday"; "since December" starts a stock
     if _DELIVERY_AFTER_RE.match(ctx.text[t.end_char : t.end_char + 20]):
         return False  # "futures for October delivery"
+    if _MATURITY_BEFORE_RE.search(before):
+        return False  # "debentures due Oct. 15, 1999": when the debt falls due
     if _duration_period(ctx, t) is not None:
         return True
     if t.value is None and _fiscal_period(ctx, t) is not None:
