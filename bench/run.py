@@ -101,7 +101,10 @@ def _pipeline_main(argv: list[str]) -> int:
         rest = rest[2:]
     if rest[:1] == ["--"]:
         rest = rest[1:]
-    return child_pipeline(timings, rest, patch)
+    code = child_pipeline(timings, rest, patch)
+    from flows.cli import exit_quickly
+
+    exit_quickly(code)  # as the `wirehouse` command ends, so "after the flow" is what users wait
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import csv
 import importlib.util
 import json
@@ -12,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from flows.apiserver import ApiServer, ApiServerError
 from flows.config import PROJECT_ROOT, ConfigError, Settings, load_config, sources_for_targets
@@ -140,8 +142,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
     finally:
         if args.api_server is not None:
+            _drain_prefect()
             args.api_server.stop()
             os.environ.pop("PREFECT_API_URL", None)
+
+
+def _drain_prefect() -> None:
+    """Send what Prefect still holds (run events, logs) while its API server is up: drained at
+    exit instead, they went to a stopped server and the process waited on its retries."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for service in (APILogWorker, EventsWorker):
+        service.drain_all(timeout=5)
+
+
+def entry() -> None:
+    """The `wirehouse` command: `main`, then `exit_quickly`."""
+    exit_quickly(main())
+
+
+def exit_quickly(code: int) -> NoReturn:
+    """End the process once the command is done: flush the output, run the exit handlers
+    (logging, temporary folders, child processes), then leave without the interpreter's
+    teardown of every module, which took 1.1 s after a run (measured on the sample run:
+    1.15 s from the last exit handler to the end of the process; 0.03 s like this). Every
+    warehouse connection is closed by then; nothing is left to write."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def _early_api_server(args: argparse.Namespace) -> ApiServer | None:
@@ -352,4 +385,4 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry()
