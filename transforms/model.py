@@ -135,7 +135,7 @@ class Quote:
     start_char: int
     end_char: int
     kind: str = "direct"  # direct, mixed, indirect
-    speaker_rule: str | None = None  # how the speaker was found (see transforms/quotes.py)
+    speaker_rule: str | None = None  # how the speaker was found (see transforms/quotes/__init__.py)
 
 
 @dataclass(slots=True)
