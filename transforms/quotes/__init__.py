@@ -9,11 +9,15 @@ spokesman" or "the ministry". Each quote names the rule that found its speaker:
   the verb);
 - ``name_in_text``: a capitalised name beside the verb that the model did not tag;
 - ``pronoun``: "he"/"she" -> the person who is the subject of the sentence before (or of this
-  one, before the quote), else the last speaker if near, else the nearest person named before;
-  "it"/"they" -> the nearest organisation named before (else as for "he");
-- ``role``: "the spokesman", "the senator" -> as for "he";
+  one, before the quote), else the last speaker if near, else the nearest person named before,
+  skipping people whose title or first name shows the other gender ("Mrs. Okafor", "Peter
+  Lindgren"); "it"/"they" -> the nearest organisation named before (else as for "he");
+- ``role``: "the judge" -> the nearest person the text introduced with that word ("Judge Ana
+  Ruiz", "Ruiz, a retired judge,"), else for the usual roles ("the spokesman", "the minister")
+  as for "he"; any other definite description ("the retired engineer") stays a description;
 - ``organisation``: "the ministry", "the campaign" -> the nearest organisation named before;
-- ``previous_speaker``: a quote with no attribution of its own continues the last speaker;
+- ``previous_speaker``: a quote with no attribution of its own continues the last speaker
+  (a reporting verb in another paragraph never attributes a quote);
 - ``description``: an unnamed speaker the text only describes ("a senior official",
   "analysts"): the words themselves, with no entity.
 """

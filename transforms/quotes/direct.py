@@ -19,6 +19,7 @@ from transforms.quotes.vocabulary import (
     _ROLE,
     _SPEECH_LEMMAS,
     _VERB,
+    ATTRIBUTION_TOKENS,
     NEAR_AFTER,
     NEAR_BEFORE,
 )
@@ -72,8 +73,17 @@ def _governing_verb(doc: Doc, start: int, end: int, hops: int = 8) -> Token | No
         token = token.head
         outside = token.idx < start or token.idx >= end
         if outside and token.lemma_.lower() in _SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX"):
-            return token  # also through a reported clause: said the plan was "a disaster"
+            # also through a reported clause: said the plan was "a disaster"
+            return token if _same_paragraph(token, start, end) else None
     return None
+
+
+def _same_paragraph(token: Token, start: int, end: int) -> bool:
+    """Whether ``token`` stands in the paragraph a quote starts or ends in: a parse may hang a
+    quote that ends its paragraph from a verb in the next one."""
+    text = token.doc.text
+    between = text[end : token.idx] if token.idx >= end else text[token.idx : start]
+    return "\n\n" not in between
 
 
 def _neighbouring_verb(
@@ -88,17 +98,32 @@ def _neighbouring_verb(
             sentence = span[0].sent
             if sentence not in sentences:
                 sentences.append(sentence)
+            if offset == end:
+                after = _attribution_after(sentence)
+                if after is not None and after not in sentences:
+                    sentences.append(after)
     for sentence in sentences:
         verbs = [
             t
             for t in sentence
             if _reports(t)
             and not _inside(t.idx, quoted, marks=True)
+            and _same_paragraph(t, start, end)
             and (end < t.idx <= end + NEAR_AFTER or start - NEAR_BEFORE <= t.idx < start)
         ]
         if verbs:
             return min(verbs, key=lambda t: min(abs(t.idx - end), abs(t.idx - start)))
     return None
+
+
+def _attribution_after(sentence: Span) -> Span | None:
+    """The sentence after a quote's, when the parse split the attribution off at the closing
+    mark ("...?” / Okafor said.")."""
+    doc = sentence.doc
+    if sentence.end >= len(doc) or not sentence[-1].is_quote:
+        return None
+    after = doc[sentence.end].sent
+    return after if len(after) <= ATTRIBUTION_TOKENS else None
 
 
 def _before_colon(doc: Doc, start: int) -> Token | None:

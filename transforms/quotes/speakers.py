@@ -4,11 +4,22 @@ untagged."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from transforms.gazetteer import country_of_nation
 from transforms.model import EntityMention
-from transforms.quotes.vocabulary import _ORGANISATION_NOUNS, _TITLE_WORDS
+from transforms.quotes.vocabulary import (
+    _GENDER_FIRST_NAMES,
+    _GENDER_PRONOUNS,
+    _GENDER_TITLES,
+    _ORGANISATION_NOUNS,
+    _ROLE_NOUNS,
+    _TITLE_WORDS,
+    APPOSITION_CHARS,
+    TITLE_CHARS,
+)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -24,6 +35,10 @@ def _subject(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ == "nsubj":
                 return child
+        # "..., Okafor replies.": a parse that takes the name for part of the verb
+        names = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names and names[-1].i < verb.i:
+            return names[-1]
         # "... and added" borrows its subject from the verb it is joined to.
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
@@ -45,6 +60,7 @@ class _Speakers:
         self.people = people
         self.doc = doc
         self.types = {m.canonical: m.entity_type for m in people}
+        self.genders = genders(people, doc)
         self.last: tuple[str, int] | None = None
 
     def said(self, speaker: str, offset: int) -> None:
@@ -78,7 +94,7 @@ class _Speakers:
             return best.canonical, "named"
         word = subject.lower_
         if word in ("he", "she"):
-            return self._person_before(before), "pronoun"
+            return self._person_before(before, _GENDER_PRONOUNS[word]), "pronoun"
         if word in ("it", "they"):
             found = _nearest_before(people, before, ("ORG",)) or self._person_before(before)
             return found, "pronoun"
@@ -92,24 +108,59 @@ class _Speakers:
             for c in subject.children
         )
         if definite:
-            if subject.lemma_.lower() in _ORGANISATION_NOUNS:
+            noun = subject.lemma_.lower()
+            if noun in _ORGANISATION_NOUNS:
                 return _nearest_before(people, before, ("ORG",)), "organisation"
-            return self._person_before(before), "role"
+            introduced = self._introduced_as(subject.lower_, before)
+            if introduced is not None:
+                return introduced, "role"
+            if noun in _ROLE_NOUNS:
+                return self._person_before(before), "role"
         return _noun_phrase(subject), "description"
 
-    def _person_before(self, offset: int) -> str | None:
+    def _introduced_as(self, noun: str, offset: int) -> str | None:
+        """The person last named before ``offset`` of those the text introduced with ``noun``
+        beside a mention: in a title ("Governor Ana Ruiz ... the governor") or an apposition
+        ("Ruiz, a retired judge, ... the judge")."""
+        text = self.doc.text
+        persons = [m for m in self.people if m.entity_type == "PERSON" and m.start_char < offset]
+        introduced = set()
+        previous_end = 0
+        for m in persons:
+            before = text[max(previous_end, m.start_char - TITLE_CHARS) : m.start_char]
+            after = text[m.end_char : m.end_char + APPOSITION_CHARS]
+            if noun in f"{before} {after}".lower().replace(",", " ").split():
+                introduced.add(m.canonical)
+            previous_end = m.end_char
+        return next((m.canonical for m in reversed(persons) if m.canonical in introduced), None)
+
+    def _person_before(self, offset: int, gender: str | None = None) -> str | None:
         """Whom "he" or "the spokesman" stands for: the person who is the subject of the
         sentence before (or of this one, before the quote), else the last named speaker nearby,
-        else the nearest person named before."""
-        subject = self._subject_before(offset)
+        else the nearest person named before; with ``gender``, only someone it may be."""
+
+        def fits(name: str) -> bool:
+            return gender is None or self.genders.get(name, gender) == gender
+
+        subject = self._subject_before(offset, fits)
         if subject is not None:
             return subject
         recent = self.last and offset - self.last[1] <= self.RECENT
-        if self.last and recent and self.types.get(self.last[0], "PERSON") == "PERSON":
+        if (
+            self.last
+            and recent
+            and self.types.get(self.last[0], "PERSON") == "PERSON"
+            and fits(self.last[0])
+        ):
             return self.last[0]
-        return _nearest_before(self.people, offset, ("PERSON",))
+        earlier = [
+            m
+            for m in self.people
+            if m.start_char < offset and m.entity_type == "PERSON" and fits(m.canonical)
+        ]
+        return earlier[-1].canonical if earlier else None
 
-    def _subject_before(self, offset: int) -> str | None:
+    def _subject_before(self, offset: int, fits: Callable[[str], bool]) -> str | None:
         at = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if at is None or not len(at):
             return None
@@ -121,12 +172,29 @@ class _Speakers:
             for m in self.people:
                 if not (span.start_char <= m.start_char < min(span.end_char, offset)):
                     continue
-                if m.entity_type != "PERSON":
+                if m.entity_type != "PERSON" or not fits(m.canonical):
                     continue
                 token = self.doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
                 if token is not None and token.root.dep_ in ("nsubj", "nsubjpass"):
                     return m.canonical
         return None
+
+
+def genders(people: list[EntityMention], doc: Doc) -> dict[str, str]:
+    """Each person's gender where the text shows it: a title before a mention ("Mrs. Okafor"),
+    else a common first name of a full name ("Maria Okafor")."""
+    persons = [m for m in people if m.entity_type == "PERSON"]
+    found: dict[str, str] = {}
+    for m in persons:
+        words = doc.text[max(0, m.start_char - 10) : m.start_char].split()
+        title = words[-1].lower().strip(".") if words else ""
+        if title in _GENDER_TITLES:
+            found.setdefault(m.canonical, _GENDER_TITLES[title])
+    for m in persons:
+        first = m.canonical.split()[0].lower()
+        if m.canonical not in found and first in _GENDER_FIRST_NAMES and " " in m.canonical:
+            found[m.canonical] = _GENDER_FIRST_NAMES[first]
+    return {name: gender for name, gender in found.items() if gender}
 
 
 def _noun_phrase(head: Token) -> str:

@@ -17,6 +17,9 @@ def _alternatives(name: str, key: str) -> str:
 MIN_QUOTE_WORDS = 4
 # How far (characters) a reporting verb may stand after a quote's end or before its start.
 NEAR_AFTER, NEAR_BEFORE = 100, 160
+# How long (tokens) a sentence the parse split off after a closing mark may be and still be
+# read as the quote's attribution ("Okafor said, adding that talks would resume.").
+ATTRIBUTION_TOKENS = 16
 LEAD_CHARS = 400  # how far back a quote's sentence is looked for
 TITLE_WORDS = 6  # a title-case phrase in marks up to this long is a name, not a quote
 SPEECH_VERBS = "|".join(map(re.escape, lexicon.reporting("quote")))
@@ -27,6 +30,11 @@ _ROLE = re.compile(
     re.I,
 )
 _TITLE_WORDS = lexicon.words("quotes", "title_words")
+_ROLE_NOUNS = lexicon.words("quotes", "roles")
+# How far (characters) before a person's name (in a title: "Minister for Planning and
+# Development Ana Ruiz") or after it (in an apposition: "Ruiz, a retired judge,") a noun
+# introduces them.
+TITLE_CHARS, APPOSITION_CHARS = 80, 40
 # An untagged name beside a verb may not start with one ("He said", "We added").
 _NOT_NAMES = lexicon.words("entities", "subject_pronouns")
 _SPEECH_LEMMAS = frozenset(lexicon.reporting("speech"))
@@ -52,3 +60,13 @@ _CLOSE = "”"
 _DIRECT_LEAD = re.compile(r"(?:^|[:,]|\b(?:" + SPEECH_VERBS + r"))\s*$", re.I)
 # ... and where a quote goes on after its attribution, in any case ("..., Carter said, "and ...").
 _RESUMED_LEAD = re.compile(r"(?:[:]|\b(?:" + SPEECH_VERBS + r"),)\s*$", re.I)
+# Genders "he" and "she" agree with: "m" or "f" for a title, a first name or a pronoun.
+_GENDER_TITLES = {w: "m" for w in lexicon.terms("quotes", "male_titles")} | {
+    w: "f" for w in lexicon.terms("quotes", "female_titles")
+}
+_GENDER_FIRST_NAMES = {w: "m" for w in lexicon.terms("quotes", "male_first_names")} | {
+    w: "f" for w in lexicon.terms("quotes", "female_first_names")
+}
+_GENDER_PRONOUNS = {w: "m" for w in lexicon.terms("quotes", "male_pronouns")} | {
+    w: "f" for w in lexicon.terms("quotes", "female_pronouns")
+}
