@@ -6,7 +6,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from transforms.quotes.marks import _inside, _overlaps_any
-from transforms.quotes.vocabulary import _DIRECTIVE_LEMMAS, _INDIRECT_LEMMAS, _NOMINAL_LEMMAS
+from transforms.quotes.vocabulary import (
+    _DIRECTIVE_LEMMAS,
+    _INDIRECT_LEMMAS,
+    _NOMINAL_LEMMAS,
+    _SPEECH_LEMMAS,
+)
 
 
 def indirect_speech(
@@ -20,7 +25,7 @@ def indirect_speech(
     for token in doc:
         if _inside(token.idx, spans, marks=True):
             continue  # speech inside a quote is part of that quote
-        clause = _reported(token)
+        clause = _reported(token, spans)
         if clause is None or len(clause) < 3:
             continue
         start, end = clause.start_char, clause.end_char
@@ -30,7 +35,7 @@ def indirect_speech(
     return found
 
 
-def _reported(token: Token) -> Span | None:
+def _reported(token: Token, quoted: list[tuple[int, int]]) -> Span | None:
     """What ``token`` reports, if it is a reporting word."""
     lemma = token.lemma_.lower()
     if lemma == "accord" and token.lower_ == "according":
@@ -38,14 +43,23 @@ def _reported(token: Token) -> Span | None:
     if token.pos_ not in ("VERB", "AUX"):
         return None
     if lemma in _INDIRECT_LEMMAS:
-        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if complement is not None:
-            return _clause(complement)
+        # The clause after the verb first: a parse may also hang the sentence before from it.
+        complements = sorted(
+            (c for c in token.children if c.dep_ == "ccomp"),
+            key=lambda c: (c.i < token.i, abs(c.i - token.i)),
+        )
+        for reported in complements:
+            clause = _outside_quotes(_clause(reported), reported, quoted)
+            if clause is not None and len(clause) >= 3:
+                return clause
+        if complements:
+            return None
         if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
             # "The talks, he said, will resume": the clause the verb interrupts
             inner = {t.i for t in token.subtree}
             words = [t for t in token.head.subtree if t.i not in inner]
-            return _trimmed(token.doc, words)
+            clause = _trimmed(token.doc, words)
+            return _outside_quotes(clause, token.head, quoted) if clause is not None else None
     if lemma in _DIRECTIVE_LEMMAS:
         complement = next((c for c in token.children if c.dep_ == "xcomp"), None)
         if complement is None:
@@ -63,6 +77,34 @@ def _reported(token: Token) -> Span | None:
         if target is not None:
             return _trimmed(token.doc, list(target.subtree))
     return None
+
+
+def _outside_quotes(clause: Span, head: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """A reported clause without a direct quote that only borders it: one the parse hung from
+    it after "and added," or a quoted heading before it. A clause whose words run on into a
+    quote is left out (the partial quote holds it: 'said the plan was "a disaster"')."""
+    if not _overlaps_any(clause.start_char, clause.end_char, quoted):
+        return clause
+    run: list[Token] = []
+    for word in clause:
+        if _inside(word.idx, quoted, marks=True):
+            if run and run[0].i <= head.i:
+                break
+            run = []
+        else:
+            run.append(word)
+    if not run or not run[0].i <= head.i <= run[-1].i:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    introducing = {t.i for t in run if t.dep_ == "conj" and t.lemma_.lower() in _SPEECH_LEMMAS}
+    if run[-1].i < clause.end - 1:
+        if not run[-1].is_punct:
+            return None
+        # "... and added," before the quote: the words that introduce it are not reported
+        while run and (run[-1].is_punct or run[-1].dep_ == "cc" or run[-1].i in introducing):
+            run.pop()
+    return _trimmed(clause.doc, run) if run else None
 
 
 def _trimmed(doc: Doc, words: list[Token]) -> Span | None:
