@@ -81,7 +81,7 @@ def _governing_verb(doc: Doc, start: int, end: int, hops: int = 8) -> Token | No
 def _same_paragraph(token: Token, start: int, end: int) -> bool:
     """Whether ``token`` stands in the paragraph a quote starts or ends in: a parse may hang a
     quote that ends its paragraph from a verb in the next one."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     between = text[end : token.idx] if token.idx >= end else text[token.idx : start]
     return "\n\n" not in between
 

@@ -20,6 +20,7 @@ from transforms.quotes.vocabulary import (
     APPOSITION_CHARS,
     TITLE_CHARS,
 )
+from transforms.segment import doc_text
 
 
 def _subject(verb: Token) -> Token | None:
@@ -122,7 +123,7 @@ class _Speakers:
         """The person last named before ``offset`` of those the text introduced with ``noun``
         beside a mention: in a title ("Governor Ana Ruiz ... the governor") or an apposition
         ("Ruiz, a retired judge, ... the judge")."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         persons = [m for m in self.people if m.entity_type == "PERSON" and m.start_char < offset]
         introduced = set()
         previous_end = 0
@@ -186,7 +187,7 @@ def genders(people: list[EntityMention], doc: Doc) -> dict[str, str]:
     persons = [m for m in people if m.entity_type == "PERSON"]
     found: dict[str, str] = {}
     for m in persons:
-        words = doc.text[max(0, m.start_char - 10) : m.start_char].split()
+        words = doc_text(doc)[max(0, m.start_char - 10) : m.start_char].split()
         title = words[-1].lower().strip(".") if words else ""
         if title in _GENDER_TITLES:
             found.setdefault(m.canonical, _GENDER_TITLES[title])
