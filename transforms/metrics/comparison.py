@@ -70,6 +70,15 @@ _SAME_PERIOD_RE = re.compile(
 
 # Small helpers' patterns.
 _SAME_RE = re.compile(r"\bsame\b", re.I)
+# "the latest period", "that quarter": the story's period named again (the time pass resolves
+# them to the calendar period before; the story's may be a fiscal one, or corrected).
+_ANAPHOR_RE = re.compile(
+    r"(?:the|that)[\s\u00a0]+(?:(?:latest|most[\s\u00a0]+recent|just[\s\u00a0-]+ended)"
+    r"[\s\u00a0]+)?(?P<noun>period|quarter)",
+    re.I,
+)
+_QUARTER_LABEL_RE = re.compile(r"(?:FY)?\d{4}-Q[1-4]")
+_YEAR_PERIOD_RE = re.compile(r"\b(\d{4})[\s\u00a0]+(?:period|quarter|half|months)\b", re.I)
 _YEAR_AGO_RE = re.compile(r"(?:a\s+)?year\s+(?:earlier|ago|before)", re.I)
 _THAN_YEAR_RE = re.compile(r"\b(?:than|from|compared\s+(?:to|with)|over)\s+(?:in\s+)?(\d{4})\b")
 
@@ -198,8 +207,20 @@ def _story_relative(ctx: _Context, t: TimeExpression, period: _Period) -> _Perio
     )
     if not is_part:
         return period
+    anaphor = _ANAPHOR_RE.fullmatch(t.text.strip())
+    if (
+        anaphor is not None
+        and (anaphor.group("noun").lower() == "period" or _QUARTER_LABEL_RE.fullmatch(label))
+        and not (t.range_end is not None and t.range_end < first)
+    ):
+        # "Sales in the latest period were $1.76 billion"; one the time pass reads as an
+        # earlier period ("its fourth quarter ended June 30 ... in that quarter") stays its own.
+        return ctx.carried
     years = 0
-    if _RELATIVE_PAST_RE.search(t.text) and re.search(r"\byear", t.text, re.I):
+    named = _YEAR_PERIOD_RE.search(t.text)
+    if named is not None and not _RELATIVE_PAST_RE.search(t.text):
+        years = first.year - int(named.group(1))  # "In the 1988 period" (one expression)
+    elif _RELATIVE_PAST_RE.search(t.text) and re.search(r"\byear", t.text, re.I):
         years = 1  # "the year-earlier quarter", "a year ago"
     elif _LAST_YEAR_RE.match(t.text.strip()) and period[0] and period[0].year == first.year - 1:
         years = 1  # "Last year catastrophe losses totaled $5 million"

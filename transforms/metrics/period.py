@@ -65,6 +65,10 @@ _DELIVERY_AFTER_RE = re.compile(
     r"^[\s\u00a0]+(?:delivery|deliveries|contracts?|futures|loading)\b", re.I
 )
 _YEARS_DURATION_RE = re.compile(r"P(\d{1,2})Y")
+_ENDED_GAP_RE = re.compile(
+    r"[\s\u00a0]*,?[\s\u00a0]*(?:that[\s\u00a0]+|which[\s\u00a0]+)?(?:ended|ends|ending)[\s\u00a0]+",
+    re.I,
+)
 _SPAN_CUE_RE = re.compile(
     r"\b(?P<prep>over|in|during|within|for)\s+the\s+(?P<dir>next|coming|past|last|previous)\s+"
     r"[\w-]+\s+years?$",
@@ -269,11 +273,23 @@ def _usable_period(ctx: _Context, sent: _Sentence, q: _Quantity, t: TimeExpressi
         return False  # "futures for October delivery"
     if _MATURITY_BEFORE_RE.search(before):
         return False  # "debentures due Oct. 15, 1999": when the debt falls due
+    if _period_end(ctx, t):
+        return False  # "Sept. 30" in "the quarter ended Sept. 30": the period is "the quarter"
     if _duration_period(ctx, t) is not None:
         return True
     if t.value is None and _fiscal_period(ctx, t) is not None:
         return True  # "the fiscal first quarter"
     return t.value is not None and t.kind not in {"duration", "set"} and _is_period_value(t.value)
+
+
+def _period_end(ctx: _Context, t: TimeExpression) -> bool:
+    """Whether a date is the last day of the period named just before it: "Sept. 30" in "the
+    year ended Sept. 30" (TIMEX3 marks the period and the day it ends on apart)."""
+    i = bisect_left(ctx.time_starts, t.start_char)
+    if i == 0:
+        return False
+    gap = ctx.text[ctx.times[i - 1].end_char : t.start_char]
+    return _ENDED_GAP_RE.fullmatch(gap) is not None
 
 
 def _time_attachment(ctx: _Context, t: TimeExpression) -> Token | None:

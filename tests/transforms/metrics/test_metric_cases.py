@@ -4,7 +4,8 @@ reading, subject, period, geography, attribution, extract), run through `extract
 
 Each case gives a text, its publication date (default 2025-09-28), the time expressions and
 entity mentions that the time and entity passes would give it (every occurrence of each text
-is marked), and the metric rows expected in order; a row names only the fields it checks, and
+is marked; `times = "pass"` runs the time pass itself, for rules that read its conventions),
+and the metric rows expected in order; a row names only the fields it checks, and
 `absent` names fields that must be empty. A case without `expect` rows expects no metric.
 """
 
@@ -21,6 +22,7 @@ import pytest
 from tests.transforms import casefiles
 from transforms.metrics import extract_metrics
 from transforms.model import EntityMention, Metric, TimeExpression
+from transforms.timex import extract_time_expressions
 
 HERE = Path(__file__).resolve().parent
 CASES: list[dict[str, Any]] = casefiles.load_folder("metrics")
@@ -44,6 +46,9 @@ def _occurrences(body: str, text: str) -> list[tuple[int, int]]:
 
 
 def _times(case: dict[str, Any]) -> list[TimeExpression]:
+    if case.get("times") == "pass":
+        published = date.fromisoformat(case.get("published", PUBLISHED))
+        return extract_time_expressions(case["text"], published)
     return [
         TimeExpression(t["text"], start, end, t.get("kind", "date"), t.get("value"))
         for t in case.get("times", [])
