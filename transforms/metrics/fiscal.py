@@ -21,6 +21,11 @@ _FISCAL_RE = re.compile(r"\bfiscal\b", re.I)
 _CALENDAR_QUARTER_RE = re.compile(r"(\d{4})-Q([1-4])")
 _MONTH_RANGE_RE = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
 _YEAR_WORD_RE = re.compile(r"\byear\b", re.I)
+_ENDED_GAP_RE = re.compile(
+    r"[\s\u00a0]*,?[\s\u00a0]*(?:that[\s\u00a0]+|which[\s\u00a0]+)?(?:ended|ends|ending)[\s\u00a0]+",
+    re.I,
+)
+_FISCAL_YEAR_RE = re.compile(r"\bfiscal[\s\u00a0]+(?:year[\s\u00a0]+)?(\d{4})$", re.I)
 
 
 def _fiscal_period(
@@ -30,6 +35,18 @@ def _fiscal_period(
     ordinal = _ORDINAL_QUARTER_RE.search(t.text)
     if ordinal is not None:
         return _fiscal_quarter(ctx, t, _ORDINALS.get(ordinal.group(1).lower(), 4), reading)
+    named = _FISCAL_YEAR_RE.search(t.text)
+    if named is not None and t.value == named.group(1) and t.range_start is None:
+        # "fiscal 1988" of a company whose calendar the time pass does not know: TIMEX3 writes
+        # the bare year without days; the row names it (a state's known calendar keeps days),
+        # over the days the story's own "year ended Sept. 30" or "fourth quarter ended Sept.
+        # 30" gives its fiscal year; one that ends in December is the calendar year.
+        year, last = int(named.group(1)), _fiscal_year_end(ctx)
+        if last == 12:
+            return date(year, 1, 1), date(year, 12, 31), named.group(1)
+        if last is not None:
+            return date(year - 1, last + 1, 1), month_end(year, last), f"FY{year}"
+        return None, None, f"FY{year}"
     span = _MONTH_RANGE_RE.fullmatch(t.value or "")
     if span is None or not _YEAR_WORD_RE.search(t.text):
         return None
@@ -38,6 +55,25 @@ def _fiscal_period(
         return None  # a calendar year, or no year at all
     start, end = date(first_year, first, 1), month_end(last_year, last)
     return start, end, f"FY{last_year}"  # "the year ended Aug. 31": fiscal 1989
+
+
+def _fiscal_year_end(ctx: _Context) -> int | None:
+    """The month the company's fiscal year ends in, from the first period of the story that
+    says the day it ended on ("the year ended Aug. 31": August; "its second quarter ended
+    Sept. 30": March), or None."""
+    for before, t in zip(ctx.times, ctx.times[1:], strict=False):
+        end = t.range_end
+        if end is None or t.kind != "date" or end != t.range_start:
+            continue
+        if not _ENDED_GAP_RE.fullmatch(ctx.text[before.end_char : t.start_char]):
+            continue
+        ordinal = _ORDINAL_QUARTER_RE.search(before.text)
+        if ordinal is not None:
+            n = _ORDINALS.get(ordinal.group(1).lower(), 4)
+            return (end.month + 3 * (4 - n) - 1) % 12 + 1
+        if _YEAR_WORD_RE.search(before.text):
+            return end.month
+    return None
 
 
 def _fiscal_quarter(
