@@ -22,7 +22,7 @@ _CALENDAR_QUARTER_RE = re.compile(r"(\d{4})-Q([1-4])")
 _MONTH_RANGE_RE = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
 _YEAR_WORD_RE = re.compile(r"\byear\b", re.I)
 _ENDED_GAP_RE = re.compile(
-    r"[\s\u00a0]*,?[\s\u00a0]*(?:that[\s\u00a0]+|which[\s\u00a0]+)?(?:ended|ends|ending)[\s\u00a0]+",
+    r"[\s\u00a0]*(?:,[\s\u00a0]*)?(?:that[\s\u00a0]+|which[\s\u00a0]+)?(?:ended|ends|ending)[\s\u00a0]+",
     re.I,
 )
 _FISCAL_YEAR_RE = re.compile(r"\bfiscal[\s\u00a0]+(?:year[\s\u00a0]+)?(\d{4})$", re.I)

@@ -22,7 +22,7 @@ from transforms.metrics.context import (
     _Sentence,
     _token_at,
 )
-from transforms.metrics.fiscal import _fiscal_period
+from transforms.metrics.fiscal import _ENDED_GAP_RE, _fiscal_period
 from transforms.metrics.syntax import _in_other_clause, _within_clause
 from transforms.model import TimeExpression
 
@@ -65,10 +65,6 @@ _DELIVERY_AFTER_RE = re.compile(
     r"^[\s\u00a0]+(?:delivery|deliveries|contracts?|futures|loading)\b", re.I
 )
 _YEARS_DURATION_RE = re.compile(r"P(\d{1,2})Y")
-_ENDED_GAP_RE = re.compile(
-    r"[\s\u00a0]*,?[\s\u00a0]*(?:that[\s\u00a0]+|which[\s\u00a0]+)?(?:ended|ends|ending)[\s\u00a0]+",
-    re.I,
-)
 _SPAN_CUE_RE = re.compile(
     r"\b(?P<prep>over|in|during|within|for)\s+the\s+(?P<dir>next|coming|past|last|previous)\s+"
     r"[\w-]+\s+years?$",
