@@ -54,6 +54,10 @@ _BASE_BEFORE = re.compile(
     r"(?:[^\s,;:]*\d[^\s,;:]*\s+(?:[a-z]+\s+){0,2}?(?:in|during|for|of|at)\s+)?$",
     re.IGNORECASE,
 )
+# A deadline or target right before the expression: "by 2032", "until the end of March".
+_END_POINT_BEFORE = re.compile(
+    r"\b(?:by|until|till|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE
+)
 _REPORTING = frozenset(lexicon.reporting("timex:tense"))
 _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _ATTRIBUTION_VERBS = "|".join(
@@ -245,6 +249,11 @@ class _Env:
         "compared with $2.99 billion in August"."""
         m = _BASE_BEFORE.search(self.text, max(0, pos - 48), pos)
         return m is not None
+
+    def is_end_point(self, pos: int) -> bool:
+        """Whether the expression at ``pos`` is a deadline or target: "by 2032", "until March",
+        "no later than June"."""
+        return _END_POINT_BEFORE.search(self.text, max(0, pos - 24), pos) is not None
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
         """The quotation [start, end) that ``pos`` is inside, if any."""

@@ -84,6 +84,8 @@ class _Ante:
     sent: int
     value: str
     base: bool  # a comparison base ("from June", "since 2020"), not the period reported on
+    end_point: bool = False  # a deadline or target ("by 2032", "until March"): never referred to
+    ahead: bool = False  # starts after the publication date
 
 
 def _is_period(value: str) -> bool:
@@ -98,11 +100,17 @@ def _is_period(value: str) -> bool:
 _REPORTED_GRANS = frozenset({"quarter", "half", "range"})
 
 
-def _candidates(item: _Anaphor, antecedents: list[_Ante], si: int) -> list[_Ante]:
+def _candidates(
+    item: _Anaphor, antecedents: list[_Ante], si: int, looking_ahead: bool = False
+) -> list[_Ante]:
     """Antecedents in order of preference: the period reported on in the anaphor's sentence
     (the latest), else in the sentences before (nearest sentence first, and in each its first
     period: the lead period of "X rose in October, reversing a fall in September"); then any
-    other expression; comparison bases last."""
+    other expression; comparison bases last. A deadline or target ("raise capacity by 2032")
+    is a point the story looks to, not a period it reports on: "the year" after it is not 2032;
+    nor, unless the anaphor's own clause looks ahead, is a period still to come ("growth of 5
+    percent in 2026 ... Its budget for the year is" speaks of this year)."""
+    antecedents = [a for a in antecedents if not a.end_point and (looking_ahead or not a.ahead)]
     near = [a for a in antecedents if 0 <= si - a.sent <= item.window]
     current = [a for a in reversed(near) if a.sent == si]
     before = sorted((a for a in near if a.sent < si), key=lambda a: -a.sent)
@@ -153,9 +161,11 @@ def _implied_by_base(item: _Anaphor, antecedents: list[_Ante], si: int) -> str |
     return _shift(here[-1].value, months=step) if step else None
 
 
-def _resolve_anaphor(item: _Anaphor, antecedents: list[_Ante], si: int) -> _Res:
+def _resolve_anaphor(
+    item: _Anaphor, antecedents: list[_Ante], si: int, looking_ahead: bool = False
+) -> _Res:
     implied = _implied_by_base(item, antecedents, si)
-    cands = _candidates(item, antecedents, si)
+    cands = _candidates(item, antecedents, si, looking_ahead)
     values = [implied] if implied else []
     values += [a.value for a in cands]
     for value in values:
@@ -200,7 +210,7 @@ def _resolve(env: _Env, chosen: list[tuple[int, int, _Item]]) -> list[_Out]:
             res = _resolve_year(item, env, s, e, sent_year)
             yearless = sent_year is None
         elif isinstance(item, _Anaphor):
-            res = _resolve_anaphor(item, antecedents, si)
+            res = _resolve_anaphor(item, antecedents, si, env.future(s, e))
         elif isinstance(item, _Clock):
             res = _mk((last_day or env.anchor.isoformat()) + item.tod, kind="time")
             tod = item.tod
@@ -214,7 +224,8 @@ def _resolve(env: _Env, chosen: list[tuple[int, int, _Item]]) -> list[_Out]:
         if v and res.kind in ("date", "time") and isinstance(item, (_Res, _YearLess)):
             g = _gran(v)
             if g != "other":
-                antecedents.append(_Ante(si, v, env.is_base(s)))
+                ahead = res.rs is not None and res.rs > env.anchor
+                antecedents.append(_Ante(si, v, env.is_base(s), env.is_end_point(s), ahead))
             if g in ("day", "time"):
                 last_day = v[:10]
         elif res.kind == "duration" and res.rs and res.re_:
