@@ -159,17 +159,21 @@ def available() -> bool:
     return bool(os.environ.get(ADDRESS) and os.environ.get(KEY))
 
 
+def _connect(what: str) -> Connection:
+    """A connection to this `serve`'s service; `WarmUnavailable` when it cannot be reached."""
+    try:
+        return Client(os.environ[ADDRESS], family="AF_UNIX", authkey=bytes.fromhex(os.environ[KEY]))
+    except (KeyError, ValueError, OSError, AuthenticationError) as exc:
+        raise WarmUnavailable(f"{what} unreachable: {exc}") from exc
+
+
 def transform_warm(
     work: list[list[Article]], run_id: str, chunk: int
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """The batches' frames from the warm workers, in order. `WarmUnavailable` when the service
     cannot be reached or cannot work, raised before the first batch; a service lost later
     raises it too, with the batches already yielded kept."""
-    try:
-        conn = Client(os.environ[ADDRESS], family="AF_UNIX", authkey=bytes.fromhex(os.environ[KEY]))
-    except (KeyError, ValueError, OSError, AuthenticationError) as exc:
-        raise WarmUnavailable(f"warm transform workers unreachable: {exc}") from exc
-    with conn:
+    with _connect("warm transform workers") as conn:
         try:
             conn.send(("transform", run_id, work, chunk))
             while True:
@@ -199,11 +203,7 @@ def validate_warm(
         "earliest_published": earliest_published,
         "max_future_days": max_future_days,
     }
-    try:
-        conn = Client(os.environ[ADDRESS], family="AF_UNIX", authkey=bytes.fromhex(os.environ[KEY]))
-    except (KeyError, ValueError, OSError, AuthenticationError) as exc:
-        raise WarmUnavailable(f"warm validation unreachable: {exc}") from exc
-    with conn:
+    with _connect("warm validation") as conn:
         try:
             conn.send(("validate", arguments))
             kind, payload = conn.recv()
