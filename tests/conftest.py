@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,19 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("TQDM_DISABLE", "1")
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@functools.cache
+def allowed_values(table: str, column: str) -> tuple[object, ...]:
+    """The values a column may hold, as its Great Expectations suite lists them."""
+    path = ROOT / "expectations" / "suites" / f"{table}.json"
+    suite = json.loads(path.read_text(encoding="utf-8"))
+    (values,) = [
+        e["kwargs"]["value_set"]
+        for e in suite["expectations"]
+        if e["kwargs"].get("column") == column and "value_set" in e["kwargs"]
+    ]
+    return tuple(values)
 
 
 @pytest.fixture(autouse=True)

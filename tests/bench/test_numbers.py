@@ -8,6 +8,7 @@ import pytest
 
 from bench import numbers
 from bench.numbers import GOLD, Item, same_unit, score_document, subject_agrees, unit_class
+from tests.conftest import allowed_values
 
 
 def _item(start, end, value, unit, **fields):
@@ -98,15 +99,8 @@ def test_the_gold_files_hold_ids_offsets_and_values_only():
     for item in items:
         assert set(item) == allowed, item
         assert item["doc"] in splits and 0 <= item["start"] < item["end"]
-        assert item["measure"] in {"level", "change", "share", "rate"}
-        assert item["qualifier"] in {
-            "exact",
-            "approximately",
-            "at_least",
-            "at_most",
-            "more_than",
-            "less_than",
-        }
+        assert item["measure"] in allowed_values("metrics", "measure")
+        assert item["qualifier"] in allowed_values("metrics", "qualifier")
         assert item["direction"] in {None, "up", "down"}
     spans = [(i["doc"], i["start"], i["end"]) for i in items]
     assert len(spans) == len(set(spans)), "an item annotated twice"

@@ -4,15 +4,13 @@ accept them, and a warehouse made before them upgrades with its quotes kept."""
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 from datetime import UTC, date, datetime
 
 import duckdb
 import pandas as pd
 
-from expectations.validate import SUITES
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, allowed_values
 from tests.warehouse.test_db import article as stored_article
 from transforms.articles import build_article
 from transforms.model import Document
@@ -46,13 +44,7 @@ def test_the_pipeline_fills_kind_and_speaker_rule_and_they_load(nlp, tmp_path):
 
 
 def test_the_quotes_suite_accepts_exactly_the_three_kinds():
-    suite = json.loads((SUITES / "quotes.json").read_text(encoding="utf-8"))
-    kinds = [
-        e["kwargs"]["value_set"]
-        for e in suite["expectations"]
-        if e["kwargs"].get("column") == "kind" and "value_set" in e["kwargs"]
-    ]
-    assert kinds == [["direct", "mixed", "indirect"]]
+    assert allowed_values("quotes", "kind") == ("direct", "mixed", "indirect")
 
 
 def test_quotes_stored_before_version_7_become_direct(tmp_path):

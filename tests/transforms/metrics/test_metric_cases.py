@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import allowed_values
 from tests.transforms import casefiles
 from transforms.metrics import extract_metrics
 from transforms.model import EntityMention, Metric, TimeExpression
@@ -98,15 +99,8 @@ def test_offsets_and_sentences(nlp: Any, case: dict[str, Any]) -> None:
         assert case["text"][metric.start_char : metric.end_char] == metric.text
         assert metric.text in metric.sentence
         assert metric.sentence == metric.sentence.strip()
-        assert metric.qualifier in {
-            "exact",
-            "approximately",
-            "at_least",
-            "at_most",
-            "more_than",
-            "less_than",
-        }
-        assert metric.measure in {"level", "change", "share", "rate"}
+        assert metric.qualifier in allowed_values("metrics", "qualifier")
+        assert metric.measure in allowed_values("metrics", "measure")
         assert metric.direction in {"up", "down", None}
         assert metric.subject and metric.subject == metric.subject.lower()
         assert UNIT_PATTERN.search(metric.unit), metric.unit
